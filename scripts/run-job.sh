@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs one job: scripts/run-job.sh <jobName> [name=value ...] [--rerun]
+# Builds the jar first when it is missing or older than the sources. The workspace is
+# OPTOUT_HOME (default: this project's folder). Exit code 0 when the job completed; see
+# the README for the others.
+set -euo pipefail
+
+project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$project/target/optout-batch.jar"
+
+if [[ $# -eq 0 ]]; then
+  echo "usage: scripts/run-job.sh <jobName> [name=value ...] [--rerun]" >&2
+  exit 2
+fi
+
+if [[ ! -f "$jar" ]] || [[ -n "$(find "$project/pom.xml" "$project/src/main" "$project/jobs" -newer "$jar" -print -quit)" ]]; then
+  echo "optout-batch: building $jar" >&2
+  (cd "$project" && mvn -B -q -DskipTests package) >&2
+fi
+
+export OPTOUT_HOME="${OPTOUT_HOME:-$project}"
+exec java ${JAVA_OPTS:--Xmx1g} -jar "$jar" "$@"

@@ -1,0 +1,109 @@
+package com.optoutbatch.launch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * What the user asked for on the command line: {@code <jobName> [name=value ...] [--rerun]},
+ * plus Spring options ({@code --optout.home=...}) that pass through untouched. Parameters
+ * default to {@code jobs/<jobName>.properties}; {@code run.date} (default today) and
+ * {@code run.attempt} identify a run, every other parameter only configures it.
+ */
+public record JobCommand(String jobName, Map<String, String> parameters, boolean rerun, List<String> springArgs) {
+
+	public static final String RUN_DATE = "run.date";
+
+	public static final String RUN_ATTEMPT = "run.attempt";
+
+	static final String RERUN = "--rerun";
+
+	static final String USAGE = "usage: run-job.sh <jobName> [name=value ...] [--rerun]";
+
+	/** @throws IllegalArgumentException with a one-line reason when the arguments are not usable */
+	public static JobCommand parse(String... args) {
+		String jobName = null;
+		Map<String, String> parameters = new LinkedHashMap<>();
+		boolean rerun = false;
+		List<String> springArgs = new ArrayList<>();
+		for (String arg : args) {
+			if (arg.equals(RERUN)) {
+				rerun = true;
+			}
+			else if (arg.startsWith("--")) {
+				springArgs.add(arg);
+			}
+			else if (jobName == null && !arg.contains("=")) {
+				jobName = arg;
+			}
+			else if (arg.indexOf('=') > 0) {
+				parameters.put(arg.substring(0, arg.indexOf('=')).trim(), arg.substring(arg.indexOf('=') + 1).trim());
+			}
+			else {
+				throw new IllegalArgumentException("'" + arg + "' is not name=value; " + USAGE);
+			}
+		}
+		if (jobName == null) {
+			throw new IllegalArgumentException("no job named; " + USAGE);
+		}
+		Map<String, String> withDefaults = new LinkedHashMap<>(defaults(jobName));
+		withDefaults.putAll(parameters);
+		withDefaults.putIfAbsent(RUN_DATE, LocalDate.now().toString());
+		try {
+			LocalDate.parse(withDefaults.get(RUN_DATE));
+		}
+		catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("run.date '" + withDefaults.get(RUN_DATE) + "' is not a date (yyyy-mm-dd)");
+		}
+		withDefaults.remove(RUN_ATTEMPT);
+		return new JobCommand(jobName, withDefaults, rerun, springArgs);
+	}
+
+	public LocalDate runDate() {
+		return LocalDate.parse(parameters.get(RUN_DATE));
+	}
+
+	/** The job parameters of the given attempt at this command's run date. */
+	public JobParameters jobParameters(long attempt) {
+		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate(RUN_DATE, runDate())
+			.addLong(RUN_ATTEMPT, attempt);
+		parameters.forEach((name, value) -> {
+			if (!name.equals(RUN_DATE)) {
+				builder.addString(name, value, false);
+			}
+		});
+		return builder.toJobParameters();
+	}
+
+	/** The defaults of a job, from {@code jobs/<jobName>.properties} on the class path. */
+	static Map<String, String> defaults(String jobName) {
+		Properties properties = new Properties();
+		try (InputStream in = JobCommand.class.getResourceAsStream("/jobs/" + jobName + ".properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		Map<String, String> defaults = new LinkedHashMap<>();
+		properties.stringPropertyNames().stream().sorted().forEach(name -> {
+			String value = properties.getProperty(name).trim();
+			if (!value.isEmpty()) {
+				defaults.put(name, value);
+			}
+		});
+		return defaults;
+	}
+
+}

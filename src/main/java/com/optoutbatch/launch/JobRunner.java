@@ -1,0 +1,122 @@
+package com.optoutbatch.launch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the job the command names, for its {@code run.date}: a fresh run the first time, a
+ * resumed run when the last attempt at that date failed or was interrupted, a refusal when
+ * it completed, unless {@code --rerun} asks for a new attempt.
+ * <p>
+ * The launcher holds the workspace lock, so a run still marked as started was cut off by a
+ * crash: it is recovered (marked failed) so that it can be resumed.
+ */
+@Component
+@ConditionalOnProperty(JobRunner.JOB_PROPERTY)
+class JobRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	static final String JOB_PROPERTY = "optout.launch.job";
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private final Map<String, Job> jobs;
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private ExitCode exitCode = ExitCode.FAILED;
+
+	JobRunner(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository) {
+		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		JobCommand command = JobCommand.parse(args.getSourceArgs());
+		Job job = jobs.get(command.jobName());
+		if (job == null) {
+			exitCode = ExitCode.USAGE;
+			Launcher.fail(exitCode, "no job named '" + command.jobName() + "'; jobs: " + String.join(", ", jobs.keySet()));
+			return;
+		}
+		recoverInterruptedRuns();
+		long attempt = lastAttempt(job.getName(), command);
+		JobExecution last = attempt == 0 ? null
+				: jobRepository.getLastJobExecution(job.getName(), command.jobParameters(attempt));
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED && !command.rerun()) {
+			exitCode = ExitCode.ALREADY_COMPLETED;
+			Launcher.fail(exitCode, job.getName() + " already completed for run.date " + command.runDate()
+					+ "; add --rerun to run it again");
+			return;
+		}
+		boolean resume = last != null && !command.rerun() && last.getStatus() != BatchStatus.ABANDONED;
+		JobParameters parameters = command.jobParameters(resume ? attempt : attempt + 1);
+		log.info("{} {} for run.date {} (attempt {})", resume ? "Resuming" : "Starting", job.getName(),
+				command.runDate(), parameters.getLong(JobCommand.RUN_ATTEMPT));
+		JobExecution execution = jobOperator.start(job, parameters);
+		exitCode = execution.getStatus() == BatchStatus.COMPLETED ? ExitCode.COMPLETED : ExitCode.FAILED;
+		if (exitCode != ExitCode.COMPLETED) {
+			Launcher.fail(exitCode, job.getName() + " " + execution.getStatus() + ": " + reason(execution));
+		}
+	}
+
+	/** The highest attempt number at this run date; 0 when the date was never run. */
+	private long lastAttempt(String jobName, JobCommand command) {
+		long attempt = 0;
+		while (jobRepository.getJobInstance(jobName, command.jobParameters(attempt + 1)) != null) {
+			attempt++;
+		}
+		return attempt;
+	}
+
+	private void recoverInterruptedRuns() {
+		for (String jobName : jobs.keySet()) {
+			for (JobExecution execution : jobRepository.findRunningJobExecutions(jobName)) {
+				JobInstance instance = execution.getJobInstance();
+				log.warn("Recovering {} (instance {}, execution {}) left running by an interrupted process", jobName,
+						instance.getInstanceId(), execution.getId());
+				jobOperator.recover(execution);
+			}
+		}
+	}
+
+	private static String reason(JobExecution execution) {
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		if (failures.isEmpty()) {
+			String description = execution.getExitStatus().getExitDescription();
+			return description.isBlank() ? "see the log" : description.lines().findFirst().orElse("");
+		}
+		Throwable cause = failures.get(0);
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	@Override
+	public int getExitCode() {
+		return exitCode.code();
+	}
+
+}

@@ -1,0 +1,100 @@
+package com.optoutbatch.orders;
+
+import java.nio.charset.Charset;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+
+import com.optoutbatch.support.InputFilePartitioner;
+import com.optoutbatch.support.InputSteps;
+import com.optoutbatch.support.RejectFile;
+import com.optoutbatch.support.RunFileWriter;
+import com.optoutbatch.support.Workspace;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code importOrders}: every order report in {@code input/orders/}, one partition per
+ * file, upserted into one row per order.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportOrdersJobConfiguration {
+
+	static final String JOB_NAME = "importOrders";
+
+	/** {@code charset.<glob>=<charset>}: the charset of the report files whose name matches. */
+	static final String CHARSET_PARAMETER = "charset.";
+
+	@Bean
+	Job importOrders(JobRepository jobRepository, Step importOrderReports, RunFileWriter runFile) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(importOrderReports).listener(runFile).build();
+	}
+
+	@Bean
+	Step importOrderReports(JobRepository jobRepository, Workspace workspace, Step importOrderReport) {
+		return new StepBuilder("importOrderReports", jobRepository)
+			.partitioner("importOrderReport", new InputFilePartitioner(() -> workspace.inputFiles("orders")))
+			.step(importOrderReport)
+			.build();
+	}
+
+	@Bean
+	Step importOrderReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			OrderReportReader orderReportReader, OrderLineParser orderLineParser, OrderWriter orderWriter,
+			RejectFile orderRejects, @Value("${optout.orders.chunk-size:1000}") int chunkSize) {
+		return InputSteps.<OrderReportLine, OrderLine>recordStep("importOrderReport", chunkSize, orderRejects,
+				jobRepository, transactionManager)
+			.reader(orderReportReader)
+			.processor(orderLineParser)
+			.writer(orderWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	OrderReportReader orderReportReader(@Value("#{stepExecutionContext['input.file']}") String file,
+			@Value("#{stepExecution}") StepExecution stepExecution) {
+		return new OrderReportReader(Path.of(file), charsetOverride(Path.of(file), stepExecution));
+	}
+
+	@Bean
+	@StepScope
+	OrderLineParser orderLineParser(@Value("#{jobParameters['marketplace']}") String marketplace) {
+		return new OrderLineParser(marketplace);
+	}
+
+	@Bean
+	OrderWriter orderWriter(JdbcTemplate jdbcTemplate) {
+		return new OrderWriter(jdbcTemplate);
+	}
+
+	@Bean
+	@StepScope
+	RejectFile orderRejects(Workspace workspace, @Value("#{stepExecutionContext['input.file']}") String file) {
+		return RejectFile.of(workspace, JOB_NAME, Path.of(file));
+	}
+
+	private static Charset charsetOverride(Path file, StepExecution stepExecution) {
+		for (JobParameter<?> parameter : stepExecution.getJobParameters()) {
+			String name = parameter.name();
+			if (name.startsWith(CHARSET_PARAMETER) && FileSystems.getDefault()
+				.getPathMatcher("glob:" + name.substring(CHARSET_PARAMETER.length()))
+				.matches(file.getFileName())) {
+				return Charset.forName(parameter.value().toString());
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,86 @@
+package com.optoutbatch.orders;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Dates as order reports write them: ISO-8601 with an offset first, then the shapes older
+ * reports and other marketplaces use. A date without a zone is taken as UTC.
+ */
+final class PurchaseDates {
+
+	private static final List<DateTimeFormatter> ZONED = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+			pattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX"), pattern("yyyy-MM-dd HH:mm:ss[.SSS] XXX"),
+			pattern("yyyy-MM-dd HH:mm:ss z"), pattern("MMM d, yyyy h:mm:ss a z"), pattern("d MMM yyyy HH:mm:ss z"),
+			pattern("dd.MM.yyyy HH:mm:ss z"), pattern("yyyy/MM/dd HH:mm:ss z"));
+
+	private static final List<DateTimeFormatter> LOCAL = List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+			pattern("yyyy-MM-dd HH:mm[:ss]"), pattern("dd.MM.yyyy HH:mm[:ss]"), pattern("yyyy/MM/dd HH:mm[:ss]"),
+			pattern("MM/dd/yyyy HH:mm[:ss]"));
+
+	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+			pattern("dd.MM.yyyy"), pattern("yyyy/MM/dd"), pattern("MM/dd/yyyy"));
+
+	// 03/04/2020 is read month first (US); a first number above 12 can only be a day
+	private static final Pattern DAY_FIRST = Pattern.compile("^(1[3-9]|2\\d|3[01])/.*");
+
+	private static final List<DateTimeFormatter> LOCAL_DAY_FIRST = List.of(pattern("dd/MM/yyyy HH:mm[:ss]"));
+
+	private static final List<DateTimeFormatter> DATES_DAY_FIRST = List.of(pattern("dd/MM/yyyy"));
+
+	private PurchaseDates() {
+	}
+
+	/** @throws DateTimeParseException when no known shape fits */
+	static OffsetDateTime parse(String text) {
+		String value = text.trim();
+		for (DateTimeFormatter format : ZONED) {
+			TemporalAccessor parsed = tryParse(format, value);
+			if (parsed != null) {
+				return ZonedDateTime.from(parsed).toOffsetDateTime();
+			}
+		}
+		boolean dayFirst = DAY_FIRST.matcher(value).matches();
+		for (DateTimeFormatter format : dayFirst ? LOCAL_DAY_FIRST : LOCAL) {
+			TemporalAccessor parsed = tryParse(format, value);
+			if (parsed != null) {
+				return LocalDateTime.from(parsed).atOffset(ZoneOffset.UTC);
+			}
+		}
+		for (DateTimeFormatter format : dayFirst ? DATES_DAY_FIRST : DATES) {
+			TemporalAccessor parsed = tryParse(format, value);
+			if (parsed != null) {
+				return LocalDate.from(parsed).atStartOfDay().atOffset(ZoneOffset.UTC);
+			}
+		}
+		throw new DateTimeParseException("not a date in any known shape", value, 0);
+	}
+
+	private static TemporalAccessor tryParse(DateTimeFormatter format, String value) {
+		try {
+			return format.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
+	}
+
+	private static DateTimeFormatter pattern(String pattern) {
+		return new DateTimeFormatterBuilder().parseCaseInsensitive()
+			.appendPattern(pattern)
+			.toFormatter(Locale.ENGLISH)
+			.withResolverStyle(ResolverStyle.SMART);
+	}
+
+}

@@ -1,0 +1,37 @@
+package com.optoutbatch.support;
+
+import java.time.Duration;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The one shape of every step that reads input records: chunked and transactional, a
+ * {@link RejectedRecordException} skips the record into the rejects file and the run goes
+ * on, the counts are tallied for the run file, and progress is logged.
+ */
+public final class InputSteps {
+
+	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+	private InputSteps() {
+	}
+
+	public static <I, O> ChunkOrientedStepBuilder<I, O> recordStep(String name, int chunkSize, RejectFile rejects,
+			JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		RecordTally tally = new RecordTally();
+		return new StepBuilder(name, jobRepository).<I, O>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			.faultTolerant()
+			.skip(RejectedRecordException.class)
+			.skipLimit(Long.MAX_VALUE)
+			.skipListener(rejects)
+			.stream(rejects)
+			.stream(tally)
+			.listener(tally)
+			.listener(new ProgressLogger(PROGRESS_INTERVAL));
+	}
+
+}

@@ -1,0 +1,42 @@
+package com.optoutbatch.support;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What counts as personal data in sellers' files, and how it is kept out of logs,
+ * rejects and reports.
+ */
+public final class PersonalData {
+
+	public static final String MASK = "***";
+
+	// names, phone numbers and postal addresses, by header name (Amazon's and tools' spellings)
+	private static final Pattern PERSONAL_COLUMN = Pattern.compile(
+			"(buyer|recipient|ship|bill|customer|first|last|full)[-_ ]?name|^name$|phone|address|street|"
+					+ "(ship|bill)[-_ ]?(city|state|postal|zip|country|county|district|region)|postal|zip|"
+					+ "delivery[-_ ]?instructions|vat[-_ ]?number|tax[-_ ]?registration");
+
+	private PersonalData() {
+	}
+
+	public static boolean isPersonalColumn(String header) {
+		String name = header.trim().toLowerCase(Locale.ROOT);
+		return !name.equals("product-name") && PERSONAL_COLUMN.matcher(name).find();
+	}
+
+	/** {@code abcdefgh12345678@marketplace.amazon.com} becomes {@code ab***78@marketplace.amazon.com}. */
+	public static String maskAlias(String alias) {
+		if (alias == null || alias.isEmpty()) {
+			return alias;
+		}
+		int at = alias.indexOf('@');
+		String local = at < 0 ? alias : alias.substring(0, at);
+		String domain = at < 0 ? "" : alias.substring(at);
+		if (local.length() <= 4) {
+			return MASK + domain;
+		}
+		return local.substring(0, 2) + MASK + local.substring(local.length() - 2) + domain;
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.optoutbatch.support;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+
+/**
+ * Counts what became of the records of one input, committed with each chunk so that the
+ * totals stay exact across a restart (a failed execution's counts include the chunk that
+ * was rolled back; these do not).
+ */
+public class RecordTally implements StepExecutionListener, ItemStream {
+
+	private static final String PREFIX = "tally.";
+
+	private StepExecution step;
+
+	private RecordCounts base = RecordCounts.NONE;
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		step = stepExecution;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		base = read(context);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		RecordCounts now = base.plus(new RecordCounts(step.getReadCount() + step.getReadSkipCount(),
+				step.getWriteCount(), step.getFilterCount(), step.getSkipCount()));
+		context.putLong(PREFIX + "read", now.read());
+		context.putLong(PREFIX + "used", now.used());
+		context.putLong(PREFIX + "filtered", now.filtered());
+		context.putLong(PREFIX + "rejected", now.rejected());
+	}
+
+	/** The committed counts of a step, from its execution context. */
+	public static RecordCounts read(ExecutionContext context) {
+		return new RecordCounts(context.getLong(PREFIX + "read", 0L), context.getLong(PREFIX + "used", 0L),
+				context.getLong(PREFIX + "filtered", 0L), context.getLong(PREFIX + "rejected", 0L));
+	}
+
+	/** What became of the records of an input: each one used, filtered or rejected. */
+	public record RecordCounts(long read, long used, long filtered, long rejected) {
+
+		public static final RecordCounts NONE = new RecordCounts(0, 0, 0, 0);
+
+		public RecordCounts plus(RecordCounts other) {
+			return new RecordCounts(read + other.read, used + other.used, filtered + other.filtered,
+					rejected + other.rejected);
+		}
+
+	}
+
+}

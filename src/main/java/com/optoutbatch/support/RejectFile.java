@@ -1,0 +1,149 @@
+package com.optoutbatch.support;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+
+/**
+ * The rejects of one input file: {@code output/rejects/<job>/<file>.rejects.csv} with
+ * {@code line,reason,record}, and the reasons counted in the step's execution context.
+ * <p>
+ * Skip listeners are called when the skip happens, before the chunk commits, so the
+ * file is written outside the transaction; its committed length is kept in the
+ * execution context, and a restart cuts off whatever a failed chunk wrote after it.
+ */
+public class RejectFile implements SkipListener<Object, Object>, ItemStream {
+
+	public static final String HEADER_LINE = "line";
+
+	public static final String REASONS_KEY = "rejects.reasons";
+
+	private static final String LENGTH_KEY = "rejects.length";
+
+	private final Path file;
+
+	private Map<String, Long> reasons = new LinkedHashMap<>();
+
+	private FileChannel channel;
+
+	private SafeCsv.Printer printer;
+
+	private long committedLength;
+
+	public RejectFile(Path file) {
+		this.file = file;
+	}
+
+	public static RejectFile of(Workspace workspace, String jobName, Path inputFile) {
+		return new RejectFile(workspace.output("rejects", jobName, inputFile.getFileName() + ".rejects.csv"));
+	}
+
+	public Path file() {
+		return file;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void open(ExecutionContext context) {
+		committedLength = context.getLong(LENGTH_KEY, 0L);
+		if (context.containsKey(REASONS_KEY)) {
+			reasons = new LinkedHashMap<>((Map<String, Long>) context.get(REASONS_KEY));
+		}
+		try {
+			if (committedLength == 0) {
+				Files.deleteIfExists(file);
+			}
+			else if (Files.exists(file)) {
+				try (FileChannel truncate = FileChannel.open(file, StandardOpenOption.WRITE)) {
+					truncate.truncate(committedLength);
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot prepare " + file, e);
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		if (printer != null) {
+			printer.flush();
+			try {
+				committedLength = channel.size();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		context.putLong(LENGTH_KEY, committedLength);
+		context.put(REASONS_KEY, new LinkedHashMap<>(reasons));
+	}
+
+	@Override
+	public void close() {
+		if (printer != null) {
+			printer.close();
+			printer = null;
+		}
+	}
+
+	@Override
+	public void onSkipInRead(Throwable t) {
+		reject(t, null);
+	}
+
+	@Override
+	public void onSkipInProcess(Object item, Throwable t) {
+		reject(t, item);
+	}
+
+	@Override
+	public void onSkipInWrite(Object item, Throwable t) {
+		reject(t, item);
+	}
+
+	public void reject(Throwable t, Object item) {
+		if (t instanceof RejectedRecordException rejected) {
+			write(rejected.where(), rejected.reason(), rejected.getMessage(), rejected.record());
+		}
+		else {
+			write("", t.getClass().getSimpleName(), String.valueOf(t.getMessage()), item == null ? "" : item.toString());
+		}
+	}
+
+	private void write(String where, String reason, String message, String record) {
+		reasons.merge(reason, 1L, Long::sum);
+		printer().printRecord(where, message, record);
+	}
+
+	private SafeCsv.Printer printer() {
+		if (printer == null) {
+			try {
+				Files.createDirectories(file.getParent());
+				channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				channel.position(channel.size());
+				printer = SafeCsv.wrap(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
+				if (channel.size() == 0) {
+					printer.printRecord(HEADER_LINE, "reason", "record");
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot write " + file, e);
+			}
+		}
+		return printer;
+	}
+
+}

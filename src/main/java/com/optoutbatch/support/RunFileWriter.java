@@ -1,0 +1,127 @@
+package com.optoutbatch.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.optoutbatch.support.RecordTally.RecordCounts;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes {@code output/runs/<run.date>/<jobName>.json} when a job ends: its status and
+ * times, and per input file what was read, used, filtered and rejected, with the reasons
+ * counted. Counts cover every execution of the run, so a restarted run reports the whole.
+ */
+@Component
+public class RunFileWriter implements JobExecutionListener {
+
+	public static final String RUN_DATE = "run.date";
+
+	private final Workspace workspace;
+
+	private final JobRepository jobRepository;
+
+	private final JsonMapper json;
+
+	public RunFileWriter(Workspace workspace, JobRepository jobRepository) {
+		this.workspace = workspace;
+		this.jobRepository = jobRepository;
+		this.json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	}
+
+	@Override
+	public void afterJob(JobExecution jobExecution) {
+		LocalDate runDate = jobExecution.getJobParameters().getLocalDate(RUN_DATE, LocalDate.now());
+		Path file = workspace.output("runs", runDate.toString(), jobExecution.getJobInstance().getJobName() + ".json");
+		write(file, runOf(jobExecution, runDate));
+	}
+
+	private RunFile runOf(JobExecution jobExecution, LocalDate runDate) {
+		List<InputFile> inputs = new ArrayList<>();
+		List<StepRun> steps = new ArrayList<>();
+		RecordCounts totals = RecordCounts.NONE;
+		for (StepExecution step : latestStepExecutions(jobExecution)) {
+			String input = step.getExecutionContext().getString(InputFilePartitioner.INPUT_FILE_KEY, null);
+			if (input != null) {
+				RecordCounts counts = RecordTally.read(step.getExecutionContext());
+				totals = totals.plus(counts);
+				inputs.add(new InputFile(Path.of(input).getFileName().toString(), step.getStatus().toString(),
+						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step)));
+			}
+			else {
+				steps.add(new StepRun(step.getStepName(), step.getStatus().toString(),
+						step.getExitStatus().getExitDescription()));
+			}
+		}
+		inputs.sort(Comparator.comparing(InputFile::file));
+		LocalDateTime start = jobExecution.getStartTime();
+		LocalDateTime end = jobExecution.getEndTime() != null ? jobExecution.getEndTime() : LocalDateTime.now();
+		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, jobExecution.getStatus().toString(),
+				jobExecution.getExitStatus().getExitDescription(), start, end,
+				start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, totals, steps, inputs);
+	}
+
+	/** The newest execution of each step of this run, the current one or an earlier completed one. */
+	private List<StepExecution> latestStepExecutions(JobExecution current) {
+		Map<String, StepExecution> latest = new LinkedHashMap<>();
+		List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(current.getJobInstance()));
+		executions.removeIf(execution -> execution.getId() == current.getId());
+		executions.add(0, current);
+		for (JobExecution execution : executions) {
+			for (StepExecution step : execution.getStepExecutions()) {
+				latest.putIfAbsent(step.getStepName(), step);
+			}
+		}
+		return List.copyOf(latest.values());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Long> reasons(StepExecution step) {
+		Object reasons = step.getExecutionContext().get(RejectFile.REASONS_KEY);
+		return reasons == null ? Map.of() : (Map<String, Long>) reasons;
+	}
+
+	private void write(Path file, RunFile run) {
+		try {
+			Files.createDirectories(file.getParent());
+			Path partial = file.resolveSibling(file.getFileName() + ".partial");
+			json.writeValue(partial.toFile(), run);
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot write " + file, e);
+		}
+	}
+
+	/** The run file: one run of one job. */
+	public record RunFile(String job, LocalDate runDate, String status, String exitDescription, LocalDateTime startedAt,
+			LocalDateTime endedAt, double seconds, RecordCounts totals, List<StepRun> steps, List<InputFile> inputs) {
+	}
+
+	/** A step that reads no input file of its own (a partition manager, a job of the nightly run). */
+	public record StepRun(String step, String status, String exitDescription) {
+	}
+
+	/** What became of the records of one input file. */
+	public record InputFile(String file, String status, long read, long used, long filtered, long rejected,
+			Map<String, Long> reasons) {
+	}
+
+}

@@ -1,0 +1,133 @@
+package com.optoutbatch.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+
+import org.mozilla.universalchardet.UniversalDetector;
+
+/**
+ * The charset of an exported text file: a BOM when there is one, else UTF-8 when every
+ * byte decodes strictly, else the detector's guess among the legacy charsets sellers'
+ * exports use (windows-1252 for the US and EU, cp932 for Japan), windows-1252 when in doubt.
+ *
+ * @param charset the charset to decode with
+ * @param bomLength how many bytes of byte-order mark to skip
+ * @param how why this charset was chosen, for the log
+ */
+public record TextCharset(Charset charset, int bomLength, String how) {
+
+	public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	public static final Charset CP932 = Charset.forName("windows-31j");
+
+	private static final int SAMPLE_BYTES = 1 << 20;
+
+	private static final Set<String> JAPANESE = Set.of("SHIFT_JIS", "WINDOWS-31J", "EUC-JP", "ISO-2022-JP");
+
+	public static TextCharset of(Path file, Charset override) throws IOException {
+		if (override != null) {
+			return new TextCharset(override, bomLength(file, override), "configured");
+		}
+		byte[] head = head(file, 4);
+		if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+			return new TextCharset(StandardCharsets.UTF_8, 3, "BOM");
+		}
+		if (startsWith(head, 0xFF, 0xFE)) {
+			return new TextCharset(StandardCharsets.UTF_16LE, 2, "BOM");
+		}
+		if (startsWith(head, 0xFE, 0xFF)) {
+			return new TextCharset(StandardCharsets.UTF_16BE, 2, "BOM");
+		}
+		if (isStrictUtf8(file)) {
+			return new TextCharset(StandardCharsets.UTF_8, 0, "valid UTF-8");
+		}
+		String guess = guess(file);
+		if (guess != null && JAPANESE.contains(guess.toUpperCase())) {
+			return new TextCharset(guess.equalsIgnoreCase("SHIFT_JIS") ? CP932 : Charset.forName(guess), 0, "detected " + guess);
+		}
+		return new TextCharset(WINDOWS_1252, 0, guess == null ? "fallback" : "detected " + guess);
+	}
+
+	private static int bomLength(Path file, Charset charset) throws IOException {
+		return charset.equals(StandardCharsets.UTF_8) && startsWith(head(file, 3), 0xEF, 0xBB, 0xBF) ? 3 : 0;
+	}
+
+	private static boolean isStrictUtf8(Path file) throws IOException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+		CharBuffer out = CharBuffer.allocate(64 * 1024);
+		try (InputStream stream = Files.newInputStream(file)) {
+			byte[] buffer = in.array();
+			int read;
+			while ((read = stream.read(buffer, in.position(), in.remaining())) >= 0) {
+				in.position(in.position() + read);
+				in.flip();
+				if (!decodeChunk(decoder, in, out, false)) {
+					return false;
+				}
+				in.compact();
+			}
+			in.flip();
+			return decodeChunk(decoder, in, out, true) && decoder.flush(out).isUnderflow();
+		}
+	}
+
+	private static boolean decodeChunk(CharsetDecoder decoder, ByteBuffer in, CharBuffer out, boolean end) {
+		while (true) {
+			out.clear();
+			CoderResult result = decoder.decode(in, out, end);
+			if (result.isError()) {
+				return false;
+			}
+			if (result.isUnderflow()) {
+				return true;
+			}
+		}
+	}
+
+	private static String guess(Path file) throws IOException {
+		UniversalDetector detector = new UniversalDetector();
+		try (InputStream stream = Files.newInputStream(file)) {
+			byte[] buffer = new byte[8192];
+			int total = 0;
+			int read;
+			while (total < SAMPLE_BYTES && !detector.isDone() && (read = stream.read(buffer)) > 0) {
+				detector.handleData(buffer, 0, read);
+				total += read;
+			}
+		}
+		detector.dataEnd();
+		return detector.getDetectedCharset();
+	}
+
+	private static byte[] head(Path file, int length) throws IOException {
+		try (InputStream stream = Files.newInputStream(file)) {
+			return stream.readNBytes(length);
+		}
+	}
+
+	private static boolean startsWith(byte[] bytes, int... prefix) {
+		if (bytes.length < prefix.length) {
+			return false;
+		}
+		int[] head = new int[prefix.length];
+		for (int i = 0; i < prefix.length; i++) {
+			head[i] = bytes[i] & 0xFF;
+		}
+		return Arrays.equals(head, prefix);
+	}
+
+}
