@@ -1,0 +1,39 @@
+package com.optoutbatch.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SafeCsvTests {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "=SUM(A1:A9)|'=SUM(A1:A9)", "+1 206 555 0100|'+1 206 555 0100",
+			"@import|'@import", "-cmd|'-cmd", "-12.50|-12.50", "+3|+3", "-1,5|-1,5", "plain|plain",
+			"a=b|a=b" })
+	void formulaCellsAreNeutralisedAndNumbersKept(String cell, String written) {
+		assertThat(SafeCsv.neutralise(cell)).isEqualTo(written);
+	}
+
+	@Test
+	void tabAndCarriageReturnAtTheStartAreNeutralised() {
+		assertThat(SafeCsv.neutralise("\tx")).isEqualTo("'\tx");
+		assertThat(SafeCsv.neutralise("\rx")).isEqualTo("'\rx");
+	}
+
+	@Test
+	void printerQuotesAndNeutralisesEveryCell(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("out.csv");
+		try (SafeCsv.Printer printer = SafeCsv.open(file, "a", "b")) {
+			printer.printRecord("=1+1", "say \"hi\", then\nleave");
+			printer.printRecord(null, -3);
+		}
+		assertThat(Files.readString(file)).isEqualTo("a,b\n'=1+1,\"say \"\"hi\"\", then\nleave\"\n\"\",-3\n");
+	}
+
+}
