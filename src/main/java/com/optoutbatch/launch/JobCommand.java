@@ -85,17 +85,16 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 		return builder.toJobParameters();
 	}
 
-	/** The defaults of a job, from {@code jobs/<jobName>.properties} on the class path. */
+	/**
+	 * The defaults of a job, from {@code jobs/<jobName>.properties} on the class path; for the
+	 * nightly run, those of every job it chains, then its own.
+	 */
 	static Map<String, String> defaults(String jobName) {
 		Properties properties = new Properties();
-		try (InputStream in = JobCommand.class.getResourceAsStream("/jobs/" + jobName + ".properties")) {
-			if (in != null) {
-				properties.load(in);
-			}
+		if (jobName.equals(NightlyJobConfiguration.JOB_NAME)) {
+			NightlyJobConfiguration.CHAIN.forEach(job -> load(job, properties));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		load(jobName, properties);
 		Map<String, String> defaults = new LinkedHashMap<>();
 		properties.stringPropertyNames().stream().sorted().forEach(name -> {
 			String value = properties.getProperty(name).trim();
@@ -104,6 +103,17 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 			}
 		});
 		return defaults;
+	}
+
+	private static void load(String jobName, Properties properties) {
+		try (InputStream in = JobCommand.class.getResourceAsStream("/jobs/" + jobName + ".properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 }

@@ -18,6 +18,8 @@ import com.optoutbatch.support.RecordTally.RecordCounts;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,11 +30,18 @@ import org.springframework.stereotype.Component;
  * Writes {@code output/runs/<run.date>/<jobName>.json} when a job ends: its status and
  * times, and per input file what was read, used, filtered and rejected, with the reasons
  * counted. Counts cover every execution of the run, so a restarted run reports the whole.
+ * <p>
+ * A job whose rejects pass {@code rejects.max-share} of its input records fails: so many
+ * unusable records mean wrong files rather than a few bad lines.
  */
 @Component
 public class RunFileWriter implements JobExecutionListener {
 
 	public static final String RUN_DATE = "run.date";
+
+	public static final String MAX_REJECT_SHARE = "rejects.max-share";
+
+	private static final String DEFAULT_MAX_REJECT_SHARE = "0.5";
 
 	private final Workspace workspace;
 
@@ -50,7 +59,18 @@ public class RunFileWriter implements JobExecutionListener {
 	public void afterJob(JobExecution jobExecution) {
 		LocalDate runDate = jobExecution.getJobParameters().getLocalDate(RUN_DATE, LocalDate.now());
 		Path file = workspace.output("runs", runDate.toString(), jobExecution.getJobInstance().getJobName() + ".json");
-		write(file, runOf(jobExecution, runDate));
+		RunFile run = runOf(jobExecution, runDate);
+		double maxShare = Double.parseDouble(
+				jobExecution.getJobParameters().getString(MAX_REJECT_SHARE, DEFAULT_MAX_REJECT_SHARE));
+		RecordCounts totals = run.totals();
+		if (jobExecution.getStatus() == BatchStatus.COMPLETED && totals.rejected() > maxShare * totals.read()) {
+			jobExecution.setStatus(BatchStatus.FAILED);
+			jobExecution.setExitStatus(ExitStatus.FAILED.addExitDescription(String.format(
+					"%d of %d input records rejected, more than %s=%s allows; see output/rejects/ and rerun with --rerun",
+					totals.rejected(), totals.read(), MAX_REJECT_SHARE, maxShare)));
+			run = runOf(jobExecution, runDate);
+		}
+		write(file, run);
 	}
 
 	private RunFile runOf(JobExecution jobExecution, LocalDate runDate) {

@@ -34,6 +34,11 @@ class JobCommandTests {
 	}
 
 	@Test
+	void nightlyTakesTheDefaultsOfTheJobsItChains() {
+		assertThat(JobCommand.parse("nightly").parameters()).containsEntry("rejects.max-share", "0.5");
+	}
+
+	@Test
 	void emptyDefaultsAreLeftOut() {
 		assertThat(JobCommand.parse("importOrders").parameters()).doesNotContainKey("marketplace");
 	}

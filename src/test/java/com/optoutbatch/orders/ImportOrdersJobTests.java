@@ -163,6 +163,22 @@ class ImportOrdersJobTests {
 		assertThat(jdbc.queryForObject("SELECT marketplace FROM orders", String.class)).isEqualTo("amazon.it");
 	}
 
+	@Test
+	void runFailsWhenMostLinesAreRejected() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "orders");
+		Files.createDirectories(workspace.input("orders"));
+		Files.writeString(workspace.input("orders").resolve("shifted.txt"),
+				"order-id\tpurchase-date\n2026-11-10\t171-1111111-2222222\n2026-11-11\t171-1111111-3333333\n"
+						+ "171-1111111-4444444\t2026-11-12\n");
+
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getExitStatus().getExitDescription())
+			.startsWith("2 of 3 input records rejected, more than rejects.max-share=0.5 allows");
+		assertThat(runFile()).content().contains("\"status\" : \"FAILED\"");
+	}
+
 	private String status(String orderId) {
 		return jdbc.queryForObject("SELECT status FROM orders WHERE order_id = ?", String.class, orderId);
 	}
