@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs one job: scripts/run-job.sh <jobName> [name=value ...] [--rerun]
+# (also the commands "status [--failed]" and "schedule", see status.sh and schedule.sh).
 # Builds the jar first when it is missing or older than the sources. The workspace is
 # OPTOUT_HOME (default: this project's folder). Exit code 0 when the job completed; see
 # the README for the others.

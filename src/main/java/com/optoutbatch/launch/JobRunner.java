@@ -101,8 +101,26 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
+	/** Asks every running job to stop at its next chunk boundary; a later launch resumes it. */
+	void stopRunningJobs() {
+		for (String jobName : jobs.keySet()) {
+			for (JobExecution execution : jobRepository.findRunningJobExecutions(jobName)) {
+				try {
+					log.warn("Stopping {} (execution {}) on request; launch it again to resume", jobName, execution.getId());
+					jobOperator.stop(execution);
+				}
+				catch (Exception e) {
+					log.warn("Cannot stop {}: {}", jobName, e.getMessage());
+				}
+			}
+		}
+	}
+
 	private static String reason(JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			return "stopped on request; launch it again for the same run.date to resume";
+		}
 		if (failures.isEmpty()) {
 			String description = execution.getExitStatus().getExitDescription();
 			return description.isBlank() ? "see the log" : description.lines().findFirst().orElse("");

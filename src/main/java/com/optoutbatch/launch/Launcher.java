@@ -3,28 +3,49 @@ package com.optoutbatch.launch;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.optoutbatch.launch.WorkspaceLock.WorkspaceBusyException;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The command line: parses the command, takes the workspace, starts the application with
- * a log file of its own, and turns the outcome into an exit code with a one-line reason on
- * stderr.
+ * The command line. {@code <jobName> [name=value ...] [--rerun]} runs a job,
+ * {@code status [--failed]} lists recent runs, {@code schedule} launches the nightly run on
+ * its cron expression. The launcher takes the workspace, starts the application with a log
+ * file of its own, turns the outcome into an exit code with a one-line reason on stderr,
+ * and on SIGTERM stops the running job at a chunk boundary so that it can be resumed.
  */
 public final class Launcher {
 
 	static final String HOME_PROPERTY = "optout.home";
 
+	static final String COMMAND_PROPERTY = "optout.launch.command";
+
 	private static final DateTimeFormatter LOG_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+	private static final long STOP_GRACE_MINUTES = 5;
 
 	private Launcher() {
 	}
 
 	public static int launch(Class<?> application, String... args) {
+		if (args.length > 0 && args[0].equals(NightlySchedule.COMMAND)) {
+			return NightlySchedule.run(Arrays.copyOfRange(args, 1, args.length));
+		}
+		if (args.length > 0 && args[0].equals(RunStatusCommand.COMMAND)) {
+			return run(application, args, RunStatusCommand.COMMAND, home(args),
+					Map.of("spring.main.log-startup-info", "false", "logging.level.com.optoutbatch", "WARN"));
+		}
 		JobCommand command;
 		try {
 			command = JobCommand.parse(args);
@@ -32,10 +53,15 @@ public final class Launcher {
 		catch (IllegalArgumentException e) {
 			return fail(ExitCode.USAGE, e.getMessage());
 		}
-		Path home = home(command);
+		Path home = home(args);
+		return run(application, args, command.jobName(), home,
+				Map.of(JobRunner.JOB_PROPERTY, command.jobName(), "logging.file.name", logFile(home, command).toString()));
+	}
+
+	private static int run(Class<?> application, String[] args, String name, Path home, Map<String, Object> properties) {
 		WorkspaceLock lock;
 		try {
-			lock = WorkspaceLock.acquire(home, command.jobName());
+			lock = WorkspaceLock.acquire(home, name);
 		}
 		catch (WorkspaceBusyException e) {
 			return fail(ExitCode.WORKSPACE_BUSY, e.getMessage());
@@ -43,12 +69,21 @@ public final class Launcher {
 		catch (Exception e) {
 			return fail(ExitCode.FAILED, "cannot use workspace " + home + ": " + e.getMessage());
 		}
+		AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
+		AtomicInteger exitCode = new AtomicInteger(ExitCode.FAILED.code());
+		CountDownLatch finished = new CountDownLatch(1);
+		Thread stopOnTerm = new Thread(() -> stopGracefully(started.get(), finished, exitCode), "stop-on-sigterm");
+		Runtime.getRuntime().addShutdownHook(stopOnTerm);
 		try {
+			Map<String, Object> defaults = new HashMap<>(properties);
+			defaults.put(HOME_PROPERTY, home.toString());
+			defaults.put(COMMAND_PROPERTY, name);
 			SpringApplication app = new SpringApplication(application);
-			app.setDefaultProperties(Map.of(HOME_PROPERTY, home.toString(), JobRunner.JOB_PROPERTY, command.jobName(),
-					"logging.file.name", logFile(home, command).toString()));
+			app.setDefaultProperties(defaults);
+			app.setRegisterShutdownHook(false);
+			app.addListeners((ApplicationListener<ApplicationStartedEvent>) event -> started.set(event.getApplicationContext()));
 			try (ConfigurableApplicationContext context = app.run(args)) {
-				return SpringApplication.exit(context);
+				exitCode.set(SpringApplication.exit(context));
 			}
 		}
 		catch (Exception e) {
@@ -56,7 +91,7 @@ public final class Launcher {
 			while (cause.getCause() != null) {
 				cause = cause.getCause();
 			}
-			return fail(ExitCode.FAILED, "cannot run " + command.jobName() + ": " + cause.getMessage());
+			exitCode.set(fail(ExitCode.FAILED, "cannot run " + name + ": " + cause.getMessage()));
 		}
 		finally {
 			try {
@@ -65,13 +100,39 @@ public final class Launcher {
 			catch (Exception ignored) {
 				// the process is ending: the OS releases the lock anyway
 			}
+			finished.countDown();
+		}
+		try {
+			Runtime.getRuntime().removeShutdownHook(stopOnTerm);
+		}
+		catch (IllegalStateException shuttingDown) {
+			// SIGTERM arrived: the hook ends the process with this exit code
+		}
+		return exitCode.get();
+	}
+
+	/** On SIGTERM: ask the running job to stop at its next chunk boundary, wait for it, exit. */
+	private static void stopGracefully(ConfigurableApplicationContext context, CountDownLatch finished,
+			AtomicInteger exitCode) {
+		if (finished.getCount() == 0) {
+			return;
+		}
+		if (context != null) {
+			context.getBeanProvider(JobRunner.class).ifAvailable(JobRunner::stopRunningJobs);
+		}
+		try {
+			if (finished.await(STOP_GRACE_MINUTES, TimeUnit.MINUTES)) {
+				Runtime.getRuntime().halt(exitCode.get());
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
 	/** The workspace: {@code --optout.home=}, the system property, {@code OPTOUT_HOME}, or the working folder. */
-	static Path home(JobCommand command) {
-		String home = command.springArgs()
-			.stream()
+	static Path home(String... args) {
+		String home = Arrays.stream(args)
 			.filter(arg -> arg.startsWith("--" + HOME_PROPERTY + "="))
 			.map(arg -> arg.substring(HOME_PROPERTY.length() + 3))
 			.findFirst()

@@ -6,27 +6,23 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.optoutbatch.launch.ApplicationProcess.Result;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.optoutbatch.launch.ApplicationProcess.orderRows;
+import static com.optoutbatch.launch.ApplicationProcess.run;
+import static com.optoutbatch.launch.ApplicationProcess.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The built application, launched as users and cron launch it, on workspaces of its own. */
 class LaunchIT {
-
-	static final Path JAR = Path.of("target/optout-batch.jar").toAbsolutePath();
 
 	static final String RUN_DATE = "run.date=2026-11-26";
 
@@ -37,7 +33,7 @@ class LaunchIT {
 	void nightlyOnTheSampleCompletesThenRefusesToRunTheSameDateTwice() throws Exception {
 		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, home.resolve("input"));
 
-		Launch first = launch(home, "nightly", RUN_DATE);
+		Result first = run(home, "nightly", RUN_DATE);
 		assertThat(first.exitCode()).as(first.stderr()).isZero();
 		assertThat(home.resolve("output/runs/2026-11-26/nightly.json")).exists();
 		JsonNode orders = JsonMapper.builder().build().readTree(home.resolve("output/runs/2026-11-26/importOrders.json").toFile());
@@ -47,22 +43,22 @@ class LaunchIT {
 			assertThat(logs).hasSize(1);
 		}
 
-		Launch again = launch(home, "nightly", RUN_DATE);
+		Result again = run(home, "nightly", RUN_DATE);
 		assertThat(again.exitCode()).isEqualTo(ExitCode.ALREADY_COMPLETED.code());
 		assertThat(again.stderr()).contains("already completed for run.date 2026-11-26").contains("--rerun");
 
-		Launch rerun = launch(home, "nightly", RUN_DATE, "--rerun");
+		Result rerun = run(home, "nightly", RUN_DATE, "--rerun");
 		assertThat(rerun.exitCode()).as(rerun.stderr()).isZero();
 		assertThat(rerun.stdout()).contains("Starting nightly for run.date 2026-11-26 (attempt 2)");
 	}
 
 	@Test
 	void unknownJobOrBadParameterIsAUsageError() throws Exception {
-		Launch unknown = launch(home, "importEverything");
+		Result unknown = run(home, "importEverything");
 		assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE.code());
 		assertThat(unknown.stderr()).contains("no job named 'importEverything'").contains("importOrders");
 
-		Launch badDate = launch(home, "importOrders", "run.date=tomorrow");
+		Result badDate = run(home, "importOrders", "run.date=tomorrow");
 		assertThat(badDate.exitCode()).isEqualTo(ExitCode.USAGE.code());
 		assertThat(badDate.stderr().lines()).hasSize(1);
 	}
@@ -72,7 +68,7 @@ class LaunchIT {
 		Files.createDirectories(home.resolve("output"));
 		try (FileChannel channel = FileChannel.open(home.resolve("output/.lock"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-			Launch busy = launch(home, "importOrders", RUN_DATE);
+			Result busy = run(home, "importOrders", RUN_DATE);
 			assertThat(busy.exitCode()).isEqualTo(ExitCode.WORKSPACE_BUSY.code());
 			assertThat(busy.stderr()).contains("is in use by another run");
 		}
@@ -81,10 +77,10 @@ class LaunchIT {
 	@Test
 	void runKilledMidFileResumesAndEndsWithTheRowsOfAnUninterruptedRun(@TempDir Path reference) throws Exception {
 		Path report = Files.createDirectories(home.resolve("input/orders")).resolve("large.txt");
-		writeLargeReport(report, 120_000);
+		writeLargeReport(report, 60_000);
 		TestWorkspace.copy(home.resolve("input"), reference.resolve("input"));
 
-		Process killed = start(home, "importOrders", RUN_DATE);
+		Process killed = start(home, "killed", "importOrders", RUN_DATE);
 		Path rejects = Path.of("output/rejects/importOrders/large.txt.rejects.csv");
 		// the first broken line is an eighth of the way in: kill the run a moment after it
 		while (killed.isAlive() && !Files.exists(home.resolve(rejects))) {
@@ -94,18 +90,18 @@ class LaunchIT {
 		assertThat(killed.isAlive()).as("still running when killed").isTrue();
 		killed.destroyForcibly().waitFor();
 
-		Launch resumed = launch(home, "importOrders", RUN_DATE);
+		Result resumed = run(home, "importOrders", RUN_DATE);
 		assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
 		assertThat(resumed.stdout()).contains("Recovering importOrders").contains("Resuming importOrders")
 			.contains("large.txt: resuming after line");
-		Launch uninterrupted = launch(reference, "importOrders", RUN_DATE);
+		Result uninterrupted = run(reference, "importOrders", RUN_DATE);
 		assertThat(uninterrupted.exitCode()).isZero();
 
-		assertThat(rows(home)).hasSize(120_000).isEqualTo(rows(reference));
+		assertThat(orderRows(home)).hasSize(60_000).isEqualTo(orderRows(reference));
 		assertThat(Files.readAllLines(home.resolve(rejects))).hasSize(5)
 			.isEqualTo(Files.readAllLines(reference.resolve(rejects)));
 		JsonNode run = JsonMapper.builder().build().readTree(home.resolve("output/runs/2026-11-26/importOrders.json").toFile());
-		assertThat(run.get("totals").get("read").asLong()).isEqualTo(120_004);
+		assertThat(run.get("totals").get("read").asLong()).isEqualTo(60_004);
 		assertThat(run.get("totals").get("rejected").asLong()).isEqualTo(4);
 	}
 
@@ -114,45 +110,11 @@ class LaunchIT {
 		for (int i = 0; i < orders; i++) {
 			lines.append(String.format("112-%07d-%07d\t2026-11-02T10:%02d:00Z\tb%d@marketplace.amazon.com\tName %d\tAmazon.com%n",
 					i, i, i % 60, i, i));
-			if (i % 30_000 == 15_000) {
+			if (i % 15_000 == 7_500) {
 				lines.append("112-broken\t2026-11-02\t\t\t\n");
 			}
 		}
 		Files.writeString(report, lines);
-	}
-
-	private static List<String> rows(Path home) throws Exception {
-		List<String> rows = new ArrayList<>();
-		String url = "jdbc:hsqldb:file:" + home.resolve("output/db/optout") + ";readonly=true;shutdown=true";
-		try (Connection connection = DriverManager.getConnection(url, "SA", "");
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(
-						"SELECT order_id, marketplace, purchase_date, status, buyer_alias, source_file FROM orders ORDER BY order_id")) {
-			while (result.next()) {
-				rows.add(String.join("|", result.getString(1), result.getString(2), result.getString(3),
-						String.valueOf(result.getString(4)), result.getString(5), result.getString(6)));
-			}
-		}
-		return rows;
-	}
-
-	record Launch(int exitCode, String stdout, String stderr) {
-	}
-
-	private static Launch launch(Path home, String... args) throws Exception {
-		Process process = start(home, args);
-		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-		return new Launch(process.exitValue(), Files.readString(home.resolve("stdout.txt")),
-				Files.readString(home.resolve("stderr.txt")));
-	}
-
-	private static Process start(Path home, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", JAR.toString()));
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(home.resolve("stdout.txt").toFile())
-			.redirectError(home.resolve("stderr.txt").toFile());
-		builder.environment().put("OPTOUT_HOME", home.toString());
-		return builder.start();
 	}
 
 }
