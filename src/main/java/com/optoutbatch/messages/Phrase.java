@@ -42,7 +42,7 @@ record Phrase(String language, String text, Pattern pattern) {
 		if (text.startsWith(REGEX_PREFIX)) {
 			return text.substring(REGEX_PREFIX.length()).strip();
 		}
-		List<String> words = List.of(PolicyText.comparableWords(text).split(" "));
+		List<String> words = List.of(PolicyText.comparableWords(text.replace(GAP, " " + GAP + " ")).split(" "));
 		if (words.get(0).isEmpty() || words.get(0).equals(GAP) || words.get(words.size() - 1).equals(GAP)) {
 			throw new IllegalArgumentException("phrase '" + text + "' needs words at both ends");
 		}
