@@ -38,7 +38,7 @@ record MessageLayout(String name, String tool, List<String> header, Map<MessageF
 		return value.isEmpty() ? null : value;
 	}
 
-	/** The line as a rejects file may show it: recipient, body and personal columns masked. */
+	/** The line as a rejects file may show it: recipient, body and every column the job does not read masked. */
 	String maskedRecord(String[] cells, char delimiter) {
 		StringBuilder record = new StringBuilder();
 		for (int i = 0; i < cells.length; i++) {
@@ -58,9 +58,10 @@ record MessageLayout(String name, String tool, List<String> header, Map<MessageF
 			// a name in the recipient column is masked whole
 			return cell.contains("@") ? PersonalData.maskAlias(cell.strip()) : PersonalData.MASK;
 		}
-		boolean personal = column >= header.size() || PersonalData.isPersonalColumn(header.get(column))
-				|| Integer.valueOf(column).equals(columns.get(MessageField.BODY));
-		return personal ? PersonalData.MASK : cell;
+		// columns the job does not read may hold anything, such as the buyer's name
+		boolean shown = columns.containsValue(column) && !Integer.valueOf(column).equals(columns.get(MessageField.BODY))
+				&& !PersonalData.isPersonalColumn(header.get(column));
+		return shown ? cell : PersonalData.MASK;
 	}
 
 	/** For the log: {@code order_id=Order ID, subject=Betreff, ...}. */
