@@ -2,6 +2,7 @@ package com.optoutbatch.messages;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class ConfigurationFiles {
 			if (in == null) {
 				throw new IllegalStateException("missing resource " + resource);
 			}
-			documents.add(parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), resource));
+			documents.add(parse(new InputStreamReader(in, StandardCharsets.UTF_8), resource));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

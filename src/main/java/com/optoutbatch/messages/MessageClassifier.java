@@ -28,13 +28,15 @@ class MessageClassifier {
 
 	private static final Pattern LINK = Pattern.compile("(?i)(?<![\\w@./])(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+");
 
-	private static final Pattern AMAZON_HOST = Pattern
-		.compile("(?:^|\\.)(?:amazon\\.(?:com|ca|com\\.mx|com\\.br|co\\.uk|de|fr|it|es|nl|se|pl|com\\.be|com\\.tr|ae|sa|sg|in|co\\.jp|com\\.au|eg)|amzn\\.(?:to|eu|asia|com)|a\\.co)$");
+	// Amazon's marketplaces and its own short links
+	private static final Pattern AMAZON_HOST = Pattern.compile("(?:^|\\.)(?:amazon\\.(?:com|ca|com\\.mx|com\\.br|co\\.uk|"
+			+ "de|fr|it|es|nl|se|pl|com\\.be|com\\.tr|ae|sa|sg|in|co\\.jp|com\\.au|eg)|amzn\\.(?:to|eu|asia|com)|a\\.co)$");
 
 	private static final Pattern EMAIL_ADDRESS = Pattern
 		.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
 
-	private static final Pattern EMOTICON = Pattern.compile("(?<![\\p{L}\\p{N}:/])[:;=]-?[)(DPp](?![\\p{L}\\p{N}])|\\^_?\\^|<3");
+	private static final Pattern EMOTICON = Pattern
+		.compile("(?<![\\p{L}\\p{N}:/])[:;=]-?[)(DPp](?![\\p{L}\\p{N}])|\\^_?\\^|<3");
 
 	private static final Pattern ORDER_ID = Pattern.compile("(?<!\\d)(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}(?!\\d)");
 

@@ -1,24 +1,19 @@
 package com.optoutbatch.messages;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.support.DelimitedFile;
+import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -47,10 +42,9 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	private final String profile;
 
-	private CSVParser parser;
+	private DelimitedFile messageLog;
 
-	private Iterator<CSVRecord> records;
-
+	// the first records: they decide a detected layout, and are read again from here
 	private final Deque<NumberedRecord> sample = new ArrayDeque<>();
 
 	private MessageLayout layout;
@@ -60,8 +54,6 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 	private RejectedRecordException rejectedWhole;
 
 	private long recordsRead;
-
-	private long lastLineNumber;
 
 	MessageLogReader(Path file, Charset charsetOverride, MessageLayouts layouts, String profile) {
 		this.file = file;
@@ -73,33 +65,29 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 	@Override
 	public void open(ExecutionContext context) {
 		try {
-			TextCharset charset = TextCharset.of(file, charsetOverride);
-			BufferedReader reader = new BufferedReader(
-					new InputStreamReader(Files.newInputStream(file), charset.charset()), 1 << 16);
-			reader.skip(charset.bomLength() > 0 ? 1 : 0);
-			reader.mark(1 << 16);
-			String firstLine = reader.readLine();
-			reader.reset();
-			if (firstLine == null || firstLine.isBlank()) {
+			messageLog = DelimitedFile.open(file, charsetOverride, MessageLogReader::format);
+			NumberedRecord header = messageLog == null ? null : messageLog.next();
+			if (header == null || header.isBlank()) {
 				reject(1, "empty file", "the file has no header line", "");
 				return;
 			}
-			delimiter = delimiterOf(firstLine);
-			parser = CSVParser.builder().setReader(reader).setFormat(format(delimiter)).get();
-			records = parser.iterator();
-			List<String> header = records.next().toList();
-			lastLineNumber = parser.getCurrentLineNumber();
+			if (header.failure() != null) {
+				throw header.failure();
+			}
 			readSample();
+			List<String[]> firstRecords = sample.stream().map(NumberedRecord::cells).filter(cells -> cells != null).toList();
+			delimiter = messageLog.delimiter();
 			try {
-				layout = layouts.of(header,
-						sample.stream().map(NumberedRecord::cells).filter(cells -> cells != null).toList(), profile);
+				layout = layouts.of(List.of(header.cells()), firstRecords, profile);
 			}
 			catch (IllegalArgumentException e) {
-				reject(1, "unknown message log layout", e.getMessage(), String.join(String.valueOf(delimiter), header));
+				reject(1, "unknown message log layout", e.getMessage(),
+						String.join(String.valueOf(delimiter), header.cells()));
 				return;
 			}
-			log.info("{}: {} layout ({}), {} ({})", file.getFileName(), layout.name(), layout.describe(),
-					charset.charset().name(), charset.how());
+			TextCharset charset = messageLog.charset();
+			log.info("{}: {} layout ({}), {}-separated, {} ({})", file.getFileName(), layout.name(), layout.describe(),
+					DelimitedFile.nameOf(delimiter), charset.charset().name(), charset.how());
 			skipCommittedRecords(context);
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -107,25 +95,14 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		}
 	}
 
-	// the first records decide a detected layout; they are read again from this buffer
 	private void readSample() {
-		try {
-			while (sample.size() < SAMPLE_SIZE && records.hasNext()) {
-				sample.add(next());
+		while (sample.size() < SAMPLE_SIZE) {
+			NumberedRecord record = messageLog.next();
+			if (record == null) {
+				return;
 			}
+			sample.add(record);
 		}
-		catch (UncheckedIOException | IllegalStateException e) {
-			// a broken record among the first: the layout is found from those before it,
-			// and reading the rest reports it
-			sample.add(new NumberedRecord(lastLineNumber + 1, null, e));
-		}
-	}
-
-	private NumberedRecord next() {
-		CSVRecord record = records.next();
-		long line = lastLineNumber + 1;
-		lastLineNumber = parser.getCurrentLineNumber();
-		return new NumberedRecord(line, record.values(), null);
 	}
 
 	private void skipCommittedRecords(ExecutionContext context) {
@@ -143,7 +120,6 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
-			records = null;
 			throw whole;
 		}
 		while (true) {
@@ -153,19 +129,17 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 			}
 			recordsRead++;
 			if (record.failure() != null) {
-				records = null;
-				sample.clear();
 				throw new RejectedRecordException(record.line(), "unreadable rest of file",
 						"cannot parse from here on: " + record.failure().getMessage(), "");
 			}
-			String[] cells = record.cells();
-			if (cells.length == 1 && cells[0].isBlank()) {
+			if (record.isBlank()) {
 				continue;
 			}
-			MessageLogLine line = new MessageLogLine(file, record.line(), layout, cells, delimiter);
-			if (cells.length > layout.header().size()) {
+			MessageLogLine line = new MessageLogLine(file, record.line(), layout, record.cells(), delimiter);
+			if (record.cells().length > layout.header().size()) {
 				throw new RejectedRecordException(record.line(), "more cells than the header",
-						cells.length + " cells, the header names " + layout.header().size(), line.maskedRecord());
+						record.cells().length + " cells, the header names " + layout.header().size(),
+						line.maskedRecord());
 			}
 			return line;
 		}
@@ -175,15 +149,7 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		if (!sample.isEmpty()) {
 			return sample.poll();
 		}
-		if (records == null) {
-			return null;
-		}
-		try {
-			return records.hasNext() ? next() : null;
-		}
-		catch (UncheckedIOException | IllegalStateException e) {
-			return new NumberedRecord(lastLineNumber + 1, null, e);
-		}
+		return messageLog == null ? null : messageLog.next();
 	}
 
 	@Override
@@ -193,43 +159,21 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	@Override
 	public void close() {
-		if (parser != null) {
-			try {
-				parser.close();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			parser = null;
+		if (messageLog != null) {
+			messageLog.close();
+			messageLog = null;
 		}
 	}
 
 	private void reject(long line, String reason, String detail, String record) {
 		rejectedWhole = new RejectedRecordException(line, reason, detail, record);
-		records = null;
 		sample.clear();
+		close();
 	}
 
 	// tools quote a body that spans lines, whatever the delimiter
 	private static CSVFormat format(char delimiter) {
 		return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-	}
-
-	static char delimiterOf(String headerLine) {
-		char best = ',';
-		long bestCount = 0;
-		for (char candidate : new char[] { '\t', ',', ';' }) {
-			long count = headerLine.chars().filter(c -> c == candidate).count();
-			if (count > bestCount) {
-				best = candidate;
-				bestCount = count;
-			}
-		}
-		return best;
-	}
-
-	/** A record with the line it starts on, or the parse failure met there. */
-	private record NumberedRecord(long line, String[] cells, RuntimeException failure) {
 	}
 
 }

@@ -8,10 +8,4 @@ import java.time.OffsetDateTime;
  */
 record SentMessage(String key, String messageId, String tool, String orderId, String recipientAlias, String subject,
 		String body, OffsetDateTime sentAt, String sourceFile, long line) {
-
-	/** The id to show: the export's own, or the derived key when the export has none. */
-	String shownId() {
-		return messageId != null ? messageId : key;
-	}
-
 }

@@ -1,5 +1,7 @@
 package com.optoutbatch.messages;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,11 +103,11 @@ class ContentFlagTests {
 
 	@Test
 	void flagsAreWrittenAsCodes() {
-		assertThat(ContentFlag.codes(java.util.List.of(ContentFlag.LINK, ContentFlag.SENT_LATE)))
+		assertThat(ContentFlag.codes(List.of(ContentFlag.LINK, ContentFlag.SENT_LATE)))
 			.isEqualTo("link;sent-late");
 	}
 
-	private static java.util.List<ContentFlag> flags(String body) {
+	private static List<ContentFlag> flags(String body) {
 		return classifier.classify("", body).flags();
 	}
 

@@ -55,7 +55,7 @@ class SentMessageParserTests {
 				"2026-11-04T08:00:00-08:00", ""));
 
 		assertThat(first.messageId()).isNull();
-		assertThat(first.shownId()).isEqualTo(first.key()).hasSize(32);
+		assertThat(first.key()).hasSize(32);
 		assertThat(sameInstant.key()).isEqualTo(first.key());
 		assertThat(later.key()).isNotEqualTo(first.key());
 	}
