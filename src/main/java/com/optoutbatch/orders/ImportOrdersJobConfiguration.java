@@ -1,9 +1,9 @@
 package com.optoutbatch.orders;
 
 import java.nio.charset.Charset;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 
+import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
@@ -13,7 +13,6 @@ import com.optoutbatch.support.Workspace;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -86,15 +85,8 @@ class ImportOrdersJobConfiguration {
 	}
 
 	private static Charset charsetOverride(Path file, StepExecution stepExecution) {
-		for (JobParameter<?> parameter : stepExecution.getJobParameters()) {
-			String name = parameter.name();
-			if (name.startsWith(CHARSET_PARAMETER) && FileSystems.getDefault()
-				.getPathMatcher("glob:" + name.substring(CHARSET_PARAMETER.length()))
-				.matches(file.getFileName())) {
-				return Charset.forName(parameter.value().toString());
-			}
-		}
-		return null;
+		String charset = FileParameters.valueFor(stepExecution.getJobParameters(), CHARSET_PARAMETER, file);
+		return charset == null ? null : Charset.forName(charset);
 	}
 
 }

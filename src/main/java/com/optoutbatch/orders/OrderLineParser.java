@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.optoutbatch.support.ExportDates;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -75,7 +76,7 @@ class OrderLineParser implements ItemProcessor<OrderReportLine, OrderLine> {
 			return null;
 		}
 		try {
-			return PurchaseDates.parse(value);
+			return ExportDates.parse(value);
 		}
 		catch (DateTimeParseException e) {
 			throw reject(line, "unreadable " + column, "'" + value + "' is not a date");

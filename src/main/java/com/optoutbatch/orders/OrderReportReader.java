@@ -1,20 +1,17 @@
 package com.optoutbatch.orders;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.support.DelimitedFile;
+import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -39,19 +36,13 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	private final Charset charsetOverride;
 
-	private CSVParser parser;
-
-	private Iterator<CSVRecord> records;
+	private DelimitedFile report;
 
 	private OrderReportHeader header;
-
-	private char delimiter;
 
 	private RejectedRecordException rejectedWhole;
 
 	private long linesRead;
-
-	private long lastLineNumber;
 
 	private String lastOrderId;
 
@@ -63,28 +54,19 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	@Override
 	public void open(ExecutionContext context) {
 		try {
-			TextCharset charset = TextCharset.of(file, charsetOverride);
-			BufferedReader reader = new BufferedReader(
-					new InputStreamReader(Files.newInputStream(file), charset.charset()), 1 << 16);
-			reader.skip(charset.bomLength() > 0 ? 1 : 0);
-			reader.mark(1 << 16);
-			String firstLine = reader.readLine();
-			reader.reset();
-			if (firstLine == null) {
+			report = DelimitedFile.open(file, charsetOverride, OrderReportReader::format);
+			if (report == null) {
 				reject(1, "empty file", "the file has no header line", "");
 				return;
 			}
-			delimiter = delimiterOf(firstLine);
-			parser = CSVParser.builder().setReader(reader).setFormat(format(delimiter)).get();
-			records = parser.iterator();
-			header = OrderReportHeader.of(records.next().toList());
-			lastLineNumber = parser.getCurrentLineNumber();
-			log.info("{}: {} report, {}-separated, {} ({})", file.getFileName(), header.shape(), name(delimiter),
-					charset.charset().name(), charset.how());
+			header = OrderReportHeader.of(List.of(cellsOf(report.next())));
+			TextCharset charset = report.charset();
+			log.info("{}: {} report, {}-separated, {} ({})", file.getFileName(), header.shape(),
+					DelimitedFile.nameOf(report.delimiter()), charset.charset().name(), charset.how());
 			if (!header.hasOrderId()) {
 				reject(1, "no order-id column",
 						"the header names none of amazon-order-id, order-id; the file is not an order report",
-						String.join(String.valueOf(delimiter), header.names()));
+						String.join(String.valueOf(report.delimiter()), header.names()));
 				return;
 			}
 			skipCommittedLines(context);
@@ -97,13 +79,18 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	private void skipCommittedLines(ExecutionContext context) {
 		long committed = context.getLong(LINES_KEY, 0L);
 		lastOrderId = context.getString(LAST_ORDER_KEY, null);
-		while (linesRead < committed && records.hasNext()) {
-			records.next();
+		long lastLine = 1;
+		while (linesRead < committed) {
+			NumberedRecord record = report.next();
+			if (record == null) {
+				break;
+			}
+			cellsOf(record);
+			lastLine = record.line();
 			linesRead++;
 		}
-		lastLineNumber = parser.getCurrentLineNumber();
 		if (committed > 0) {
-			log.info("{}: resuming after line {}", file.getFileName(), lastLineNumber);
+			log.info("{}: resuming after line {}", file.getFileName(), lastLine);
 		}
 	}
 
@@ -112,37 +99,32 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
-			records = null;
+			report = null;
 			throw whole;
 		}
-		if (records == null) {
+		if (report == null) {
 			return null;
 		}
 		while (true) {
-			CSVRecord record;
-			try {
-				if (!records.hasNext()) {
-					return null;
-				}
-				record = records.next();
+			NumberedRecord record = report.next();
+			if (record == null) {
+				return null;
 			}
-			catch (UncheckedIOException | IllegalStateException e) {
-				records = null;
-				throw new RejectedRecordException(lastLineNumber + 1, "unreadable rest of file",
-						"cannot parse from here on: " + e.getMessage(), "");
+			if (record.failure() != null) {
+				report = null;
+				throw new RejectedRecordException(record.line(), "unreadable rest of file",
+						"cannot parse from here on: " + record.failure().getMessage(), "");
 			}
-			long line = lastLineNumber + 1;
-			lastLineNumber = parser.getCurrentLineNumber();
 			linesRead++;
-			String[] cells = record.values();
-			if (cells.length == 1 && cells[0].isBlank()) {
+			if (record.isBlank()) {
 				continue;
 			}
-			return toLine(line, cells);
+			return toLine(record.line(), record.cells());
 		}
 	}
 
 	private OrderReportLine toLine(long line, String[] cells) {
+		char delimiter = report.delimiter();
 		if (cells.length > header.names().size()) {
 			OrderReportLine shown = new OrderReportLine(file, line, header, cells, delimiter, null);
 			throw new RejectedRecordException(line, "more cells than the header",
@@ -168,47 +150,32 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	@Override
 	public void close() {
-		if (parser != null) {
-			try {
-				parser.close();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			parser = null;
+		if (report != null) {
+			report.close();
+			report = null;
 		}
 	}
 
 	private void reject(long line, String reason, String detail, String record) {
 		rejectedWhole = new RejectedRecordException(line, reason, detail, record);
-		records = null;
+		close();
+	}
+
+	// a record that cannot be parsed while the report is opened makes the whole file unreadable
+	private static String[] cellsOf(NumberedRecord record) {
+		if (record == null) {
+			throw new IllegalStateException("no header record");
+		}
+		if (record.failure() != null) {
+			throw record.failure();
+		}
+		return record.cells();
 	}
 
 	private static CSVFormat format(char delimiter) {
 		CSVFormat.Builder format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false);
 		// Amazon's tab-separated reports do not quote: a product name may hold a lone "
 		return (delimiter == '\t' ? format.setQuote(null) : format).get();
-	}
-
-	static char delimiterOf(String headerLine) {
-		char best = '\t';
-		long bestCount = 0;
-		for (char candidate : new char[] { '\t', ',', ';' }) {
-			long count = headerLine.chars().filter(c -> c == candidate).count();
-			if (count > bestCount) {
-				best = candidate;
-				bestCount = count;
-			}
-		}
-		return best;
-	}
-
-	private static String name(char delimiter) {
-		return switch (delimiter) {
-			case '\t' -> "tab";
-			case ',' -> "comma";
-			default -> "semicolon";
-		};
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.optoutbatch.support.ExportDates;
 import com.optoutbatch.support.RejectedRecordException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +55,7 @@ class OrderLineParserTests {
 			"09/23/2017|2017-09-23T00:00Z", "23/09/2017|2017-09-23T00:00Z", "2017-09-23|2017-09-23T00:00Z",
 			"Sep 23, 2017 2:18:23 PM PDT|2017-09-23T14:18:23-07:00" })
 	void datesAreReadIsoFirstThenLeniently(String text, String expected) {
-		assertThat(PurchaseDates.parse(text)).isEqualTo(OffsetDateTime.parse(expected));
+		assertThat(ExportDates.parse(text)).isEqualTo(OffsetDateTime.parse(expected));
 	}
 
 	@ParameterizedTest

@@ -1,4 +1,4 @@
-package com.optoutbatch.orders;
+package com.optoutbatch.support;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,10 +15,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Dates as order reports write them: ISO-8601 with an offset first, then the shapes older
- * reports and other marketplaces use. A date without a zone is taken as UTC.
+ * Dates as sellers' exports write them (order reports, tools' logs): ISO-8601 with an offset
+ * first, then the shapes older reports, other marketplaces and tools use. A date without a
+ * zone is taken as UTC.
  */
-final class PurchaseDates {
+public final class ExportDates {
 
 	private static final List<DateTimeFormatter> ZONED = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
 			pattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX"), pattern("yyyy-MM-dd HH:mm:ss[.SSS] XXX"),
@@ -39,11 +40,11 @@ final class PurchaseDates {
 
 	private static final List<DateTimeFormatter> DATES_DAY_FIRST = List.of(pattern("dd/MM/yyyy"));
 
-	private PurchaseDates() {
+	private ExportDates() {
 	}
 
 	/** @throws DateTimeParseException when no known shape fits */
-	static OffsetDateTime parse(String text) {
+	public static OffsetDateTime parse(String text) {
 		String value = text.trim();
 		for (DateTimeFormatter format : ZONED) {
 			TemporalAccessor parsed = tryParse(format, value);

@@ -1,0 +1,60 @@
+package com.optoutbatch.messages;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a message holds that the messaging guidelines forbid or limit (DOMAIN.md 5), by the
+ * code written in {@code classified.csv}.
+ */
+enum ContentFlag {
+
+	/** A link that is not https, or not to Amazon. */
+	LINK("link"),
+
+	EMAIL_ADDRESS("email-address"),
+
+	EMOJI("emoji"),
+
+	/** Incentives or pressure for a positive review, or a review asked for only when the buyer is happy. */
+	REVIEW_INCENTIVE("review-incentive"),
+
+	/** Asking the buyer to change or remove a review. */
+	REVIEW_CHANGE("review-change"),
+
+	/** Marketing, coupons, promotions. */
+	MARKETING("marketing"),
+
+	/** The critical subject or an "[Important]" tag on content that is not critical. */
+	CRITICAL_SUBJECT("critical-subject"),
+
+	/** No 17-digit order id in subject or body. */
+	NO_ORDER_ID("no-order-id"),
+
+	/** Sent more than 30 days after the purchase; known only when the order is. */
+	SENT_LATE("sent-late");
+
+	private final String code;
+
+	ContentFlag(String code) {
+		this.code = code;
+	}
+
+	String code() {
+		return code;
+	}
+
+	static ContentFlag ofCode(String code) {
+		return Arrays.stream(values())
+			.filter(flag -> flag.code.equals(code))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("unknown flag '" + code + "'; flags: "
+					+ Arrays.stream(values()).map(ContentFlag::code).toList()));
+	}
+
+	/** {@code link;emoji} as stored and written. */
+	static String codes(List<ContentFlag> flags) {
+		return String.join(";", flags.stream().map(ContentFlag::code).toList());
+	}
+
+}

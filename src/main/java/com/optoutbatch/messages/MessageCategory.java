@@ -1,0 +1,15 @@
+package com.optoutbatch.messages;
+
+/** Whether Amazon lets a message through to a buyer who opted out (DOMAIN.md 4). */
+enum MessageCategory {
+
+	/** Needed to complete the order: customization, delivery scheduling, address issues, other such reasons. */
+	CRITICAL,
+
+	/** Review requests, confirmations, proactive service, delay notices, marketing: blocked by an opt-out. */
+	NON_CRITICAL,
+
+	/** No rule fits, or the rules disagree evenly: counted and listed, never guessed. */
+	UNDECIDED
+
+}

@@ -1,0 +1,179 @@
+package com.optoutbatch.messages;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.optoutbatch.support.DelimitedFile;
+import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.RejectedRecordException;
+import com.optoutbatch.support.TextCharset;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads one sent-message log, comma-, tab- or semicolon-separated, in whatever charset it
+ * was exported in, with bodies over several lines in quoted cells. The layout comes from
+ * the header and the first records ({@link MessageLayouts}); a log it cannot use at all is
+ * rejected whole through its first record. A restart skips the records already committed.
+ */
+class MessageLogReader implements ItemStreamReader<MessageLogLine> {
+
+	private static final Logger log = LoggerFactory.getLogger(MessageLogReader.class);
+
+	private static final String RECORDS_KEY = "messages.records";
+
+	private static final int SAMPLE_SIZE = 50;
+
+	private final Path file;
+
+	private final Charset charsetOverride;
+
+	private final MessageLayouts layouts;
+
+	private final String profile;
+
+	private DelimitedFile messageLog;
+
+	// the first records: they decide a detected layout, and are read again from here
+	private final Deque<NumberedRecord> sample = new ArrayDeque<>();
+
+	private MessageLayout layout;
+
+	private char delimiter;
+
+	private RejectedRecordException rejectedWhole;
+
+	private long recordsRead;
+
+	MessageLogReader(Path file, Charset charsetOverride, MessageLayouts layouts, String profile) {
+		this.file = file;
+		this.charsetOverride = charsetOverride;
+		this.layouts = layouts;
+		this.profile = profile;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		try {
+			messageLog = DelimitedFile.open(file, charsetOverride, MessageLogReader::format);
+			NumberedRecord header = messageLog == null ? null : messageLog.next();
+			if (header == null || header.isBlank()) {
+				reject(1, "empty file", "the file has no header line", "");
+				return;
+			}
+			if (header.failure() != null) {
+				throw header.failure();
+			}
+			readSample();
+			List<String[]> firstRecords = sample.stream().map(NumberedRecord::cells).filter(cells -> cells != null).toList();
+			delimiter = messageLog.delimiter();
+			try {
+				layout = layouts.of(List.of(header.cells()), firstRecords, profile);
+			}
+			catch (IllegalArgumentException e) {
+				reject(1, "unknown message log layout", e.getMessage(),
+						String.join(String.valueOf(delimiter), header.cells()));
+				return;
+			}
+			TextCharset charset = messageLog.charset();
+			log.info("{}: {} layout ({}), {}-separated, {} ({})", file.getFileName(), layout.name(), layout.describe(),
+					DelimitedFile.nameOf(delimiter), charset.charset().name(), charset.how());
+			skipCommittedRecords(context);
+		}
+		catch (IOException | UncheckedIOException | IllegalStateException e) {
+			reject(0, "unreadable file", String.valueOf(e.getMessage()), "");
+		}
+	}
+
+	private void readSample() {
+		while (sample.size() < SAMPLE_SIZE) {
+			NumberedRecord record = messageLog.next();
+			if (record == null) {
+				return;
+			}
+			sample.add(record);
+		}
+	}
+
+	private void skipCommittedRecords(ExecutionContext context) {
+		long committed = context.getLong(RECORDS_KEY, 0L);
+		while (recordsRead < committed && nextRecord() != null) {
+			recordsRead++;
+		}
+		if (committed > 0) {
+			log.info("{}: resuming after record {}", file.getFileName(), committed);
+		}
+	}
+
+	@Override
+	public MessageLogLine read() {
+		if (rejectedWhole != null) {
+			RejectedRecordException whole = rejectedWhole;
+			rejectedWhole = null;
+			throw whole;
+		}
+		while (true) {
+			NumberedRecord record = nextRecord();
+			if (record == null) {
+				return null;
+			}
+			recordsRead++;
+			if (record.failure() != null) {
+				throw new RejectedRecordException(record.line(), "unreadable rest of file",
+						"cannot parse from here on: " + record.failure().getMessage(), "");
+			}
+			if (record.isBlank()) {
+				continue;
+			}
+			MessageLogLine line = new MessageLogLine(file, record.line(), layout, record.cells(), delimiter);
+			if (record.cells().length > layout.header().size()) {
+				throw new RejectedRecordException(record.line(), "more cells than the header",
+						record.cells().length + " cells, the header names " + layout.header().size(),
+						line.maskedRecord());
+			}
+			return line;
+		}
+	}
+
+	private NumberedRecord nextRecord() {
+		if (!sample.isEmpty()) {
+			return sample.poll();
+		}
+		return messageLog == null ? null : messageLog.next();
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putLong(RECORDS_KEY, recordsRead);
+	}
+
+	@Override
+	public void close() {
+		if (messageLog != null) {
+			messageLog.close();
+			messageLog = null;
+		}
+	}
+
+	private void reject(long line, String reason, String detail, String record) {
+		rejectedWhole = new RejectedRecordException(line, reason, detail, record);
+		sample.clear();
+		close();
+	}
+
+	// tools quote a body that spans lines, whatever the delimiter
+	private static CSVFormat format(char delimiter) {
+		return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+	}
+
+}

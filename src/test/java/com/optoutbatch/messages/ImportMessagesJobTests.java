@@ -1,0 +1,238 @@
+package com.optoutbatch.messages;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.optoutbatch.support.BatchJobTest;
+import com.optoutbatch.support.TestWorkspace;
+import com.optoutbatch.support.Workspace;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+@BatchJobTest
+class ImportMessagesJobTests {
+
+	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
+
+	@Autowired
+	JobOperatorTestUtils jobs;
+
+	@Autowired
+	JobRepositoryTestUtils jobRepository;
+
+	@Autowired
+	Job importOrders;
+
+	@Autowired
+	Job importMessages;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Workspace workspace;
+
+	@BeforeEach
+	void sampleWorkspaceWithItsOrders() throws Exception {
+		jobRepository.removeJobExecutions();
+		TestWorkspace.reset(workspace, jdbc, "messages", "orders");
+		TestWorkspace.copySample(workspace, "orders");
+		TestWorkspace.copySample(workspace, "messages");
+		jobs.setJob(importOrders);
+		assertThat(jobs.startJob(parameters(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		jobs.setJob(importMessages);
+	}
+
+	@Test
+	void sampleLogsBecomeOneClassifiedRowPerMessage() throws Exception {
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(jdbc.queryForList("""
+				SELECT message_id, tool, category, rule_name, flags, order_known
+				FROM classified_messages ORDER BY message_id"""))
+			.extracting(row -> tuple(row.get("MESSAGE_ID"), row.get("TOOL"), row.get("CATEGORY"), row.get("RULE_NAME"),
+					row.get("FLAGS"), row.get("ORDER_KNOWN")))
+			.containsExactly(tuple("fw-55001", "FeedbackWhiz", "CRITICAL", "delivery-scheduling", "", true),
+					tuple("fw-55002", "FeedbackWhiz", "NON_CRITICAL", "review-incentive", "emoji;review-incentive", true),
+					tuple("fw-55003", "FeedbackWhiz", "NON_CRITICAL", "shipment-confirmation", "", true),
+					tuple("fw-55004", "FeedbackWhiz", "NON_CRITICAL", "review-change",
+							"email-address;review-change;no-order-id", true),
+					tuple("m-1001", "ZonMaster", "NON_CRITICAL", "shipment-confirmation", "", true),
+					tuple("m-1002", "ZonMaster", "NON_CRITICAL", "review-incentive", "review-incentive", true),
+					tuple("m-1003", null, "NON_CRITICAL", "shipment-confirmation", "critical-subject", true),
+					tuple("m-1004", null, "CRITICAL", "customization", "", true),
+					tuple("m-1005", null, "CRITICAL", "delivery-scheduling", "", true),
+					tuple("m-1006", null, "NON_CRITICAL", "marketing", "link;emoji;marketing;no-order-id", true),
+					tuple("m-1007", null, "UNDECIDED", null, "no-order-id", true),
+					tuple("m-1010", null, "NON_CRITICAL", "shipment-confirmation", "", false));
+	}
+
+	@Test
+	void recipientsAreStoredAsAliasesAndNoBodyIsKept() throws Exception {
+		jobs.startJob(parameters(1));
+
+		assertThat(jdbc.queryForObject("SELECT recipient_alias FROM messages WHERE message_id = 'm-1003'", String.class))
+			.isEqualTo("k8v2bq9z4mx7whc@marketplace.amazon.com");
+		List<String> columns = jdbc.queryForList(
+				"SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = 'messages'",
+				String.class);
+		assertThat(columns).doesNotContain("body", "recipient_name");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE recipient_alias NOT LIKE '%@%'", Long.class))
+			.isZero();
+	}
+
+	@Test
+	void classifiedCsvListsEveryMessageWithCategoryReasonAndFlags() throws Exception {
+		jobs.startJob(parameters(1));
+
+		Map<String, CSVRecord> rows = classifiedCsv();
+		assertThat(rows).hasSize(12);
+		CSVRecord disguised = rows.get("m-1003");
+		assertThat(disguised.get("order_id")).isEqualTo("113-9876543-2109876");
+		assertThat(disguised.get("category")).isEqualTo("NON_CRITICAL");
+		assertThat(disguised.get("reason"))
+			.isEqualTo("shipment-confirmation (body, en): \"was dispatched\", \"tracking number\"");
+		assertThat(disguised.get("flags")).isEqualTo("critical-subject");
+		assertThat(rows.get("m-1007").get("category")).isEqualTo("UNDECIDED");
+		assertThat(rows.get("m-1007").get("reason")).isEqualTo("no rule fits");
+		assertThat(rows.get("fw-55001").get("reason")).startsWith("delivery-scheduling (body, ja): ");
+		assertThat(Files.readString(classifiedFile(), StandardCharsets.UTF_8)).startsWith(
+				"message_id,order_id,category,reason,flags,sent_at,tool\n");
+	}
+
+	@Test
+	void importingTheSameLogsAgainAddsNothing() throws Exception {
+		jobs.startJob(parameters(1));
+		List<Map<String, Object>> first = jdbc.queryForList("SELECT * FROM messages ORDER BY message_key");
+
+		JobExecution again = jobs.startJob(parameters(2));
+
+		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(jdbc.queryForList("SELECT * FROM messages ORDER BY message_key")).isEqualTo(first);
+		assertThat(classifiedCsv()).hasSize(12);
+	}
+
+	@Test
+	void brokenLinesAreRejectedWithLineAndReasonAndEveryRecordIsCounted() throws Exception {
+		jobs.startJob(parameters(1));
+
+		assertThat(Files.readAllLines(rejects("sent-messages-2026-11.csv"), StandardCharsets.UTF_8)).containsExactly(
+				"line,reason,record",
+				"32,unreadable sent date: 'yesterday' is not a date,\"m-1008,113-4445556-6677889,w2***3o@marketplace.amazon.com,"
+						+ "Your order has shipped,***,yesterday,\"",
+				"33,malformed order id: '113-98765' is not of the form 123-1234567-1234567,\"m-1009,113-98765,"
+						+ "w2***3o@marketplace.amazon.com,Your order has shipped,***,2026-11-05T11:00:00-08:00,\"");
+		assertThat(Files.readString(rejects("feedbackwhiz-email-logs-2026-11.csv"), StandardCharsets.UTF_8))
+			.contains("malformed recipient")
+			.doesNotContain("Mario", "Rossi");
+
+		JsonNode run = JsonMapper.builder().build().readTree(
+				workspace.output("runs", RUN_DATE.toString(), "importMessages.json").toFile());
+		Map<String, List<Long>> counts = new TreeMap<>();
+		for (JsonNode input : run.get("inputs")) {
+			counts.put(input.get("file").asString(),
+					List.of(input.get("read").asLong(), input.get("used").asLong(), input.get("rejected").asLong()));
+		}
+		assertThat(counts).containsExactly(Map.entry("feedbackwhiz-email-logs-2026-11.csv", List.of(5L, 4L, 1L)),
+				Map.entry("sent-messages-2026-11.csv", List.of(11L, 9L, 2L)));
+	}
+
+	@Test
+	void messageSentMoreThanThirtyDaysAfterThePurchaseIsFlagged() throws Exception {
+		Files.writeString(workspace.input("orders").resolve("old-orders.txt"),
+				"order-id\tpurchase-date\n171-1000000-2000000\t2026-09-01T10:00:00Z\n171-1000000-3000000\t2026-10-20T10:00:00Z\n");
+		Files.writeString(workspace.input("messages").resolve("late.csv"), """
+				message_id,order_id,subject,body,sent_at
+				late-1,171-1000000-2000000,How do you like it?,Please leave a review for order 171-1000000-2000000.,2026-10-15T10:00:00Z
+				soon-1,171-1000000-3000000,How do you like it?,Please leave a review for order 171-1000000-3000000.,2026-10-28T10:00:00Z
+				""");
+		jobs.setJob(importOrders);
+		jobs.startJob(parameters(2));
+		jobs.setJob(importMessages);
+
+		jobs.startJob(parameters(1));
+
+		assertThat(classifiedCsv().get("late-1").get("flags")).isEqualTo("sent-late");
+		assertThat(classifiedCsv().get("soon-1").get("flags")).isEmpty();
+	}
+
+	@Test
+	void userRulesFileExtendsTheDefaultRules() throws Exception {
+		Path rules = Files.createDirectories(workspace.home().resolve("config")).resolve("rules.yml");
+		Files.writeString(rules, """
+				rules:
+				  follow-up:
+				    category: NON_CRITICAL
+				    weight: 2
+				    phrases:
+				      en: [following up]
+				""");
+
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("messages.rules", "config/rules.yml", false)
+			.toJobParameters());
+
+		assertThat(classifiedCsv().get("m-1007").get("category")).isEqualTo("NON_CRITICAL");
+		assertThat(classifiedCsv().get("m-1007").get("reason")).isEqualTo("follow-up (body, en): \"following up\"; follow-up (subject, en): \"following up\"");
+	}
+
+	@Test
+	void logOfAnotherKindIsRejectedWholeAndTheRunGoesOn() throws Exception {
+		Files.writeString(workspace.input("messages").resolve("campaign-list.csv"), "sku,asin\nMUG-1,B0001\n");
+
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Files.readString(rejects("campaign-list.csv"), StandardCharsets.UTF_8))
+			.contains("1,\"unknown message log layout: not the generic header", "\"sku,asin\"");
+		assertThat(classifiedCsv()).hasSize(12);
+	}
+
+	private Map<String, CSVRecord> classifiedCsv() throws Exception {
+		Map<String, CSVRecord> rows = new TreeMap<>();
+		for (CSVRecord record : CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(Files.newBufferedReader(classifiedFile(), StandardCharsets.UTF_8))) {
+			rows.put(record.get("message_id"), record);
+		}
+		return rows;
+	}
+
+	private Path classifiedFile() {
+		return workspace.output("messages", "classified.csv");
+	}
+
+	private Path rejects(String file) {
+		return workspace.output("rejects", "importMessages", file + ".rejects.csv");
+	}
+
+	static JobParameters parameters(long attempt) {
+		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE).addLong("run.attempt", attempt)
+			.toJobParameters();
+	}
+
+}
