@@ -1,0 +1,140 @@
+package com.optoutbatch.campaigns;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
+import com.optoutbatch.support.DelimitedFile;
+import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+
+/**
+ * A campaign list file, opened: its name in the outputs, its profile (none for a loose
+ * file), its format, its header and where the fields are; or why it cannot be used.
+ */
+record CampaignList(Path file, String name, CampaignProfile profile, CampaignListFormat format, List<String> header,
+		Map<CampaignField, Integer> columns, String unusable) {
+
+	static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
+
+	static final Pattern ALIAS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final int SAMPLE_ROWS = 200;
+
+	/** The tool whose unsubscribe list the list's opt-outs go to; none for a loose file. */
+	String tool() {
+		return profile == null ? null : profile.name();
+	}
+
+	boolean usable() {
+		return unusable == null;
+	}
+
+	static CampaignList open(Path file, CampaignProfile profile, Charset charsetOverride) {
+		String name = (profile == null ? "" : profile.name() + ".") + baseName(file);
+		try {
+			CampaignListFormat format = CampaignListFormat.of(file, charsetOverride);
+			try (DelimitedFile list = DelimitedFile.open(file, charsetOverride, delimiter -> format.readFormat())) {
+				NumberedRecord first = list == null ? null : list.next();
+				if (first == null || first.cells() == null) {
+					return new CampaignList(file, name, profile, format, List.of(), Map.of(), "no header line");
+				}
+				List<String> header = List.of(first.cells());
+				if (profile != null) {
+					return withProfileColumns(file, name, profile, format, header);
+				}
+				return withDetectedColumns(file, name, format, header, list);
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			return new CampaignList(file, name, profile, null, List.of(), Map.of(), "unreadable file: " + e.getMessage());
+		}
+	}
+
+	private static CampaignList withProfileColumns(Path file, String name, CampaignProfile profile,
+			CampaignListFormat format, List<String> header) {
+		Map<CampaignField, Integer> columns = new EnumMap<>(CampaignField.class);
+		List<String> missing = new ArrayList<>();
+		profile.columns().forEach((field, headerName) -> {
+			int index = indexOf(header, headerName);
+			if (index >= 0) {
+				columns.put(field, index);
+			}
+			else {
+				missing.add(headerName);
+			}
+		});
+		String unusable = columns.containsKey(CampaignField.ORDER_ID) || columns.containsKey(CampaignField.BUYER_ALIAS)
+				? null : "the header names none of the order id and buyer alias columns of profile " + profile.name()
+						+ " (missing " + String.join(", ", missing) + ")";
+		return new CampaignList(file, name, profile, format, header, columns, unusable);
+	}
+
+	/** A loose list: the columns where most sampled cells are order ids, or buyer aliases. */
+	private static CampaignList withDetectedColumns(Path file, String name, CampaignListFormat format,
+			List<String> header, DelimitedFile list) {
+		int[] orderIds = new int[header.size()];
+		int[] aliases = new int[header.size()];
+		int[] filled = new int[header.size()];
+		NumberedRecord record;
+		for (int rows = 0; rows < SAMPLE_ROWS && (record = list.next()) != null && record.cells() != null; rows++) {
+			String[] cells = record.cells();
+			for (int i = 0; i < Math.min(cells.length, header.size()); i++) {
+				String cell = cells[i].trim();
+				if (!cell.isEmpty()) {
+					filled[i]++;
+					orderIds[i] += ORDER_ID.matcher(cell).matches() ? 1 : 0;
+					aliases[i] += ALIAS.matcher(cell).matches() ? 1 : 0;
+				}
+			}
+		}
+		Map<CampaignField, Integer> columns = new EnumMap<>(CampaignField.class);
+		int orderId = mostlyMatching(orderIds, filled);
+		int alias = mostlyMatching(aliases, filled);
+		if (orderId >= 0) {
+			columns.put(CampaignField.ORDER_ID, orderId);
+		}
+		if (alias >= 0) {
+			columns.put(CampaignField.BUYER_ALIAS, alias);
+		}
+		return new CampaignList(file, name, null, format, header, columns,
+				columns.isEmpty() ? "no column of order ids or buyer aliases found" : null);
+	}
+
+	private static int mostlyMatching(int[] matches, int[] filled) {
+		int best = -1;
+		for (int i = 0; i < matches.length; i++) {
+			if (matches[i] > 0 && matches[i] * 2 >= filled[i] && (best < 0 || matches[i] > matches[best])) {
+				best = i;
+			}
+		}
+		return best;
+	}
+
+	private static int indexOf(List<String> header, String name) {
+		String wanted = normalise(name);
+		for (int i = 0; i < header.size(); i++) {
+			if (normalise(header.get(i)).equals(wanted)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String normalise(String name) {
+		return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+	}
+
+	private static String baseName(Path file) {
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+
+}
