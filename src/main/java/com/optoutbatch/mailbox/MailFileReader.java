@@ -50,6 +50,8 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 
 	private boolean compressed;
 
+	private boolean single;
+
 	private List<Path> maildirFiles;
 
 	private long messages;
@@ -87,7 +89,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 	private void openFile(long resumeOffset) throws IOException {
 		InputStream raw = Files.newInputStream(input);
 		compressed = isGzip(input);
-		boolean single = !isMbox(input);
+		single = !isMbox(input);
 		long start = 0;
 		InputStream in;
 		if (compressed) {
@@ -135,7 +137,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 			return null;
 		}
 		messages++;
-		String position = "message " + messages + (compressed ? "" : " at byte " + entry.offset());
+		String position = "message " + messages + (compressed || single ? "" : " at byte " + entry.offset());
 		if (entry.overCap()) {
 			throw overSizeCap(position, entry.bytes(), entry.size());
 		}

@@ -139,9 +139,10 @@ class NoticeDetector {
 			.anyMatch(entry -> entry.equals(address) || entry.equals(domain) || domain.endsWith("." + entry));
 	}
 
+	/** An X-Marketplace-ID names the marketplace exactly; a sender such as amazon.com may write for several. */
 	private String marketplaceOf(ParsedMail mail) {
-		String marketplace = Marketplace.ofAlias(mail.from());
-		return marketplace != null ? marketplace : rules.marketplaceOfId(mail.marketplaceId());
+		String marketplace = rules.marketplaceOfId(mail.marketplaceId());
+		return marketplace != null ? marketplace : Marketplace.ofAlias(mail.from());
 	}
 
 	/** The bracketed order id when there is one (robust to line breaks inside it), else the first order id. */
