@@ -25,6 +25,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import org.jsoup.Jsoup;
@@ -91,6 +92,18 @@ class MessageParser {
 			throw new MailCapExceededException("too many MIME parts", "more than " + caps.maxParts() + " parts");
 		}
 		String type = contentType(part);
+		try {
+			collectContent(part, type, walk, depth);
+		}
+		catch (MessagingException | IOException | RuntimeException e) {
+			// broken MIME (no start boundary, an unknown transfer encoding, bad base64) is common
+			// in the wild: the undecoded text of the part is still worth judging
+			walk.append(rawText(part));
+		}
+	}
+
+	private void collectContent(Part part, String type, Walk walk, int depth)
+			throws MessagingException, IOException, MailCapExceededException {
 		if (type.startsWith("multipart/")) {
 			if (type.startsWith("multipart/report")) {
 				walk.deliveryReport = true;
@@ -114,6 +127,16 @@ class MessageParser {
 		else if ((type.equals("text/plain") || type.equals("text/html")) && !isAttachment(part)) {
 			String body = text(part);
 			walk.append(type.equals("text/html") ? htmlToText(body) : body);
+		}
+	}
+
+	private static String rawText(Part part) {
+		try (InputStream in = part instanceof MimeBodyPart body ? body.getRawInputStream()
+				: ((MimeMessage) part).getRawInputStream()) {
+			return guessDecode(in.readNBytes(MAX_TEXT_CHARS));
+		}
+		catch (MessagingException | IOException | RuntimeException e) {
+			return "";
 		}
 	}
 
