@@ -180,10 +180,10 @@ class ScanMailboxJobTests {
 		jobs.startJob(parameters(2));
 
 		List<String> lines = registryCsv().lines().toList();
-		assertThat(lines).hasSize(SAMPLE_REGISTRY.lines().count() + 1)
+		assertThat(lines).hasSize((int) SAMPLE_REGISTRY.lines().count() + 1)
 			.containsAll(SAMPLE_REGISTRY.lines().toList())
 			.contains("amazon.com,113-9876543-2109876,k8v2bq9z4mx7whc@marketplace.amazon.com,2026-12-02T10:00:00Z,MAILBOX,"
-					+ "<optout-113-2026-12-02@amazon.com> in seller-inbox-2026-12.mbox message 2 at byte 342");
+					+ "<optout-113-2026-12-02@amazon.com> in seller-inbox-2026-12.mbox message 2 at byte 415");
 	}
 
 	@Test
