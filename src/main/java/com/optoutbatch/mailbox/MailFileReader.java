@@ -101,7 +101,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 			in = raw;
 		}
 		mbox = new MboxSplitter(in, start, single, caps.maxMessageBytes());
-		log.info("{}: {}{}", name, single ? "one message" : "mbox", compressed ? ", gzip" : "");
+		log.debug("{}: {}{}", name, single ? "one message" : "mbox", compressed ? ", gzip" : "");
 		if (compressed) {
 			for (long skipped = 0; skipped < messages && mbox.next() != null; skipped++) {
 				// a compressed mbox cannot seek: the committed messages are read again and dropped

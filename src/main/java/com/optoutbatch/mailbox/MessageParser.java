@@ -13,9 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +51,11 @@ class MessageParser {
 
 	private static final int MAX_TEXT_CHARS = 2_000_000;
 
+	private static final int MAX_SUBJECT_CHARS = 4_000;
+
+	private static final Pattern BOUNDARY = Pattern
+		.compile("(?i)boundary\\s*=\\s*(?:\"([^\"\\r\\n]{1,200})\"|([^\\s;\"]{1,200}))");
+
 	private final MailCaps caps;
 
 	private final Session session;
@@ -67,6 +74,7 @@ class MessageParser {
 					bytes.length + " bytes, the cap is " + caps.maxMessageBytes());
 		}
 		checkHeaderCount(bytes);
+		checkPartCount(bytes);
 		MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes));
 		return parse(message, new Walk(), 0);
 	}
@@ -155,6 +163,33 @@ class MessageParser {
 				}
 			}
 			lineStart = b == '\n';
+		}
+	}
+
+	/**
+	 * The parts are counted on the bytes too (the delimiter lines of every boundary the
+	 * message declares): Angus takes seconds to split thousands of parts.
+	 */
+	private void checkPartCount(byte[] bytes) throws MailCapExceededException {
+		String text = new String(bytes, StandardCharsets.ISO_8859_1);
+		Set<String> boundaries = new HashSet<>();
+		Matcher boundary = BOUNDARY.matcher(text);
+		while (boundary.find()) {
+			boundaries.add(boundary.group(1) != null ? boundary.group(1) : boundary.group(2));
+		}
+		if (boundaries.isEmpty()) {
+			return;
+		}
+		int parts = 0;
+		for (int at = text.startsWith("--") ? 0 : text.indexOf("\n--"); at >= 0; at = text.indexOf("\n--", at + 1)) {
+			int start = text.charAt(at) == '\n' ? at + 3 : at + 2;
+			int end = start;
+			while (end < text.length() && end - start <= 200 && !Character.isWhitespace(text.charAt(end))) {
+				end++;
+			}
+			if (boundaries.contains(text.substring(start, end)) && ++parts > caps.maxParts()) {
+				throw new MailCapExceededException("too many MIME parts", "more than " + caps.maxParts() + " parts");
+			}
 		}
 	}
 
@@ -252,14 +287,18 @@ class MessageParser {
 		return text.toString();
 	}
 
+	/** The decoded subject; only its start counts, and decoding thousands of encoded words takes Angus seconds. */
 	private static String subject(MimeMessage message) {
-		try {
-			String subject = message.getSubject();
-			return subject == null ? "" : subject;
+		String raw = header(message, "Subject");
+		if (raw == null) {
+			return "";
 		}
-		catch (MessagingException | RuntimeException e) {
-			String raw = header(message, "Subject");
-			return raw == null ? "" : raw;
+		String head = raw.length() <= MAX_SUBJECT_CHARS ? raw : raw.substring(0, raw.lastIndexOf(' ', MAX_SUBJECT_CHARS) + 1);
+		try {
+			return MimeUtility.decodeText(MimeUtility.unfold(head));
+		}
+		catch (UnsupportedEncodingException | RuntimeException e) {
+			return MimeUtility.unfold(head);
 		}
 	}
 

@@ -91,8 +91,11 @@ class NoticeDetector {
 	}
 
 	private NoticeFinding inlineForward(ParsedMail mail) {
-		List<String> lines = mail.text().lines().toList();
 		boolean forwardSubject = rules.isForwardSubject(mail.subject());
+		if (!forwardSubject && !rules.hasForwardMarker(NoticeRules.normalise(mail.text()))) {
+			return null;
+		}
+		List<String> lines = mail.text().lines().toList();
 		for (int i = 0; i < lines.size(); i++) {
 			boolean marker = rules.isForwardMarker(lines.get(i));
 			if (!marker && !forwardSubject) {

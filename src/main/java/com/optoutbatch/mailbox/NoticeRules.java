@@ -136,6 +136,10 @@ final class NoticeRules {
 		return forwardPrefix.matcher(subject).find();
 	}
 
+	boolean hasForwardMarker(String normalisedText) {
+		return containsAny(normalisedText, forwardMarkers);
+	}
+
 	boolean isForwardMarker(String line) {
 		String normalised = normalise(line);
 		return !normalised.isEmpty() && normalised.length() < 120 && containsAny(normalised, forwardMarkers);

@@ -43,6 +43,7 @@ class CorpusScanTests {
 
 		assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
 			for (Path file : files) {
+				long t0 = System.nanoTime();
 				MailFileReader reader = new MailFileReader(file, MailCaps.DEFAULTS);
 				reader.open(new ExecutionContext());
 				try {
@@ -70,6 +71,8 @@ class CorpusScanTests {
 				}
 				finally {
 					reader.close();
+					long ms = (System.nanoTime() - t0) / 1_000_000;
+					if (ms > 50) System.out.println("SLOW " + ms + " " + file);
 				}
 			}
 		});
