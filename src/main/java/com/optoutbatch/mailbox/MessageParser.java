@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -29,6 +30,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -116,17 +120,15 @@ class MessageParser {
 			if (type.startsWith("multipart/report")) {
 				walk.deliveryReport = true;
 			}
-			Object content = part.getContent();
-			if (content instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					collect(multipart.getBodyPart(i), walk, depth + 1);
-				}
+			// built directly: getContent() looks the handler up through the activation framework, slowly
+			Multipart multipart = new MimeMultipart(new MimePartDataSource((MimePart) part));
+			for (int i = 0; i < multipart.getCount(); i++) {
+				collect(multipart.getBodyPart(i), walk, depth + 1);
 			}
 		}
 		else if (type.equals("message/rfc822")) {
-			Object content = part.getContent();
-			if (content instanceof MimeMessage attachedMessage) {
-				walk.attached.add(parse(attachedMessage, walk, depth + 1));
+			try (InputStream in = part.getInputStream()) {
+				walk.attached.add(parse(new MimeMessage(session, in), walk, depth + 1));
 			}
 		}
 		else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
@@ -173,9 +175,13 @@ class MessageParser {
 	private void checkPartCount(byte[] bytes) throws MailCapExceededException {
 		String text = new String(bytes, StandardCharsets.ISO_8859_1);
 		Set<String> boundaries = new HashSet<>();
-		Matcher boundary = BOUNDARY.matcher(text);
-		while (boundary.find()) {
-			boundaries.add(boundary.group(1) != null ? boundary.group(1) : boundary.group(2));
+		for (String spelling : List.of("boundary", "Boundary", "BOUNDARY")) {
+			for (int at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + spelling.length())) {
+				Matcher boundary = BOUNDARY.matcher(text).region(at, Math.min(text.length(), at + 300));
+				if (boundary.lookingAt()) {
+					boundaries.add(boundary.group(1) != null ? boundary.group(1) : boundary.group(2));
+				}
+			}
 		}
 		if (boundaries.isEmpty()) {
 			return;
@@ -223,21 +229,20 @@ class MessageParser {
 
 	/** The decoded text of a part; a missing or unknown charset is guessed from the bytes (UTF-8, else windows-1252). */
 	private static String text(Part part) throws MessagingException, IOException {
+		byte[] bytes;
+		try (InputStream in = part.getInputStream()) {
+			bytes = in.readNBytes(MAX_TEXT_CHARS * 2);
+		}
 		String charset = charsetOf(part);
 		if (charset != null) {
 			try {
-				Object content = part.getContent();
-				if (content instanceof String string) {
-					return string;
-				}
+				return new String(bytes, Charset.forName(MimeUtility.javaCharset(charset)));
 			}
-			catch (UnsupportedEncodingException e) {
-				// an unknown charset name: decode the bytes as below
+			catch (IllegalArgumentException e) {
+				// an unknown charset name: guess as below
 			}
 		}
-		try (InputStream in = part.getInputStream()) {
-			return guessDecode(in.readNBytes(MAX_TEXT_CHARS * 2));
-		}
+		return guessDecode(bytes);
 	}
 
 	private static String charsetOf(Part part) {

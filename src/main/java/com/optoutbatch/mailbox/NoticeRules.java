@@ -33,9 +33,8 @@ final class NoticeRules {
 	private static final List<String> LISTS = List.of("amazon.domains", "forward.markers", "forward.prefixes",
 			"forward.from");
 
-	private static final Pattern QUOTE_MARKS = Pattern.compile("(?m)^[ \\t]*(?:>[ \\t]?)+");
-
-	private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]+");
+	/** Characters that print as nothing: soft hyphen, zero-width spaces and joiners, BOM. */
+	private static final String INVISIBLE = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
 
 	private final Set<String> amazonDomains;
 
@@ -104,8 +103,27 @@ final class NoticeRules {
 	static String normalise(String text) {
 		String decoded = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
 		String folded = Normalizer.normalize(decoded, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		folded = folded.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00B4', '\'').replace('`', '\'');
-		return INVISIBLE.matcher(QUOTE_MARKS.matcher(folded).replaceAll("")).replaceAll("");
+		StringBuilder normalised = new StringBuilder(folded.length());
+		boolean lineStart = true;
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if (c == '\n') {
+				lineStart = true;
+			}
+			else if (lineStart && (c == '>' || c == ' ' || c == '\t')) {
+				continue;
+			}
+			else {
+				lineStart = false;
+			}
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && INVISIBLE.indexOf(c) < 0) {
+				normalised.append(switch (c) {
+					case '\u2019', '\u2018', '\u00B4', '`' -> '\'';
+					default -> c;
+				});
+			}
+		}
+		return normalised.toString();
 	}
 
 	boolean isAmazon(String domain) {
