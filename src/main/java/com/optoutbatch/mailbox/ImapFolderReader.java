@@ -125,7 +125,7 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 			}
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
 			message.writeTo(bytes);
-			return new RawMessage(label, index, position, bytes.toByteArray());
+			return RawMessage.of(label, index, position, bytes.toByteArray());
 		}
 		catch (MessagingException | IOException e) {
 			throw new RejectedRecordException(position, "unreadable message", String.valueOf(e.getMessage()), "");

@@ -141,7 +141,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		if (entry.overCap()) {
 			throw overSizeCap(position, entry.bytes(), entry.size());
 		}
-		return new RawMessage(name, messages, position, entry.bytes());
+		return RawMessage.of(name, messages, position, entry.bytes());
 	}
 
 	private RawMessage readMaildir() throws IOException {
@@ -165,7 +165,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 			if (entry.overCap()) {
 				throw overSizeCap(position, entry.bytes(), entry.size());
 			}
-			return new RawMessage(name, messages, position, entry.bytes());
+			return RawMessage.of(name, messages, position, entry.bytes());
 		}
 	}
 

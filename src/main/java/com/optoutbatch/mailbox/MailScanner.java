@@ -1,5 +1,6 @@
 package com.optoutbatch.mailbox;
 
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,26 +49,32 @@ class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream 
 
 	/** The finding about one message; throws {@link RejectedRecordException} for a message it cannot judge. */
 	ScannedMail scan(RawMessage message) {
+		byte[] bytes;
+		try {
+			bytes = message.load();
+		}
+		catch (IOException e) {
+			throw new RejectedRecordException(message.position(), "unreadable message", e.getMessage(), "");
+		}
 		ParsedMail mail;
 		try {
-			mail = parser.parse(message.bytes());
+			mail = parser.parse(bytes);
 		}
 		catch (MailCapExceededException e) {
-			throw reject(message, e.reason(), e.getMessage());
+			throw reject(message, bytes, e.reason(), e.getMessage());
 		}
 		catch (Exception | StackOverflowError e) {
-			throw reject(message, "unparseable message", e.getClass().getSimpleName() + ": " + e.getMessage());
+			throw reject(message, bytes, "unparseable message", e.getClass().getSimpleName() + ": " + e.getMessage());
 		}
 		NoticeFinding finding = detector.detect(mail);
-		byte[] quarantine = finding.verdict() == NoticeVerdict.LOOKALIKE ? message.bytes() : null;
+		byte[] quarantine = finding.verdict() == NoticeVerdict.LOOKALIKE ? bytes : null;
 		return new ScannedMail(message.source(), message.index(), message.position(), mail.messageId(), finding,
 				quarantine);
 	}
 
-	private static RejectedRecordException reject(RawMessage message, String reason, String detail) {
-		return new RejectedRecordException(
-				MailFileReader.where(message.position(), MailFileReader.messageId(message.bytes())), reason,
-				detail == null ? "" : detail.lines().findFirst().orElse(""), message.bytes().length + " bytes");
+	private static RejectedRecordException reject(RawMessage message, byte[] bytes, String reason, String detail) {
+		return new RejectedRecordException(MailFileReader.where(message.position(), MailFileReader.messageId(bytes)),
+				reason, detail == null ? "" : detail.lines().findFirst().orElse(""), bytes.length + " bytes");
 	}
 
 	@Override

@@ -70,6 +70,24 @@ class MailFileReaderTests {
 	}
 
 	@Test
+	void largeMessageWaitsInATemporaryFileAndIsStillJudged() throws Exception {
+		String notice = NoticeDetectorTests.notice("auto-communication@amazon.com", "x", "text/plain", "7bit",
+				NoticeDetectorTests.EN_SENTENCE + "\n" + "padding line\n".repeat(200_000));
+		Path mbox = Files.writeString(dir.resolve("large.mbox"), "From a 2026\n" + notice);
+		MailFileReader reader = new MailFileReader(mbox, MailCaps.DEFAULTS);
+		reader.open(new ExecutionContext());
+
+		RawMessage message = reader.read();
+
+		assertThat(message.bytes()).isNull();
+		assertThat(message.spilled()).exists();
+		MailScanner scanner = new MailScanner(new MessageParser(MailCaps.DEFAULTS),
+				new NoticeDetector(NoticeRules.defaults(), List.of()));
+		assertThat(scanner.scan(message).finding().verdict()).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
+		assertThat(message.spilled()).doesNotExist();
+	}
+
+	@Test
 	void corruptGzipIsRejectedAndTheReaderEnds() throws Exception {
 		Path broken = dir.resolve("broken.mbox.gz");
 		gzip(broken, "From a 2026\nSubject: 1\n\n" + "body line\n".repeat(10_000));
