@@ -14,6 +14,12 @@ public class RecordTally implements StepExecutionListener, ItemStream {
 
 	private static final String PREFIX = "tally.";
 
+	/**
+	 * Where a step that sorts its records into kinds (the verdicts of a mailbox scan) keeps
+	 * their committed counts, a {@code Map<String, Long>}, for the run file.
+	 */
+	public static final String KINDS_KEY = PREFIX + "kinds";
+
 	private StepExecution step;
 
 	private RecordCounts base = RecordCounts.NONE;

@@ -83,7 +83,7 @@ public class RunFileWriter implements JobExecutionListener {
 				RecordCounts counts = RecordTally.read(step.getExecutionContext());
 				totals = totals.plus(counts);
 				inputs.add(new InputFile(Path.of(input).getFileName().toString(), step.getStatus().toString(),
-						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step)));
+						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step), kinds(step)));
 			}
 			else {
 				steps.add(new StepRun(step.getStepName(), step.getStatus().toString(),
@@ -118,6 +118,12 @@ public class RunFileWriter implements JobExecutionListener {
 		return reasons == null ? Map.of() : (Map<String, Long>) reasons;
 	}
 
+	@SuppressWarnings("unchecked")
+	private static Map<String, Long> kinds(StepExecution step) {
+		Object kinds = step.getExecutionContext().get(RecordTally.KINDS_KEY);
+		return kinds == null ? Map.of() : (Map<String, Long>) kinds;
+	}
+
 	private void write(Path file, RunFile run) {
 		try {
 			Files.createDirectories(file.getParent());
@@ -139,9 +145,12 @@ public class RunFileWriter implements JobExecutionListener {
 	public record StepRun(String step, String status, String exitDescription) {
 	}
 
-	/** What became of the records of one input file. */
+	/**
+	 * What became of the records of one input file; {@code kinds} counts them by kind when
+	 * the step sorts them (see {@link RecordTally#KINDS_KEY}), else it is empty.
+	 */
 	public record InputFile(String file, String status, long read, long used, long filtered, long rejected,
-			Map<String, Long> reasons) {
+			Map<String, Long> reasons, Map<String, Long> kinds) {
 	}
 
 }
