@@ -10,13 +10,13 @@ import com.optoutbatch.support.ConfigurationFiles;
  * The campaign list profiles: those that ship in {@code campaigns/profiles.yml}, extended or
  * replaced by the user's file named with the job parameter {@code campaigns.profiles}.
  */
-final class CampaignProfiles {
+class CampaignProfiles {
 
 	static final String RESOURCE = "/campaigns/profiles.yml";
 
 	private final Map<String, CampaignProfile> profiles;
 
-	private CampaignProfiles(Map<String, CampaignProfile> profiles) {
+	CampaignProfiles(Map<String, CampaignProfile> profiles) {
 		this.profiles = profiles;
 	}
 

@@ -1,5 +1,7 @@
 package com.optoutbatch.support;
 
+import java.util.Map;
+
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -13,6 +15,12 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 public class RecordTally implements StepExecutionListener, ItemStream {
 
 	private static final String PREFIX = "tally.";
+
+	/**
+	 * Records a writer receives but holds back (a campaign row written to its suppressed
+	 * list) count as filtered: the writer keeps their reasons, counted, under this key.
+	 */
+	public static final String FILTER_REASONS_KEY = "filtered.reasons";
 
 	/**
 	 * Where a step that sorts its records into kinds (the verdicts of a mailbox scan) keeps
@@ -46,8 +54,19 @@ public class RecordTally implements StepExecutionListener, ItemStream {
 
 	/** The committed counts of a step, from its execution context. */
 	public static RecordCounts read(ExecutionContext context) {
-		return new RecordCounts(context.getLong(PREFIX + "read", 0L), context.getLong(PREFIX + "used", 0L),
-				context.getLong(PREFIX + "filtered", 0L), context.getLong(PREFIX + "rejected", 0L));
+		long heldBack = filterReasons(context).values().stream().mapToLong(Long::longValue).sum();
+		return new RecordCounts(context.getLong(PREFIX + "read", 0L), context.getLong(PREFIX + "used", 0L) - heldBack,
+				context.getLong(PREFIX + "filtered", 0L) + heldBack, context.getLong(PREFIX + "rejected", 0L));
+	}
+
+	public static boolean isTallied(ExecutionContext context) {
+		return context.containsKey(PREFIX + "read");
+	}
+
+	@SuppressWarnings("unchecked")
+	public static Map<String, Long> filterReasons(ExecutionContext context) {
+		Object reasons = context.get(FILTER_REASONS_KEY);
+		return reasons == null ? Map.of() : (Map<String, Long>) reasons;
 	}
 
 	/** What became of the records of an input: each one used, filtered or rejected. */

@@ -79,13 +79,14 @@ public class RunFileWriter implements JobExecutionListener {
 		RecordCounts totals = RecordCounts.NONE;
 		for (StepExecution step : latestStepExecutions(jobExecution)) {
 			String input = step.getExecutionContext().getString(InputFilePartitioner.INPUT_FILE_KEY, null);
-			if (input != null) {
+			if (input != null && RecordTally.isTallied(step.getExecutionContext())) {
 				RecordCounts counts = RecordTally.read(step.getExecutionContext());
 				totals = totals.plus(counts);
 				inputs.add(new InputFile(Path.of(input).getFileName().toString(), step.getStatus().toString(),
-						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step), kinds(step)));
+						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step),
+						RecordTally.filterReasons(step.getExecutionContext()), kinds(step)));
 			}
-			else {
+			else if (input == null) {
 				steps.add(new StepRun(step.getStepName(), step.getStatus().toString(),
 						step.getExitStatus().getExitDescription()));
 			}
@@ -146,11 +147,12 @@ public class RunFileWriter implements JobExecutionListener {
 	}
 
 	/**
-	 * What became of the records of one input file; {@code kinds} counts them by kind when
-	 * the step sorts them (see {@link RecordTally#KINDS_KEY}), else it is empty.
+	 * What became of the records of one input file: the reasons of the rejected and of the
+	 * filtered ones counted; {@code kinds} counts them by kind when the step sorts them (see
+	 * {@link RecordTally#KINDS_KEY}), else it is empty.
 	 */
 	public record InputFile(String file, String status, long read, long used, long filtered, long rejected,
-			Map<String, Long> reasons, Map<String, Long> kinds) {
+			Map<String, Long> reasons, Map<String, Long> filterReasons, Map<String, Long> kinds) {
 	}
 
 }

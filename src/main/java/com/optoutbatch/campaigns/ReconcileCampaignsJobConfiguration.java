@@ -1,0 +1,225 @@
+package com.optoutbatch.campaigns;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.optoutbatch.campaigns.CampaignRowDecider.CheckedRow;
+import com.optoutbatch.support.FileParameters;
+import com.optoutbatch.support.InputFilePartitioner;
+import com.optoutbatch.support.InputSteps;
+import com.optoutbatch.support.RejectFile;
+import com.optoutbatch.support.RejectedRecordException;
+import com.optoutbatch.support.RunFileWriter;
+import com.optoutbatch.support.Workspace;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * {@code reconcileCampaigns}: every campaign list against the opt-out registry, the sent
+ * messages and the other lists. A first pass over the lists notes their review requests;
+ * the second decides each row into the clean or the held-back copy of its list; then each
+ * tool gets its unsubscribe import file.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReconcileCampaignsJobConfiguration {
+
+	static final String JOB_NAME = "reconcileCampaigns";
+
+	static final String PROFILE_KEY = "campaign.profile";
+
+	@Bean
+	Job reconcileCampaigns(JobRepository jobRepository, Step clearCampaignRun, Step noteReviewRequests,
+			Step reconcileCampaignLists, Step writeUnsubscribeFiles, RunFileWriter runFile) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(clearCampaignRun)
+			.next(noteReviewRequests)
+			.next(reconcileCampaignLists)
+			.next(writeUnsubscribeFiles)
+			.listener(runFile)
+			.build();
+	}
+
+	/** Forgets what an earlier attempt at this run date noted and wrote: the outputs are rewritten whole. */
+	@Bean
+	Step clearCampaignRun(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc, Workspace workspace) {
+		return new StepBuilder("clearCampaignRun", jobRepository).tasklet((contribution, chunk) -> {
+			LocalDate runDate = runDate(chunk.getStepContext().getStepExecution());
+			jdbc.update("DELETE FROM campaign_review_requests WHERE run_date = ?", runDate);
+			jdbc.update("DELETE FROM campaign_held_rows WHERE run_date = ?", runDate);
+			FileSystemUtils.deleteRecursively(workspace.output("send-lists"));
+			FileSystemUtils.deleteRecursively(workspace.output("unsubscribe"));
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step noteReviewRequests(JobRepository jobRepository, Workspace workspace, Step noteReviewRequestsOfList) {
+		return new StepBuilder("noteReviewRequests", jobRepository)
+			.partitioner("noteReviewRequestsOfList", partitioner(workspace))
+			.step(noteReviewRequestsOfList)
+			.build();
+	}
+
+	@Bean
+	Step noteReviewRequestsOfList(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CampaignListReader campaignListReader, ItemWriter<ReviewRequest> reviewRequestNotes,
+			@Value("${optout.campaigns.chunk-size:1000}") int chunkSize) {
+		ItemProcessor<CampaignRow, ReviewRequest> reviewRequests = row -> {
+			CheckedRow checked = CampaignRowDecider.check(row);
+			return checked.purpose() == CampaignPurpose.REVIEW_REQUEST && checked.orderId() != null
+					? new ReviewRequest(row.list().name(), row.line(), checked.orderId(), checked.plannedSendDate())
+					: null;
+		};
+		// the second pass rejects what cannot be read; this one only looks for review requests
+		return new StepBuilder("noteReviewRequestsOfList", jobRepository).<CampaignRow, ReviewRequest>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			.reader(campaignListReader)
+			.processor(reviewRequests)
+			.writer(reviewRequestNotes)
+			.faultTolerant()
+			.skip(RejectedRecordException.class)
+			.skipLimit(Long.MAX_VALUE)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemWriter<ReviewRequest> reviewRequestNotes(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+		LocalDate runDate = runDate(step);
+		return requests -> jdbc.batchUpdate("""
+				INSERT INTO campaign_review_requests (run_date, list_name, line, order_id, planned_send_date)
+				VALUES (?, ?, ?, ?, ?)""", requests.getItems(), requests.size(), (statement, request) -> {
+			statement.setObject(1, runDate);
+			statement.setString(2, request.listName());
+			statement.setLong(3, request.line());
+			statement.setString(4, request.orderId());
+			statement.setObject(5, request.plannedSendDate());
+		});
+	}
+
+	@Bean
+	Step reconcileCampaignLists(JobRepository jobRepository, Workspace workspace, Step reconcileCampaignList) {
+		return new StepBuilder("reconcileCampaignLists", jobRepository)
+			.partitioner("reconcileCampaignList", partitioner(workspace))
+			.step(reconcileCampaignList)
+			.build();
+	}
+
+	@Bean
+	Step reconcileCampaignList(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CampaignListReader campaignListReader, CampaignRowDecider campaignRowDecider, SendListWriter sendListWriter,
+			RejectFile campaignRejects, @Value("${optout.campaigns.chunk-size:1000}") int chunkSize) {
+		return InputSteps.<CampaignRow, DecidedRow>recordStep("reconcileCampaignList", chunkSize, campaignRejects,
+				jobRepository, transactionManager)
+			.reader(campaignListReader)
+			.processor(campaignRowDecider)
+			.writer(sendListWriter)
+			.build();
+	}
+
+	@Bean
+	Step writeUnsubscribeFiles(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			UnsubscribeFileWriter unsubscribeFileWriter) {
+		return new StepBuilder("writeUnsubscribeFiles", jobRepository).tasklet(unsubscribeFileWriter, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@JobScope
+	CampaignProfiles campaignProfiles(@Value("#{jobParameters['campaigns.profiles']}") String userFile) {
+		return CampaignProfiles.load(userFile == null || userFile.isBlank() ? null : Path.of(userFile));
+	}
+
+	@Bean
+	@JobScope
+	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, @Value("#{jobParameters['run.date']}") LocalDate runDate,
+			@Value("#{jobParameters['campaigns.review-rules'] ?: 'review-request,review-incentive'}") String reviewRules) {
+		List<String> rules = Arrays.stream(reviewRules.split(",")).map(String::trim).filter(rule -> !rule.isEmpty()).toList();
+		return SuppressionIndex.load(jdbc, runDate, rules);
+	}
+
+	// not proxied: a record cannot be; the step's reader and writer are made inside the step
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+	CampaignList campaignList(Workspace workspace, CampaignProfiles campaignProfiles,
+			@Value("#{stepExecutionContext['input.file']}") String file, @Value("#{stepExecution}") StepExecution step) {
+		Path list = Path.of(file);
+		String profileName = CampaignLists.profileOf(workspace.input("campaigns"), list);
+		CampaignProfile profile = profileName == null ? null : campaignProfiles.named(profileName);
+		if (profileName != null && profile == null) {
+			return new CampaignList(list, profileName + "." + list.getFileName(), null, null, List.of(), Map.of(),
+					"no campaign profile named '" + profileName + "' (the list's folder)");
+		}
+		return CampaignList.open(list, profile, charsetOverride(list, step));
+	}
+
+	@Bean
+	@StepScope
+	CampaignListReader campaignListReader(CampaignList campaignList, @Value("#{stepExecution}") StepExecution step) {
+		return new CampaignListReader(campaignList, charsetOverride(campaignList.file(), step));
+	}
+
+	@Bean
+	@StepScope
+	CampaignRowDecider campaignRowDecider(SuppressionIndex suppressionIndex) {
+		return new CampaignRowDecider(suppressionIndex);
+	}
+
+	@Bean
+	@StepScope
+	SendListWriter sendListWriter(CampaignList campaignList, Workspace workspace, JdbcTemplate jdbc,
+			@Value("#{stepExecution}") StepExecution step) {
+		return new SendListWriter(campaignList, workspace.output("send-lists"), runDate(step), jdbc);
+	}
+
+	@Bean
+	@StepScope
+	RejectFile campaignRejects(Workspace workspace, @Value("#{stepExecutionContext['input.file']}") String file) {
+		Path list = Path.of(file);
+		String profile = CampaignLists.profileOf(workspace.input("campaigns"), list);
+		return RejectFile.of(workspace, JOB_NAME, Path.of((profile == null ? "" : profile + ".") + list.getFileName()));
+	}
+
+	@Bean
+	@StepScope
+	UnsubscribeFileWriter unsubscribeFileWriter(JdbcTemplate jdbc, CampaignProfiles campaignProfiles,
+			Workspace workspace, @Value("#{stepExecution}") StepExecution step) {
+		return new UnsubscribeFileWriter(jdbc, campaignProfiles, workspace.output("unsubscribe"), runDate(step));
+	}
+
+	private static InputFilePartitioner partitioner(Workspace workspace) {
+		return new InputFilePartitioner(() -> CampaignLists.under(workspace.input("campaigns")));
+	}
+
+	private static LocalDate runDate(StepExecution step) {
+		return step.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE, LocalDate.now());
+	}
+
+	private static Charset charsetOverride(Path file, StepExecution step) {
+		String charset = FileParameters.valueFor(step.getJobParameters(), "charset.", file);
+		return charset == null ? null : Charset.forName(charset);
+	}
+
+}

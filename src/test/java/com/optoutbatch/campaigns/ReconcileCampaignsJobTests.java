@@ -1,0 +1,205 @@
+package com.optoutbatch.campaigns;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.optoutbatch.support.BatchJobTest;
+import com.optoutbatch.support.TestWorkspace;
+import com.optoutbatch.support.Workspace;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BatchJobTest
+class ReconcileCampaignsJobTests {
+
+	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
+
+	static final Path EXPECTED = Path.of("src/test/resources/campaigns/expected");
+
+	static final Path CSV_CORPORA = Path.of("../shared/corpora/csv");
+
+	@Autowired
+	JobOperatorTestUtils jobs;
+
+	@Autowired
+	JobRepositoryTestUtils jobRepository;
+
+	@Autowired
+	Job nightly;
+
+	@Autowired
+	Job reconcileCampaigns;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Workspace workspace;
+
+	@BeforeEach
+	void emptyWorkspace() {
+		jobRepository.removeJobExecutions();
+		TestWorkspace.reset(workspace, jdbc, "campaign_held_rows", "campaign_review_requests", "opt_outs", "messages",
+				"orders");
+	}
+
+	@Test
+	void sampleWorkspaceComesBackAsTheExpectedListsAndUnsubscribeFiles() throws Exception {
+		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, workspace.home().resolve("input"));
+		jobs.setJob(nightly);
+
+		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		for (String folder : List.of("send-lists", "unsubscribe")) {
+			assertThat(names(workspace.output(folder))).isEqualTo(names(EXPECTED.resolve(folder)));
+			for (String name : names(EXPECTED.resolve(folder))) {
+				assertThat(workspace.output(folder, name)).as(name).hasSameBinaryContentAs(EXPECTED.resolve(folder).resolve(name));
+			}
+		}
+	}
+
+	@Test
+	void everyRowIsCleanHeldBackOrRejectedAndTheRunFileCountsThem() throws Exception {
+		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, workspace.home().resolve("input"));
+		jobs.setJob(nightly);
+		jobs.startJob(parameters());
+
+		JsonNode run = runFile();
+		assertThat(run.get("totals").get("read").asLong()).isEqualTo(27);
+		for (JsonNode input : run.get("inputs")) {
+			assertThat(input.get("read").asLong()).as(input.get("file").asString())
+				.isEqualTo(input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
+		}
+		JsonNode generic = input(run, "review-requests-nov.csv");
+		assertThat(generic.get("filterReasons").get("OPTED_OUT_BUYER").asLong()).isEqualTo(2);
+		assertThat(generic.get("filterReasons").get("DUPLICATE_REVIEW_REQUEST").asLong()).isEqualTo(2);
+		assertThat(input(run, "product-catalog.csv").get("rejected").asLong()).isEqualTo(3);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_held_rows WHERE reason = 'CRITICAL_TO_OPTED_OUT'",
+				Long.class)).isEqualTo(2);
+	}
+
+	@Test
+	void reviewRequestForAnOrderTheLogAlreadyAskedIsHeldBack() throws Exception {
+		write("messages/sent.csv", """
+				message_id,order_id,recipient,subject,body,sent_at,tool
+				r-1,171-1111111-2222222,,How was your order?,"Would you take a moment to leave a product review for order 171-1111111-2222222? Thank you!",2026-11-20T10:00:00Z,Helium 10
+				""", StandardCharsets.UTF_8);
+		write("campaigns/generic/reviews.csv", """
+				order_id,buyer_alias,campaign,planned_send_date,purpose
+				171-1111111-2222222,,Review,2026-11-28,review_request
+				171-1111111-3333333,,Review,2026-11-28,review_request
+				""", StandardCharsets.UTF_8);
+		jobs.setJob(nightly);
+
+		jobs.startJob(parameters());
+
+		assertThat(workspace.output("send-lists", "generic.reviews.suppressed.csv")).content()
+			.contains("171-1111111-2222222,,Review,2026-11-28,review_request,REVIEW_ALREADY_REQUESTED");
+		assertThat(workspace.output("send-lists", "generic.reviews.clean.csv")).content().contains("171-1111111-3333333");
+	}
+
+	@Test
+	void cleanListImportsBackByteForByte() throws Exception {
+		Path feedbackWhiz = write("campaigns/feedbackwhiz/reviews.csv",
+				"\uFEFF\"Amazon Order ID\",\"Buyer Email\",\"Campaign Name\",\"Scheduled Date\",\"Campaign Type\"\r\n"
+						+ "\"171-0000001-0000001\",\"a1b2c3d4e5f6g7h@marketplace.amazon.com\",\"Review, please\",\"2026-11-28\",\"Product Review\"\r\n",
+				StandardCharsets.UTF_8);
+		Path zonMaster = write("campaigns/zonmaster/queue.tsv",
+				"order-id\tbuyer-email\ttemplate-name\tsend-date\ttemplate-type\n"
+						+ "305-0000002-0000002\t\tDanke schön für Ihren Einkauf – Größe M\t2026-11-28\tthank you\n",
+				Charset.forName("windows-1252"));
+		Path bqool = write("campaigns/bqool/schedule.csv",
+				"Order Number;Customer Email;Template;Send Time;Purpose\r\n171-0000003-0000003;;\"Review; soon\";2026-11-28 10:00;Review Request\r\n",
+				StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(workspace.output("send-lists", "feedbackwhiz.reviews.clean.csv")).hasSameBinaryContentAs(feedbackWhiz);
+		assertThat(workspace.output("send-lists", "zonmaster.queue.clean.csv")).hasSameBinaryContentAs(zonMaster);
+		assertThat(workspace.output("send-lists", "bqool.schedule.clean.csv")).hasSameBinaryContentAs(bqool);
+	}
+
+	@Test
+	void csvFilesOfOtherParsersTestSuitesAreAllAccountedFor() throws Exception {
+		Assumptions.assumeTrue(Files.isDirectory(CSV_CORPORA), "the shared CSV corpora are not here: " + CSV_CORPORA);
+		Path campaigns = Files.createDirectories(workspace.input("campaigns"));
+		int[] count = { 0 };
+		try (Stream<Path> files = Files.walk(CSV_CORPORA)) {
+			files.filter(Files::isRegularFile).filter(file -> file.toString().matches(".*\\.(csv|tsv|txt)$")).forEach(file -> {
+				try {
+					Files.copy(file, campaigns.resolve(count[0]++ + "-" + file.getFileName()));
+				}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+		}
+		jobs.setJob(reconcileCampaigns);
+
+		JobExecution execution = jobs.startJob(new JobParametersBuilder(parameters())
+			.addString("rejects.max-share", "1", false)
+			.toJobParameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		JsonNode run = runFile();
+		assertThat(run.get("inputs").size()).isEqualTo(count[0]);
+		for (JsonNode input : run.get("inputs")) {
+			assertThat(input.get("read").asLong()).as(input.get("file").asString())
+				.isEqualTo(input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
+		}
+	}
+
+	private Path write(String path, String text, Charset charset) throws IOException {
+		Path file = workspace.home().resolve("input").resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.write(file, text.getBytes(charset));
+		return file;
+	}
+
+	private JsonNode runFile() {
+		return JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "reconcileCampaigns.json").toFile());
+	}
+
+	private static JsonNode input(JsonNode run, String file) {
+		for (JsonNode input : run.get("inputs")) {
+			if (input.get("file").asString().equals(file)) {
+				return input;
+			}
+		}
+		throw new AssertionError("no input " + file);
+	}
+
+	private static List<String> names(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map(file -> file.getFileName().toString()).sorted().toList();
+		}
+	}
+
+	static JobParameters parameters() {
+		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE).addLong("run.attempt", 1L).toJobParameters();
+	}
+
+}
