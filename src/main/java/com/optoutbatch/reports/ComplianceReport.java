@@ -1,0 +1,57 @@
+package com.optoutbatch.reports;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one compliance report shows, section by section. Aliases in it are masked; it holds
+ * no names, phone numbers or addresses.
+ */
+public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, Headline headline, Headline previous,
+		List<NewOptOut> newOptOuts, List<Violation> violations, List<RestrictionNotice> restrictionNotices,
+		List<CampaignListResult> campaigns, WeeklyChart optOutsPerWeek, WeeklyChart violationsPerWeek,
+		List<MarketplaceRow> marketplaces, List<InputQuality> inputs, List<String> quarantined,
+		List<UndecidedMessage> undecided) {
+
+	/** The numbers at the top, each compared with the previous report's. */
+	public record Headline(long newOptOuts, long optedOutOrders, long optedOutBuyers, long rowsHeldBack, long violations,
+			long restrictionNotices, long inputsRejected) {
+
+		static final Headline NONE = new Headline(0, 0, 0, 0, 0, 0, 0);
+
+	}
+
+	public record NewOptOut(String marketplace, String orderId, String maskedAlias, OffsetDateTime optedOutAt, String source) {
+	}
+
+	/** A message that broke a rule: what, when, which order and tool, and why it breaks the rule. */
+	public record Violation(ViolationKind kind, OffsetDateTime sentAt, String orderId, String maskedAlias, String tool,
+			String marketplace, String why) {
+	}
+
+	public record RestrictionNotice(OffsetDateTime noticedAt, String marketplace, String evidence) {
+	}
+
+	/** One campaign list of the run: rows in, clean, held back by reason, rejected. */
+	public record CampaignListResult(String list, long rowsIn, long clean, Map<String, Long> heldBack, long rejected,
+			long criticalToOptedOut) {
+
+		public long heldBackTotal() {
+			return heldBack.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	public record MarketplaceRow(String marketplace, long orders, long optedOutOrders, long newOptOuts, long violations) {
+	}
+
+	/** One input file of the run and what could not be used of it. */
+	public record InputQuality(String job, String file, long read, long rejected, List<String> topReasons) {
+	}
+
+	public record UndecidedMessage(String messageId, String orderId, String tool, OffsetDateTime sentAt) {
+	}
+
+}

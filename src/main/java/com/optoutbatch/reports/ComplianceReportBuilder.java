@@ -1,0 +1,239 @@
+package com.optoutbatch.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.optoutbatch.reports.ComplianceReport.CampaignListResult;
+import com.optoutbatch.reports.ComplianceReport.Headline;
+import com.optoutbatch.reports.ComplianceReport.InputQuality;
+import com.optoutbatch.reports.ComplianceReport.MarketplaceRow;
+import com.optoutbatch.reports.ComplianceReport.NewOptOut;
+import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
+import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
+import com.optoutbatch.reports.ComplianceReport.Violation;
+import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.Workspace;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Gathers the report of one run date from the database (registry, messages, campaign
+ * verdicts, restriction notices), the run files of that date and the previous report. It
+ * covers the messages sent since the previous report; the trends cover all of them.
+ */
+class ComplianceReportBuilder {
+
+	private static final String OPTED_OUT_BUYERS = """
+			SELECT COUNT(*) FROM (
+			    SELECT buyer_alias FROM opt_outs WHERE buyer_alias IS NOT NULL
+			    UNION
+			    SELECT o.buyer_alias FROM orders o JOIN opt_outs x ON x.order_id = o.order_id WHERE o.buyer_alias IS NOT NULL
+			) buyers""";
+
+	private static final String NEW_OPT_OUTS = """
+			SELECT x.marketplace, x.order_id, COALESCE(x.buyer_alias, o.buyer_alias), x.opted_out_at, x.source
+			FROM opt_outs x JOIN reported_opt_outs r ON r.opt_out_key = x.opt_out_key
+			LEFT JOIN orders o ON o.order_id = x.order_id
+			WHERE r.first_reported = ? ORDER BY x.opted_out_at, x.opt_out_key""";
+
+	private static final List<String> REPORTED_JOBS = List.of("importOrders", "importMessages", "scanMailbox",
+			"reconcileCampaigns");
+
+	private final JdbcTemplate jdbc;
+
+	private final Workspace workspace;
+
+	private final ViolationFinder violationFinder;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	ComplianceReportBuilder(JdbcTemplate jdbc, Workspace workspace, ViolationFinder violationFinder) {
+		this.jdbc = jdbc;
+		this.workspace = workspace;
+		this.violationFinder = violationFinder;
+	}
+
+	ComplianceReport build(LocalDate runDate) {
+		markNewOptOuts(runDate);
+		Summary previous = previousSummary(runDate);
+		LocalDate from = previous == null ? LocalDate.MIN : previous.runDate().plusDays(1);
+		List<Violation> allViolations = violationFinder.all();
+		List<Violation> violations = allViolations.stream().filter(v -> within(v.sentAt(), from, runDate)).toList();
+		List<NewOptOut> newOptOuts = jdbc.query(NEW_OPT_OUTS, (row, i) -> new NewOptOut(row.getString(1),
+				row.getString(2), PersonalData.maskAlias(row.getString(3)), row.getObject(4, OffsetDateTime.class),
+				row.getString(5)), runDate);
+		List<RestrictionNotice> notices = jdbc.query(
+				"SELECT noticed_at, marketplace, evidence FROM restriction_notices ORDER BY noticed_at DESC",
+				(row, i) -> new RestrictionNotice(row.getObject(1, OffsetDateTime.class), row.getString(2), row.getString(3)));
+		List<JsonNode> runFiles = runFiles(runDate);
+		List<InputQuality> inputs = inputs(runFiles);
+		Headline headline = new Headline(newOptOuts.size(),
+				count("SELECT COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL"), count(OPTED_OUT_BUYERS),
+				count("SELECT COUNT(*) FROM campaign_held_rows WHERE run_date = ? AND held", runDate), violations.size(),
+				notices.stream().filter(n -> n.noticedAt() == null || within(n.noticedAt(), from, runDate)).count(),
+				inputs.stream().mapToLong(InputQuality::rejected).sum());
+		List<OffsetDateTime> optOutDates = jdbc.queryForList(
+				"SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL", OffsetDateTime.class);
+		return new ComplianceReport(runDate, previous == null ? null : previous.runDate(), headline,
+				previous == null ? null : previous.headline(), newOptOuts, violations, notices,
+				campaigns(runFiles, runDate), WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
+				WeeklyChart.of("Violating messages per week", allViolations.stream().map(Violation::sentAt).toList(), runDate),
+				marketplaces(newOptOuts, violations), inputs, quarantined(), undecided(from, runDate));
+	}
+
+	/** Notes the opt-outs no report has shown yet as first shown in this one. */
+	private void markNewOptOuts(LocalDate runDate) {
+		jdbc.update("""
+				INSERT INTO reported_opt_outs (opt_out_key, first_reported)
+				SELECT x.opt_out_key, ? FROM opt_outs x
+				WHERE NOT EXISTS (SELECT 1 FROM reported_opt_outs r WHERE r.opt_out_key = x.opt_out_key)""", runDate);
+	}
+
+	private List<CampaignListResult> campaigns(List<JsonNode> runFiles, LocalDate runDate) {
+		Map<String, Long> critical = new HashMap<>();
+		jdbc.query("""
+				SELECT list_name, COUNT(*) FROM campaign_held_rows
+				WHERE run_date = ? AND reason = 'CRITICAL_TO_OPTED_OUT' GROUP BY list_name""",
+				row -> {
+					critical.put(row.getString(1), row.getLong(2));
+				}, runDate);
+		List<CampaignListResult> lists = new ArrayList<>();
+		for (JsonNode run : runFiles) {
+			if (run.get("job").asString().equals("reconcileCampaigns")) {
+				for (JsonNode input : run.get("inputs")) {
+					String file = input.get("file").asString();
+					String list = file.replaceFirst("\\.[^./]*$", "").replace('/', '.');
+					lists.add(new CampaignListResult(file, input.get("read").asLong(), input.get("used").asLong(),
+							counts(input.get("filterReasons")), input.get("rejected").asLong(),
+							critical.getOrDefault(list, 0L)));
+				}
+			}
+		}
+		return lists;
+	}
+
+	private List<MarketplaceRow> marketplaces(List<NewOptOut> newOptOuts, List<Violation> violations) {
+		Map<String, long[]> rows = new LinkedHashMap<>();
+		jdbc.query("SELECT marketplace, COUNT(*) FROM orders GROUP BY marketplace ORDER BY marketplace", row -> {
+			rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[0] = row.getLong(2);
+		});
+		jdbc.query("SELECT marketplace, COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL GROUP BY marketplace", row -> {
+			rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[1] = row.getLong(2);
+		});
+		newOptOuts.forEach(optOut -> rows.computeIfAbsent(name(optOut.marketplace()), m -> new long[4])[2]++);
+		violations.forEach(violation -> rows.computeIfAbsent(name(violation.marketplace()), m -> new long[4])[3]++);
+		return rows.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(row -> new MarketplaceRow(row.getKey(), row.getValue()[0], row.getValue()[1], row.getValue()[2],
+					row.getValue()[3]))
+			.toList();
+	}
+
+	private static List<InputQuality> inputs(List<JsonNode> runFiles) {
+		List<InputQuality> inputs = new ArrayList<>();
+		for (JsonNode run : runFiles) {
+			for (JsonNode input : run.get("inputs")) {
+				Map<String, Long> reasons = counts(input.get("reasons"));
+				inputs.add(new InputQuality(run.get("job").asString(), input.get("file").asString(),
+						input.get("read").asLong(), input.get("rejected").asLong(),
+						reasons.entrySet()
+							.stream()
+							.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+							.limit(3)
+							.map(reason -> reason.getKey() + " (" + reason.getValue() + ")")
+							.toList()));
+			}
+		}
+		return inputs;
+	}
+
+	private List<UndecidedMessage> undecided(LocalDate from, LocalDate runDate) {
+		return jdbc.query("SELECT message_id, order_id, tool, sent_at FROM messages WHERE category = 'UNDECIDED' ORDER BY sent_at",
+				(row, i) -> new UndecidedMessage(row.getString(1), row.getString(2), row.getString(3),
+						row.getObject(4, OffsetDateTime.class)))
+			.stream()
+			.filter(message -> within(message.sentAt(), from, runDate))
+			.toList();
+	}
+
+	private List<String> quarantined() {
+		Path folder = workspace.output("quarantine");
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map(file -> file.getFileName().toString()).sorted().toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The run files of the jobs this report speaks of, at this run date. */
+	private List<JsonNode> runFiles(LocalDate runDate) {
+		List<JsonNode> runs = new ArrayList<>();
+		for (String job : REPORTED_JOBS) {
+			Path file = workspace.output("runs", runDate.toString(), job + ".json");
+			if (Files.exists(file)) {
+				runs.add(json.readTree(file.toFile()));
+			}
+		}
+		return runs;
+	}
+
+	/** The summary of the newest report before this run date; {@code null} for the first report. */
+	private Summary previousSummary(LocalDate runDate) {
+		Path reports = workspace.output("reports");
+		if (!Files.isDirectory(reports)) {
+			return null;
+		}
+		try (Stream<Path> folders = Files.list(reports)) {
+			return folders.filter(folder -> Files.exists(folder.resolve(Summary.FILE)))
+				.map(folder -> Summary.read(json, folder.resolve(Summary.FILE)))
+				.filter(summary -> summary.runDate().isBefore(runDate))
+				.max(Comparator.comparing(Summary::runDate))
+				.orElse(null);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private long count(String sql, Object... arguments) {
+		Long count = jdbc.queryForObject(sql, Long.class, arguments);
+		return count == null ? 0 : count;
+	}
+
+	private static boolean within(OffsetDateTime time, LocalDate from, LocalDate to) {
+		LocalDate date = time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+		return !date.isBefore(from) && !date.isAfter(to);
+	}
+
+	private static String name(String marketplace) {
+		return marketplace == null ? "unknown" : marketplace;
+	}
+
+	private static Map<String, Long> counts(JsonNode node) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		if (node != null) {
+			node.properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+		}
+		return counts;
+	}
+
+}
