@@ -188,6 +188,36 @@ class ScanMailboxJobTests {
 	}
 
 	@Test
+	void trustedForwardersParameterLimitsWhoseForwardsCount() throws Exception {
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("trusted-forwarders", "partner.example", false)
+			.toJobParameters());
+
+		assertThat(registryCsv()).doesNotContain("404-9990001-1112223", "111-2223334-4445556").contains("112-3456789-0123456");
+		assertThat(workspace.output("quarantine", "forwarded-notice.eml.1.eml")).exists();
+		assertThat(workspace.output("quarantine", "seller-inbox-2026-11.mbox.6.eml")).exists();
+	}
+
+	@Test
+	void rulesParameterExtendsThePhraseTableWithoutABuild() throws Exception {
+		Path rules = Files.writeString(workspace.home().resolve("more-rules.properties"),
+				"optout.body.nl=omdat de koper ervoor heeft gekozen geen ongevraagde berichten van verkopers te ontvangen\n");
+		Files.writeString(workspace.input("mailbox").resolve("nl.mbox"), """
+				From auto-communication@amazon.nl Tue Dec 01 10:00:00 2026
+				From: Amazon <auto-communication@amazon.nl>
+				Subject: Je bericht aan een koper kon niet worden bezorgd
+				Date: Tue, 01 Dec 2026 10:00:00 +0000
+				Message-ID: <optout-nl@amazon.nl>
+
+				Je bericht voor bestelling [408-1234567-1234567] is niet bezorgd, omdat de koper ervoor heeft gekozen
+				geen ongevraagde berichten van verkopers te ontvangen.
+				""");
+
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("rules", rules.toString(), false).toJobParameters());
+
+		assertThat(registryCsv()).contains("amazon.nl,408-1234567-1234567,,2026-12-01T10:00:00Z,MAILBOX,<optout-nl@amazon.nl>");
+	}
+
+	@Test
 	void personalDataStaysOutOfTheOutputs() throws Exception {
 		jobs.startJob(parameters(1));
 
