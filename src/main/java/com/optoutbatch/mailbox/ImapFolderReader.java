@@ -73,6 +73,8 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 			properties.setProperty("mail.store.protocol", protocol);
 			properties.setProperty("mail." + protocol + ".connectiontimeout", "30000");
 			properties.setProperty("mail." + protocol + ".timeout", "120000");
+			// without implicit TLS, upgrade the connection whenever the server offers it
+			properties.setProperty("mail.imap.starttls.enable", "true");
 			store = Session.getInstance(properties).getStore(protocol);
 			store.connect(imap.host(), imap.port(), imap.user(), imap.password());
 			folder = store.getFolder(imap.folder());

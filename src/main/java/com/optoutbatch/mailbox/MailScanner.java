@@ -41,7 +41,7 @@ class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream 
 		ScannedMail scanned = scan(message);
 		verdicts.merge(scanned.finding().verdict(), 1L, Long::sum);
 		if (scanned.finding().verdict() == NoticeVerdict.OPT_OUT_NOTICE) {
-			log.info("{} {}: opt-out of order {} ({})", message.source(), message.position(),
+			log.debug("{} {}: opt-out of order {} ({})", message.source(), message.position(),
 					scanned.finding().orderId(), scanned.finding().reason());
 		}
 		return scanned.finding().verdict().isUsed() ? scanned : null;

@@ -24,10 +24,6 @@ record MailboxSettings(@DefaultValue("100") int chunkSize, String rules, List<St
 		trustedForwarders = trustedForwarders == null ? List.of() : List.copyOf(trustedForwarders);
 	}
 
-	MailCaps caps() {
-		return new MailCaps(maxMessageBytes, maxHeaders, maxMimeDepth, maxParts);
-	}
-
 	/**
 	 * A live IMAP folder, scanned beside the files when {@code host} is set.
 	 *

@@ -1,8 +1,10 @@
 package com.optoutbatch.mailbox;
 
 import java.text.Normalizer;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,11 +120,16 @@ class NoticeDetector {
 		return null;
 	}
 
-	/** The forwarded message in a forward's text: its sender line and everything below it. */
-	private static ParsedMail inline(ParsedMail forward, String sender, List<String> lines, int senderLine) {
-		String header = String.join("\n", lines.subList(senderLine, Math.min(lines.size(), senderLine + 8)));
+	/**
+	 * The forwarded message in a forward's text: its sender line and everything below it,
+	 * dated by its date line when that is readable, else by the forward.
+	 */
+	private ParsedMail inline(ParsedMail forward, String sender, List<String> lines, int senderLine) {
+		List<String> header = lines.subList(Math.max(0, senderLine - 3), Math.min(lines.size(), senderLine + 8));
+		OffsetDateTime date = header.stream().map(rules::forwardedDate).filter(Objects::nonNull).findFirst()
+			.orElse(forward.date());
 		String text = String.join("\n", lines.subList(senderLine + 1, lines.size()));
-		return new ParsedMail(null, sender, header, forward.date(), null, text, false, false, List.of());
+		return new ParsedMail(null, sender, String.join("\n", header), date, null, text, false, false, List.of());
 	}
 
 	private static boolean isNotice(NoticeFinding finding) {

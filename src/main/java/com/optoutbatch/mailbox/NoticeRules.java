@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.text.ParseException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MailDateFormat;
 
 import org.jsoup.parser.Parser;
 
@@ -31,7 +38,7 @@ final class NoticeRules {
 	static final String DEFAULTS = "/mailbox/notice-rules.properties";
 
 	private static final List<String> LISTS = List.of("amazon.domains", "forward.markers", "forward.prefixes",
-			"forward.from");
+			"forward.from", "forward.date");
 
 	/** Characters that print as nothing: soft hyphen, zero-width spaces and joiners, BOM. */
 	private static final String INVISIBLE = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
@@ -50,6 +57,8 @@ final class NoticeRules {
 
 	private final Pattern forwardFrom;
 
+	private final Pattern forwardDate;
+
 	private final Map<String, String> marketplaceIds;
 
 	private NoticeRules(Properties rules) {
@@ -61,6 +70,8 @@ final class NoticeRules {
 		forwardPrefix = Pattern.compile("^\\s*(?:\\[?(?:" + alternatives(list(rules, "forward.prefixes"))
 				+ ")\\s*[:：]\\]?\\s*)+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 		forwardFrom = Pattern.compile("^[\\s*>]*(?:" + alternatives(list(rules, "forward.from")) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		forwardDate = Pattern.compile("^[\\s*>]*(?:" + alternatives(list(rules, "forward.date")) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 		marketplaceIds = new LinkedHashMap<>();
 		rules.stringPropertyNames()
@@ -165,8 +176,23 @@ final class NoticeRules {
 
 	/** The address on a forwarded block's sender line ({@code From: Amazon <x@amazon.de>}), or {@code null}. */
 	String forwardedSender(String line) {
-		var matcher = forwardFrom.matcher(line);
+		Matcher matcher = forwardFrom.matcher(line);
 		return matcher.find() ? MessageParser.address(matcher.group(1)) : null;
+	}
+
+	/** The date on a forwarded block's date line, when it is in RFC 5322 form; {@code null} otherwise. */
+	OffsetDateTime forwardedDate(String line) {
+		Matcher matcher = forwardDate.matcher(line);
+		if (!matcher.find()) {
+			return null;
+		}
+		try {
+			Date date = new MailDateFormat().parse(matcher.group(1).trim());
+			return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+		}
+		catch (ParseException | RuntimeException e) {
+			return null;
+		}
 	}
 
 	String marketplaceOfId(String marketplaceId) {

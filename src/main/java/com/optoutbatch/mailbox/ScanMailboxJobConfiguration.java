@@ -104,10 +104,11 @@ class ScanMailboxJobConfiguration {
 
 	@Bean
 	@StepScope
-	MailScanner mailScanner(@Value("#{stepExecution.jobParameters}") JobParameters parameters, MailboxSettings settings) {
+	MailScanner mailScanner(@Value("#{stepExecution.jobParameters}") JobParameters parameters, MailboxSettings settings,
+			Workspace workspace) {
 		String rules = parameter(parameters, "rules", settings.rules());
 		String trusted = parameter(parameters, "trusted-forwarders", String.join(",", settings.trustedForwarders()));
-		NoticeRules noticeRules = NoticeRules.load(rules == null || rules.isBlank() ? null : Path.of(rules));
+		NoticeRules noticeRules = NoticeRules.load(rules == null || rules.isBlank() ? null : workspace.home().resolve(rules));
 		List<String> forwarders = Arrays.stream(trusted.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
 		return new MailScanner(new MessageParser(caps(settings, parameters)), new NoticeDetector(noticeRules, forwarders));
 	}

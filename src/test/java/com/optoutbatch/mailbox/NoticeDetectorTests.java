@@ -149,6 +149,22 @@ class NoticeDetectorTests {
 	}
 
 	@Test
+	void inlineForwardIsDatedByItsDateLineWhenItIsReadable() throws Exception {
+		String body = """
+				-------- Forwarded Message --------
+				Subject: Your message to a buyer could not be delivered
+				Date: Tue, 10 Nov 2026 09:30:00 +0100
+				From: Amazon <auto-communication@amazon.com>
+
+				""" + EN_SENTENCE;
+
+		NoticeFinding finding = detect(notice("owner@example-shop.com", "Fwd: x", "text/plain", "7bit", body));
+
+		assertThat(finding.verdict()).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
+		assertThat(finding.noticeDate()).hasToString("2026-11-10T08:30Z");
+	}
+
+	@Test
 	void forwardWithOnlyASubjectPrefixIsFound() throws Exception {
 		for (String prefix : List.of("Fwd:", "FW:", "TR:", "RV:", "I:")) {
 			String body = "From: Amazon <auto-communication@amazon.com>\nSubject: Your message\n\n" + EN_SENTENCE;

@@ -88,8 +88,9 @@ class ScanMailboxJobTests {
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
-		assertThat(jdbc.queryForList("SELECT notice_key, marketplace FROM restriction_notices"))
-			.containsExactly(Map.of("NOTICE_KEY", "<restriction-2026-11-20@amazon.com>", "MARKETPLACE", "amazon.com"));
+		assertThat(jdbc.query("SELECT notice_key, marketplace FROM restriction_notices",
+				(row, i) -> row.getString(1) + " " + row.getString(2)))
+			.containsExactly("<restriction-2026-11-20@amazon.com> amazon.com");
 	}
 
 	@Test
@@ -184,6 +185,36 @@ class ScanMailboxJobTests {
 			.containsAll(SAMPLE_REGISTRY.lines().toList())
 			.contains("amazon.com,113-9876543-2109876,k8v2bq9z4mx7whc@marketplace.amazon.com,2026-12-02T10:00:00Z,MAILBOX,"
 					+ "<optout-113-2026-12-02@amazon.com> in seller-inbox-2026-12.mbox message 2 at byte 415");
+	}
+
+	@Test
+	void trustedForwardersParameterLimitsWhoseForwardsCount() throws Exception {
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("trusted-forwarders", "partner.example", false)
+			.toJobParameters());
+
+		assertThat(registryCsv()).doesNotContain("404-9990001-1112223", "111-2223334-4445556").contains("112-3456789-0123456");
+		assertThat(workspace.output("quarantine", "forwarded-notice.eml.1.eml")).exists();
+		assertThat(workspace.output("quarantine", "seller-inbox-2026-11.mbox.6.eml")).exists();
+	}
+
+	@Test
+	void rulesParameterExtendsThePhraseTableWithoutABuild() throws Exception {
+		Path rules = Files.writeString(workspace.home().resolve("more-rules.properties"),
+				"optout.body.nl=omdat de koper ervoor heeft gekozen geen ongevraagde berichten van verkopers te ontvangen\n");
+		Files.writeString(workspace.input("mailbox").resolve("nl.mbox"), """
+				From auto-communication@amazon.nl Tue Dec 01 10:00:00 2026
+				From: Amazon <auto-communication@amazon.nl>
+				Subject: Je bericht aan een koper kon niet worden bezorgd
+				Date: Tue, 01 Dec 2026 10:00:00 +0000
+				Message-ID: <optout-nl@amazon.nl>
+
+				Je bericht voor bestelling [408-1234567-1234567] is niet bezorgd, omdat de koper ervoor heeft gekozen
+				geen ongevraagde berichten van verkopers te ontvangen.
+				""");
+
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("rules", rules.toString(), false).toJobParameters());
+
+		assertThat(registryCsv()).contains("amazon.nl,408-1234567-1234567,,2026-12-01T10:00:00Z,MAILBOX,<optout-nl@amazon.nl>");
 	}
 
 	@Test
