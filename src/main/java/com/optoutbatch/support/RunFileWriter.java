@@ -82,7 +82,7 @@ public class RunFileWriter implements JobExecutionListener {
 			if (input != null && RecordTally.isTallied(step.getExecutionContext())) {
 				RecordCounts counts = RecordTally.read(step.getExecutionContext());
 				totals = totals.plus(counts);
-				inputs.add(new InputFile(Path.of(input).getFileName().toString(), step.getStatus().toString(),
+				inputs.add(new InputFile(nameOf(Path.of(input)), step.getStatus().toString(),
 						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step),
 						RecordTally.filterReasons(step.getExecutionContext()), kinds(step)));
 			}
@@ -97,6 +97,16 @@ public class RunFileWriter implements JobExecutionListener {
 		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, jobExecution.getStatus().toString(),
 				jobExecution.getExitStatus().getExitDescription(), start, end,
 				start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, totals, steps, inputs);
+	}
+
+	/** An input's path under its kind's folder: {@code all-orders.txt}, {@code generic/list.csv}. */
+	private String nameOf(Path input) {
+		Path inputs = workspace.home().resolve("input");
+		if (!input.startsWith(inputs) || inputs.relativize(input).getNameCount() < 2) {
+			return input.getFileName().toString();
+		}
+		Path relative = inputs.relativize(input);
+		return relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
 	}
 
 	/** The newest execution of each step of this run, the current one or an earlier completed one. */

@@ -91,7 +91,7 @@ class ReconcileCampaignsJobTests {
 			assertThat(input.get("read").asLong()).as(input.get("file").asString())
 				.isEqualTo(input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
 		}
-		JsonNode generic = input(run, "review-requests-nov.csv");
+		JsonNode generic = input(run, "generic/review-requests-nov.csv");
 		assertThat(generic.get("filterReasons").get("OPTED_OUT_BUYER").asLong()).isEqualTo(2);
 		assertThat(generic.get("filterReasons").get("DUPLICATE_REVIEW_REQUEST").asLong()).isEqualTo(2);
 		assertThat(input(run, "product-catalog.csv").get("rejected").asLong()).isEqualTo(3);

@@ -1,0 +1,180 @@
+package com.optoutbatch.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.optoutbatch.reports.ComplianceReport.Headline;
+import com.optoutbatch.reports.ComplianceReport.Violation;
+import com.optoutbatch.support.SafeCsv;
+import com.optoutbatch.support.Workspace;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a report to {@code output/reports/<run.date>/}: {@code index.html} (one
+ * self-contained page: styles and charts inline, nothing from the network), {@code summary.json}
+ * and the tables as CSV; then rewrites {@code output/reports/index.html}, every report newest
+ * first. Thymeleaf escapes every text it writes.
+ */
+class ComplianceReportWriter {
+
+	/** Rows of one kind of violation shown on the page; all are in violations.csv. */
+	static final int SHOWN_PER_KIND = 200;
+
+	private final ITemplateEngine templates;
+
+	private final Workspace workspace;
+
+	private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	ComplianceReportWriter(ITemplateEngine templates, Workspace workspace) {
+		this.templates = templates;
+		this.workspace = workspace;
+	}
+
+	Path write(ComplianceReport report) {
+		Path folder = workspace.output("reports", report.runDate().toString());
+		try {
+			Files.createDirectories(folder);
+			Context page = new Context(Locale.ENGLISH);
+			page.setVariable("report", report);
+			page.setVariable("headline", HeadlineItem.of(report.headline(), report.previous()));
+			page.setVariable("violationGroups", ViolationGroup.of(report.violations()));
+			page.setVariable("charts", List.of(report.optOutsPerWeek(), report.violationsPerWeek()));
+			writeAtomically(folder.resolve("index.html"), templates.process("reports/compliance-report", page));
+			json.writeValue(folder.resolve(Summary.FILE).toFile(), summaryOf(report));
+			writeTables(folder, report);
+			writeIndex();
+			return folder.resolve("index.html");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot write the report in " + folder, e);
+		}
+	}
+
+	static Summary summaryOf(ComplianceReport report) {
+		Map<String, Long> byKind = new LinkedHashMap<>();
+		report.violations().forEach(violation -> byKind.merge(violation.kind().name(), 1L, Long::sum));
+		Map<String, Long> byReason = new LinkedHashMap<>();
+		report.campaigns().forEach(list -> list.heldBack().forEach((reason, count) -> byReason.merge(reason, count, Long::sum)));
+		return new Summary(report.runDate(), report.headline(), byKind, byReason, report.campaigns().size(),
+				report.restrictionNotices().size(), report.quarantined().size(), report.undecided().size());
+	}
+
+	private static void writeTables(Path folder, ComplianceReport report) {
+		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("violations.csv"), "kind", "sent_at", "order_id",
+				"buyer_alias", "tool", "marketplace", "why")) {
+			report.violations().forEach(v -> csv.printRecord(v.kind(), v.sentAt(), v.orderId(), v.maskedAlias(), v.tool(),
+					v.marketplace(), v.why()));
+		}
+		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("new-opt-outs.csv"), "marketplace", "order_id",
+				"buyer_alias", "opted_out_at", "source")) {
+			report.newOptOuts().forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(), o.optedOutAt(),
+					o.source()));
+		}
+		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("campaigns.csv"), "list", "rows_in", "clean",
+				"held_back", "held_back_by_reason", "rejected", "critical_to_opted_out")) {
+			report.campaigns().forEach(l -> csv.printRecord(l.list(), l.rowsIn(), l.clean(), l.heldBackTotal(),
+					l.heldBack().toString(), l.rejected(), l.criticalToOptedOut()));
+		}
+		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("inputs.csv"), "job", "file", "records", "rejected",
+				"top_reasons")) {
+			report.inputs().forEach(i -> csv.printRecord(i.job(), i.file(), i.read(), i.rejected(),
+					String.join("; ", i.topReasons())));
+		}
+		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("restriction-notices.csv"), "noticed_at", "marketplace",
+				"evidence")) {
+			report.restrictionNotices().forEach(n -> csv.printRecord(n.noticedAt(), n.marketplace(), n.evidence()));
+		}
+		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("undecided.csv"), "message_id", "order_id", "tool",
+				"sent_at")) {
+			report.undecided().forEach(m -> csv.printRecord(m.messageId(), m.orderId(), m.tool(), m.sentAt()));
+		}
+	}
+
+	/** {@code output/reports/index.html}: every report, newest first, from their summaries. */
+	private void writeIndex() throws IOException {
+		Path reports = workspace.output("reports");
+		List<Summary> summaries = new ArrayList<>();
+		try (Stream<Path> folders = Files.list(reports)) {
+			for (Path summary : folders.map(folder -> folder.resolve(Summary.FILE)).filter(Files::exists).toList()) {
+				summaries.add(Summary.read(json, summary));
+			}
+		}
+		summaries.sort(Comparator.comparing(Summary::runDate).reversed());
+		Context page = new Context(Locale.ENGLISH);
+		page.setVariable("summaries", summaries);
+		writeAtomically(reports.resolve("index.html"), templates.process("reports/index", page));
+	}
+
+	private static void writeAtomically(Path file, String content) throws IOException {
+		Path partial = file.resolveSibling(file.getFileName() + ".partial");
+		Files.writeString(partial, content, StandardCharsets.UTF_8);
+		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/** A headline number with its change since the previous report. */
+	public record HeadlineItem(String label, long value, Long previous) {
+
+		static List<HeadlineItem> of(Headline now, Headline was) {
+			return List.of(item("new opt-outs", now.newOptOuts(), was == null ? null : was.newOptOuts()),
+					item("opted-out orders", now.optedOutOrders(), was == null ? null : was.optedOutOrders()),
+					item("opted-out buyers", now.optedOutBuyers(), was == null ? null : was.optedOutBuyers()),
+					item("campaign rows held back", now.rowsHeldBack(), was == null ? null : was.rowsHeldBack()),
+					item("violations", now.violations(), was == null ? null : was.violations()),
+					item("restriction notices", now.restrictionNotices(), was == null ? null : was.restrictionNotices()),
+					item("inputs rejected", now.inputsRejected(), was == null ? null : was.inputsRejected()));
+		}
+
+		private static HeadlineItem item(String label, long value, Long previous) {
+			return new HeadlineItem(label, value, previous);
+		}
+
+		public String change() {
+			if (previous == null) {
+				return "first report";
+			}
+			long change = value - previous;
+			return change == 0 ? "= as before" : (change > 0 ? "+" : "") + change + " since previous";
+		}
+
+		public String direction() {
+			return previous == null || previous == value ? "" : value > previous ? "up" : "down";
+		}
+
+	}
+
+	/** The violations of one kind, the first {@link #SHOWN_PER_KIND} shown. */
+	public record ViolationGroup(ViolationKind kind, List<Violation> violations) {
+
+		static List<ViolationGroup> of(List<Violation> violations) {
+			Map<ViolationKind, List<Violation>> byKind = new EnumMap<>(ViolationKind.class);
+			violations.forEach(violation -> byKind.computeIfAbsent(violation.kind(), k -> new ArrayList<>()).add(violation));
+			return byKind.entrySet().stream().map(group -> new ViolationGroup(group.getKey(), group.getValue())).toList();
+		}
+
+		public List<Violation> shown() {
+			return violations.subList(0, Math.min(SHOWN_PER_KIND, violations.size()));
+		}
+
+		public int hidden() {
+			return violations.size() - shown().size();
+		}
+
+	}
+
+}
