@@ -1,0 +1,151 @@
+package com.optoutbatch.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import com.optoutbatch.support.BatchJobTest;
+import com.optoutbatch.support.TestWorkspace;
+import com.optoutbatch.support.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BatchJobTest
+class ComplianceReportJobTests {
+
+	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	JobOperatorTestUtils jobs;
+
+	@Autowired
+	JobRepositoryTestUtils jobRepository;
+
+	@Autowired
+	Job nightly;
+
+	@Autowired
+	Job complianceReport;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Workspace workspace;
+
+	@BeforeEach
+	void sampleWorkspace() {
+		jobRepository.removeJobExecutions();
+		TestWorkspace.reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows", "campaign_review_requests",
+				"restriction_notices", "opt_outs", "messages", "orders");
+		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, workspace.home().resolve("input"));
+	}
+
+	@Test
+	void reportNumbersEqualTheDatabaseAndTheRunFiles() throws Exception {
+		jobs.setJob(nightly);
+		assertThat(jobs.startJob(parameters(RUN_DATE)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		JsonNode headline = summary(RUN_DATE).get("headline");
+		assertThat(headline.get("optedOutOrders").asLong())
+			.isEqualTo(count("SELECT COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL"));
+		assertThat(headline.get("newOptOuts").asLong()).isEqualTo(count("SELECT COUNT(*) FROM opt_outs"));
+		assertThat(headline.get("rowsHeldBack").asLong())
+			.isEqualTo(count("SELECT COUNT(*) FROM campaign_held_rows WHERE held"))
+			.isEqualTo(runFile("reconcileCampaigns").get("totals").get("filtered").asLong());
+		assertThat(headline.get("restrictionNotices").asLong()).isEqualTo(count("SELECT COUNT(*) FROM restriction_notices"));
+		long rejected = 0;
+		for (String job : new String[] { "importOrders", "importMessages", "scanMailbox", "reconcileCampaigns" }) {
+			rejected += runFile(job).get("totals").get("rejected").asLong();
+		}
+		assertThat(headline.get("inputsRejected").asLong()).isEqualTo(rejected);
+		assertThat(summary(RUN_DATE).get("undecidedMessages").asLong())
+			.isEqualTo(count("SELECT COUNT(*) FROM messages WHERE category = 'UNDECIDED'"));
+		long violations = Files.readAllLines(report(RUN_DATE).resolveSibling("violations.csv")).size() - 1;
+		assertThat(headline.get("violations").asLong()).isEqualTo(violations).isPositive();
+	}
+
+	@Test
+	void reportShowsEverySectionWithAliasesMaskedAndNoPersonalData() throws Exception {
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		String page = Files.readString(report(RUN_DATE), StandardCharsets.UTF_8);
+		assertThat(page).contains("Restriction notices", "New opt-outs", "Messages that broke the rules",
+				"Campaign lists", "Trends", "Per marketplace", "Data quality", "<svg", "Non-critical message to a buyer who had opted out");
+		assertThat(page).contains("3x***bn@marketplace.amazon.com").doesNotContain("3xq7m2kd9fz4tbn");
+		assertThat(page).doesNotContain("Jane Doe", "Pine St", "206-555", "山田", "<script", "@import");
+		assertThat(page).as("nothing loaded from the network").doesNotContainPattern("(src|href)=\"(https?:)?//");
+		assertThat(workspace.output("reports", "index.html")).content().contains("2026-11-26/index.html");
+	}
+
+	@Test
+	void inputTextIsEscaped() throws Exception {
+		Files.createDirectories(workspace.input("messages"));
+		Files.writeString(workspace.input("messages").resolve("hostile.csv"), """
+				message_id,order_id,recipient,subject,body,sent_at,tool
+				<b>x</b>,171-9999999-0000001,,Your review,"Please leave a review and get a coupon! 171-9999999-0000001",2026-11-20T10:00:00Z,<script>alert(1)</script>
+				""");
+
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		String page = Files.readString(report(RUN_DATE), StandardCharsets.UTF_8);
+		assertThat(page).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
+	@Test
+	void nextReportComparesWithThePreviousAndListsOnlyNewOptOuts() throws Exception {
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+		Files.writeString(workspace.input("optouts").resolve("later.txt"), "171-1234567-7654321\n");
+
+		jobs.startJob(parameters(RUN_DATE.plusDays(1)));
+
+		JsonNode next = summary(RUN_DATE.plusDays(1)).get("headline");
+		assertThat(next.get("newOptOuts").asLong()).isEqualTo(1);
+		assertThat(next.get("optedOutOrders").asLong())
+			.isEqualTo(summary(RUN_DATE).get("headline").get("optedOutOrders").asLong() + 1);
+		assertThat(Files.readString(report(RUN_DATE.plusDays(1)))).contains("previous report of 2026-11-26")
+			.contains("+1 since previous");
+		String index = Files.readString(workspace.output("reports", "index.html"));
+		assertThat(index.indexOf("2026-11-27/index.html")).isLessThan(index.indexOf("2026-11-26/index.html"));
+	}
+
+	private long count(String sql) {
+		return jdbc.queryForObject(sql, Long.class);
+	}
+
+	private JsonNode summary(LocalDate runDate) {
+		return JSON.readTree(workspace.output("reports", runDate.toString(), "summary.json").toFile());
+	}
+
+	private JsonNode runFile(String job) {
+		return JSON.readTree(workspace.output("runs", RUN_DATE.toString(), job + ".json").toFile());
+	}
+
+	private Path report(LocalDate runDate) {
+		return workspace.output("reports", runDate.toString(), "index.html");
+	}
+
+	static JobParameters parameters(LocalDate runDate) {
+		return new JobParametersBuilder().addLocalDate("run.date", runDate).addLong("run.attempt", 1L).toJobParameters();
+	}
+
+}
