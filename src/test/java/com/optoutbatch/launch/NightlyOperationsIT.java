@@ -74,11 +74,14 @@ class NightlyOperationsIT {
 		Result stopped = await(running, home, "stopped");
 		assertThat(stopped.exitCode()).isEqualTo(ExitCode.FAILED.code());
 		assertThat(stopped.stderr()).contains("nightly STOPPED: stopped on request");
+		Result needsAttention = run(home, "status", "--failed");
+		assertThat(needsAttention.stdout()).contains("2026-11-26  nightly ").contains("STOPPED");
 
 		Result resumed = run(home, "nightly", RUN_DATE);
 		assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
 		assertThat(resumed.stdout()).contains("Resuming nightly").doesNotContain("Recovering");
 		assertThat(orderRows(home)).hasSize(LARGE_REPORT_ORDERS + 12);
+		assertThat(run(home, "status", "--failed").stdout()).contains("no run needs attention");
 	}
 
 	@Test
