@@ -1,6 +1,7 @@
 package com.optoutbatch.launch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -137,7 +138,8 @@ class NightlyOperationsIT {
 				String name = output.relativize(file).toString();
 				if (!name.startsWith("db/") && !name.startsWith("logs/") && !name.startsWith("runs/")
 						&& !name.startsWith("reports/") && !name.equals(".lock")) {
-					files.put(name, Files.readString(file));
+					// byte for byte: some outputs keep a legacy charset
+					files.put(name, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
 				}
 			}
 		}
