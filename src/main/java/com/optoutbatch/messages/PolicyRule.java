@@ -30,9 +30,9 @@ record PolicyRule(String name, MessageCategory category, int weight, ContentFlag
 	 * What of this rule a normalised text holds; {@code null} when nothing. Phrases that
 	 * overlap ("review" inside "leave a review") count once, for the longest.
 	 */
-	RuleMatch match(PolicyText text, String part) {
+	RuleMatch match(PolicyText text, String part, List<Phrase> candidates) {
 		List<Found> found = new ArrayList<>();
-		for (Phrase phrase : phrases) {
+		for (Phrase phrase : candidates) {
 			MatchResult result = phrase.find(text);
 			if (result != null && result.end() > result.start()) {
 				found.add(new Found(phrase, result));
