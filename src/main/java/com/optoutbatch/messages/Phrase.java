@@ -20,8 +20,8 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 
 	static final String GAP = "...";
 
-	// a phrase in a spaced script ends where a letter of such a script or a digit does not follow
-	// (letters and digits but kana and kanji, by range: a script look-up at every position is slow)
+	// a phrase in a spaced script ends where no letter or digit follows; kana and kanji do not
+	// count, and are left out by range because a script look-up at every position is slow
 	private static final String WORD_CHAR = "[\\p{L}\\p{N}&&[^\\u3040-\\u30FF\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF66-\\uFF9F]]";
 
 	static Phrase of(String language, String text) {
