@@ -42,8 +42,11 @@ class MessageClassifier {
 
 	private final List<PolicyRule> rules;
 
+	private final PhraseIndex index;
+
 	MessageClassifier(List<PolicyRule> rules) {
 		this.rules = List.copyOf(rules);
+		this.index = new PhraseIndex(this.rules);
 	}
 
 	Classification classify(String subject, String body) {
@@ -83,11 +86,13 @@ class MessageClassifier {
 		if (text.isEmpty()) {
 			return matches;
 		}
+		Map<PolicyRule, List<Phrase>> candidates = index.candidates(text);
 		for (PolicyRule rule : rules) {
-			if (rule.subjectOnly() && !part.equals("subject")) {
+			List<Phrase> phrases = candidates.get(rule);
+			if (phrases == null || (rule.subjectOnly() && !part.equals("subject"))) {
 				continue;
 			}
-			RuleMatch match = rule.match(text, part);
+			RuleMatch match = rule.match(text, part, phrases);
 			if (match != null) {
 				matches.add(match);
 			}

@@ -14,18 +14,19 @@ import java.util.regex.PatternSyntaxException;
  * {@code re:} starts a regular expression, matched against the lower-cased text without
  * accents ({@link PolicyText#comparable()}).
  */
-record Phrase(String language, String text, Pattern pattern) {
+record Phrase(String language, String text, Pattern pattern, Anchor anchor, String start) {
 
 	static final String REGEX_PREFIX = "re:";
 
 	static final String GAP = "...";
 
-	// a phrase in a spaced script ends where a letter of such a script or a digit does not follow
-	private static final String WORD_CHAR = "[\\p{IsLatin}\\p{IsGreek}\\p{IsCyrillic}\\p{N}]";
+	// a phrase in a spaced script ends where no letter or digit follows; kana and kanji do not
+	// count, and are left out by range because a script look-up at every position is slow
+	private static final String WORD_CHAR = "[\\p{L}\\p{N}&&[^\\u3040-\\u30FF\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF66-\\uFF9F]]";
 
 	static Phrase of(String language, String text) {
 		try {
-			return new Phrase(language, text, Pattern.compile(regexOf(text)));
+			return new Phrase(language, text, Pattern.compile(regexOf(text)), anchorOf(text), startOf(text));
 		}
 		catch (PatternSyntaxException e) {
 			throw new IllegalArgumentException("phrase '" + text + "' (" + language + "): " + e.getDescription());
@@ -34,15 +35,66 @@ record Phrase(String language, String text, Pattern pattern) {
 
 	/** Where the phrase first occurs in the text; {@code null} when it does not. */
 	MatchResult find(PolicyText text) {
+		// most phrases do not occur in a message: a plain search rules them out before the pattern runs
+		if (anchor != null && !anchor.isIn(text)) {
+			return null;
+		}
+		// and the pattern starts looking where the phrase's first word first occurs
+		int from = start == null ? 0 : text.comparable().indexOf(start);
+		if (from < 0) {
+			return null;
+		}
 		Matcher matcher = pattern.matcher(text.comparable());
-		return matcher.find() ? matcher.toMatchResult() : null;
+		return matcher.find(from) ? matcher.toMatchResult() : null;
+	}
+
+	/**
+	 * The longest word the phrase cannot match without, or the start of it for a word cut
+	 * short by {@code *}; none for a regular expression.
+	 */
+	private static Anchor anchorOf(String text) {
+		if (text.startsWith(REGEX_PREFIX)) {
+			return null;
+		}
+		Anchor anchor = null;
+		for (String word : words(text)) {
+			boolean cut = word.endsWith("*");
+			String literal = cut ? word.substring(0, word.length() - 1) : word;
+			if (!word.equals(GAP) && (anchor == null || literal.length() > anchor.text().length())) {
+				boolean whole = !cut && literal.codePoints().allMatch(c -> Character.isLetterOrDigit(c) && isSpaced(c));
+				anchor = new Anchor(literal, whole);
+			}
+		}
+		return anchor;
+	}
+
+	/** Text a message must hold for the phrase to match: a whole word, or a run of characters. */
+	record Anchor(String text, boolean wholeWord) {
+
+		boolean isIn(PolicyText policyText) {
+			return wholeWord ? policyText.words().contains(text) : policyText.comparable().contains(text);
+		}
+
+	}
+
+	/** The letters the phrase starts with; none for a regular expression. */
+	private static String startOf(String text) {
+		if (text.startsWith(REGEX_PREFIX)) {
+			return null;
+		}
+		String first = words(text).get(0);
+		return first.endsWith("*") ? first.substring(0, first.length() - 1) : first;
+	}
+
+	private static List<String> words(String text) {
+		return List.of(PolicyText.comparableWords(text.replace(GAP, " " + GAP + " ")).split(" "));
 	}
 
 	private static String regexOf(String text) {
 		if (text.startsWith(REGEX_PREFIX)) {
 			return text.substring(REGEX_PREFIX.length()).strip();
 		}
-		List<String> words = List.of(PolicyText.comparableWords(text.replace(GAP, " " + GAP + " ")).split(" "));
+		List<String> words = words(text);
 		if (words.get(0).isEmpty() || words.get(0).equals(GAP) || words.get(words.size() - 1).equals(GAP)) {
 			throw new IllegalArgumentException("phrase '" + text + "' needs words at both ends");
 		}

@@ -27,12 +27,13 @@ record PolicyRule(String name, MessageCategory category, int weight, ContentFlag
 	}
 
 	/**
-	 * What of this rule a normalised text holds; {@code null} when nothing. Phrases that
-	 * overlap ("review" inside "leave a review") count once, for the longest.
+	 * What of this rule a text holds, trying those of its phrases that may occur in it
+	 * ({@link PhraseIndex}); {@code null} when nothing. Phrases that overlap ("review"
+	 * inside "leave a review") count once, for the longest.
 	 */
-	RuleMatch match(PolicyText text, String part) {
+	RuleMatch match(PolicyText text, String part, List<Phrase> candidates) {
 		List<Found> found = new ArrayList<>();
-		for (Phrase phrase : phrases) {
+		for (Phrase phrase : candidates) {
 			MatchResult result = phrase.find(text);
 			if (result != null && result.end() > result.start()) {
 				found.add(new Found(phrase, result));

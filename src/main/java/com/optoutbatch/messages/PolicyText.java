@@ -1,7 +1,9 @@
 package com.optoutbatch.messages;
 
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A subject or body as the rules compare it, and as the reason quotes it. {@code shown} is
@@ -9,11 +11,19 @@ import java.util.Locale;
  * {@code comparable} is the same text, character for character, with the accents of Latin
  * letters dropped ("rezension" matches "Rezénsion"), typographic apostrophes plain and
  * every white space a space. Both have the same length, so that a match in the one is
- * quoted from the other.
+ * quoted from the other. {@code words} are the runs of letters and digits of
+ * {@code comparable}.
  */
-record PolicyText(String shown, String comparable) {
+record PolicyText(String shown, String comparable, Set<String> words) {
 
-	static final PolicyText EMPTY = new PolicyText("", "");
+	static final PolicyText EMPTY = new PolicyText("", "", Set.of());
+
+	// the accented letters of Latin-1 and Latin Extended-A/B, and their letters without accent
+	private static final char LATIN_FIRST = '\u00C0';
+
+	private static final char LATIN_LAST = '\u024F';
+
+	private static final char[] UNACCENTED = unaccented();
 
 	static PolicyText of(String text) {
 		if (text == null || text.isBlank()) {
@@ -24,7 +34,24 @@ record PolicyText(String shown, String comparable) {
 		for (int i = 0; i < shown.length(); i++) {
 			comparable.append(comparable(shown.charAt(i)));
 		}
-		return new PolicyText(shown, comparable.toString());
+		return new PolicyText(shown, comparable.toString(), wordsOf(comparable));
+	}
+
+	// the words of the text, for a quick look-up before a phrase's pattern runs
+	private static Set<String> wordsOf(CharSequence text) {
+		Set<String> words = new HashSet<>();
+		int start = -1;
+		for (int i = 0; i <= text.length(); i++) {
+			boolean letter = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+			if (letter && start < 0) {
+				start = i;
+			}
+			else if (!letter && start >= 0) {
+				words.add(text.subSequence(start, i).toString());
+				start = -1;
+			}
+		}
+		return words;
 	}
 
 	/** The comparable form of a phrase of the rules file: like a text's, with runs of spaces made one. */
@@ -43,11 +70,18 @@ record PolicyText(String shown, String comparable) {
 		if (c == '\u2019' || c == '\u00B4' || c == '\u2018') {
 			return '\'';
 		}
-		if (c < 0x00C0 || Character.isSurrogate(c)) {
-			return c;
+		return c >= LATIN_FIRST && c <= LATIN_LAST ? UNACCENTED[c - LATIN_FIRST] : c;
+	}
+
+	private static char[] unaccented() {
+		char[] table = new char[LATIN_LAST - LATIN_FIRST + 1];
+		for (char c = LATIN_FIRST; c <= LATIN_LAST; c++) {
+			String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+			boolean accented = decomposed.length() > 1
+					&& decomposed.chars().skip(1).allMatch(mark -> mark >= 0x0300 && mark <= 0x036F);
+			table[c - LATIN_FIRST] = accented ? decomposed.charAt(0) : c;
 		}
-		String stripped = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("[\\u0300-\\u036F]", "");
-		return stripped.length() == 1 ? stripped.charAt(0) : c;
+		return table;
 	}
 
 }
