@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.optoutbatch.campaigns.CampaignRowDecider.CheckedRow;
 import com.optoutbatch.support.FileParameters;
-import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RejectedRecordException;
@@ -76,10 +76,7 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	Step noteReviewRequests(JobRepository jobRepository, Workspace workspace, Step noteReviewRequestsOfList) {
-		return new StepBuilder("noteReviewRequests", jobRepository)
-			.partitioner("noteReviewRequestsOfList", partitioner(workspace))
-			.step(noteReviewRequestsOfList)
-			.build();
+		return InputSteps.perInputFile("noteReviewRequests", jobRepository, lists(workspace), noteReviewRequestsOfList);
 	}
 
 	@Bean
@@ -121,10 +118,7 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	Step reconcileCampaignLists(JobRepository jobRepository, Workspace workspace, Step reconcileCampaignList) {
-		return new StepBuilder("reconcileCampaignLists", jobRepository)
-			.partitioner("reconcileCampaignList", partitioner(workspace))
-			.step(reconcileCampaignList)
-			.build();
+		return InputSteps.perInputFile("reconcileCampaignLists", jobRepository, lists(workspace), reconcileCampaignList);
 	}
 
 	@Bean
@@ -209,8 +203,8 @@ class ReconcileCampaignsJobConfiguration {
 		return new UnsubscribeFileWriter(jdbc, campaignProfiles, workspace.output("unsubscribe"), runDate(step));
 	}
 
-	private static InputFilePartitioner partitioner(Workspace workspace) {
-		return new InputFilePartitioner(() -> CampaignLists.under(workspace.input("campaigns")));
+	private static Supplier<List<Path>> lists(Workspace workspace) {
+		return () -> CampaignLists.under(workspace.input("campaigns"));
 	}
 
 	private static LocalDate runDate(StepExecution step) {

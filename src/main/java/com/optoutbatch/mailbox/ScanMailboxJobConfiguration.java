@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.optoutbatch.optouts.OptOutRegistry;
-import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
@@ -17,7 +16,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,10 +45,7 @@ class ScanMailboxJobConfiguration {
 
 	@Bean
 	Step scanMailboxFiles(JobRepository jobRepository, Workspace workspace, Step scanMailboxFile) {
-		return new StepBuilder("scanMailboxFiles", jobRepository)
-			.partitioner("scanMailboxFile", new InputFilePartitioner(() -> MailboxSources.under(workspace.input("mailbox"))))
-			.step(scanMailboxFile)
-			.build();
+		return InputSteps.perInputFile("scanMailboxFiles", jobRepository, () -> MailboxSources.under(workspace.input("mailbox")), scanMailboxFile);
 	}
 
 	@Bean
@@ -69,11 +64,7 @@ class ScanMailboxJobConfiguration {
 	@Bean
 	Step scanImapFolder(JobRepository jobRepository, MailboxSettings settings, Step scanImapMessages) {
 		MailboxSettings.Imap imap = settings.imap();
-		return new StepBuilder("scanImapFolder", jobRepository)
-			.partitioner("scanImapMessages",
-					new InputFilePartitioner(() -> imap.configured() ? List.of(Path.of(imap.label())) : List.of()))
-			.step(scanImapMessages)
-			.build();
+		return InputSteps.perInputFile("scanImapFolder", jobRepository, () -> imap.configured() ? List.of(Path.of(imap.label())) : List.of(), scanImapMessages);
 	}
 
 	@Bean

@@ -7,7 +7,6 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.optoutbatch.support.FileParameters;
-import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.ProgressLogger;
 import com.optoutbatch.support.RejectFile;
@@ -63,10 +62,7 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	Step importMessageLogs(JobRepository jobRepository, Workspace workspace, Step importMessageLog) {
-		return new StepBuilder("importMessageLogs", jobRepository)
-			.partitioner("importMessageLog", new InputFilePartitioner(() -> workspace.inputFiles("messages")))
-			.step(importMessageLog)
-			.build();
+		return InputSteps.perInputFile("importMessageLogs", jobRepository, () -> workspace.inputFiles("messages"), importMessageLog);
 	}
 
 	@Bean

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.optoutbatch.support.ConfigurationFiles;
+
 /**
  * The named column mappings of tools' sent-message exports: {@code messages/profiles.yml}
  * in the jar, extended (and, name for name, replaced) by the user's file.

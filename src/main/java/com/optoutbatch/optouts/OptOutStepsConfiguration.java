@@ -6,7 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.Workspace;
@@ -38,10 +37,7 @@ public class OptOutStepsConfiguration {
 
 	@Bean
 	public Step importOptOutLists(JobRepository jobRepository, Workspace workspace, Step importOptOutList) {
-		return new StepBuilder("importOptOutLists", jobRepository)
-			.partitioner("importOptOutList", new InputFilePartitioner(() -> workspace.inputFiles("optouts")))
-			.step(importOptOutList)
-			.build();
+		return InputSteps.perInputFile("importOptOutLists", jobRepository, () -> workspace.inputFiles("optouts"), importOptOutList);
 	}
 
 	@Bean

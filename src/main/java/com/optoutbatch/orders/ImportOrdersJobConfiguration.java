@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 import com.optoutbatch.support.FileParameters;
-import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
@@ -16,7 +15,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,10 +40,7 @@ class ImportOrdersJobConfiguration {
 
 	@Bean
 	Step importOrderReports(JobRepository jobRepository, Workspace workspace, Step importOrderReport) {
-		return new StepBuilder("importOrderReports", jobRepository)
-			.partitioner("importOrderReport", new InputFilePartitioner(() -> workspace.inputFiles("orders")))
-			.step(importOrderReport)
-			.build();
+		return InputSteps.perInputFile("importOrderReports", jobRepository, () -> workspace.inputFiles("orders"), importOrderReport);
 	}
 
 	@Bean

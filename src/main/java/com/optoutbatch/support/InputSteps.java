@@ -1,8 +1,12 @@
 package com.optoutbatch.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,6 +21,13 @@ public final class InputSteps {
 	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
 	private InputSteps() {
+	}
+
+	/** A step that runs {@code worker} once for each input file, as a partition of its own. */
+	public static Step perInputFile(String name, JobRepository jobRepository, Supplier<List<Path>> files, Step worker) {
+		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), new InputFilePartitioner(files))
+			.step(worker)
+			.build();
 	}
 
 	public static <I, O> ChunkOrientedStepBuilder<I, O> recordStep(String name, int chunkSize, RejectFile rejects,
