@@ -64,7 +64,8 @@ class ScanMailboxJobConfiguration {
 	@Bean
 	Step scanImapFolder(JobRepository jobRepository, MailboxSettings settings, Step scanImapMessages) {
 		MailboxSettings.Imap imap = settings.imap();
-		return InputSteps.perInputFile("scanImapFolder", jobRepository, () -> imap.configured() ? List.of(Path.of(imap.label())) : List.of(), scanImapMessages);
+		return InputSteps.perInputFile("scanImapFolder", jobRepository,
+				() -> imap.configured() ? List.of(Path.of(imap.label())) : List.of(), scanImapMessages);
 	}
 
 	@Bean
