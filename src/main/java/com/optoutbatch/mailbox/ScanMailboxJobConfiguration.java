@@ -45,7 +45,8 @@ class ScanMailboxJobConfiguration {
 
 	@Bean
 	Step scanMailboxFiles(JobRepository jobRepository, Workspace workspace, Step scanMailboxFile) {
-		return InputSteps.perInputFile("scanMailboxFiles", jobRepository, () -> MailboxSources.under(workspace.input("mailbox")), scanMailboxFile);
+		return InputSteps.perInputFile("scanMailboxFiles", jobRepository,
+				() -> MailboxSources.under(workspace.input("mailbox")), scanMailboxFile);
 	}
 
 	@Bean

@@ -62,7 +62,8 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	Step importMessageLogs(JobRepository jobRepository, Workspace workspace, Step importMessageLog) {
-		return InputSteps.perInputFile("importMessageLogs", jobRepository, () -> workspace.inputFiles("messages"), importMessageLog);
+		return InputSteps.perInputFile("importMessageLogs", jobRepository,
+				() -> workspace.inputFiles("messages"), importMessageLog);
 	}
 
 	@Bean

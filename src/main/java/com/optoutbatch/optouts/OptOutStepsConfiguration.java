@@ -37,7 +37,8 @@ public class OptOutStepsConfiguration {
 
 	@Bean
 	public Step importOptOutLists(JobRepository jobRepository, Workspace workspace, Step importOptOutList) {
-		return InputSteps.perInputFile("importOptOutLists", jobRepository, () -> workspace.inputFiles("optouts"), importOptOutList);
+		return InputSteps.perInputFile("importOptOutLists", jobRepository,
+				() -> workspace.inputFiles("optouts"), importOptOutList);
 	}
 
 	@Bean

@@ -40,7 +40,8 @@ class ImportOrdersJobConfiguration {
 
 	@Bean
 	Step importOrderReports(JobRepository jobRepository, Workspace workspace, Step importOrderReport) {
-		return InputSteps.perInputFile("importOrderReports", jobRepository, () -> workspace.inputFiles("orders"), importOrderReport);
+		return InputSteps.perInputFile("importOrderReports", jobRepository,
+				() -> workspace.inputFiles("orders"), importOrderReport);
 	}
 
 	@Bean
