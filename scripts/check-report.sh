@@ -3,6 +3,7 @@
 # missing), checks that it renders with no console or loading errors, and takes a screenshot
 # beside it (screenshot.png).
 #   scripts/check-report.sh [output/reports/<run.date>/index.html]   default: the newest report
+# Exit code 0 when it renders cleanly, 1 when it does not, 3 when Chromium cannot be installed.
 set -euo pipefail
 project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 home="${OPTOUT_HOME:-$project}"
@@ -13,7 +14,7 @@ report="$(cd "$(dirname "$report")" && pwd)/$(basename "$report")"
 if ! command -v chromium >/dev/null; then
   echo "installing Chromium (Debian package chromium)" >&2
   export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -qq && apt-get install -y -qq chromium; } >&2
+  { apt-get update -qq && apt-get install -y -qq chromium; } >&2 || { echo "cannot install Chromium" >&2; exit 3; }
 fi
 
 profile="$(mktemp -d)"

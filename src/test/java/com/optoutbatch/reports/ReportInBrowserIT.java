@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The sample workspace's report, opened in headless Chromium as a seller opens it. */
 class ReportInBrowserIT {
 
+	static final int CANNOT_INSTALL_CHROMIUM = 3;
+
 	@TempDir
 	Path home;
 
@@ -26,8 +28,9 @@ class ReportInBrowserIT {
 		assertThat(run("java", "-Xmx1g", "-jar", Path.of("target/optout-batch.jar").toAbsolutePath().toString(), "nightly",
 				"run.date=2026-11-26")).isZero();
 
-		assertThat(run("scripts/check-report.sh", home.resolve("output/reports/2026-11-26/index.html").toString()))
-			.as(Files.readString(home.resolve("check.log"))).isZero();
+		int checked = run("scripts/check-report.sh", home.resolve("output/reports/2026-11-26/index.html").toString());
+		Assumptions.assumeFalse(checked == CANNOT_INSTALL_CHROMIUM, "Chromium could not be installed here");
+		assertThat(checked).as(Files.readString(home.resolve("check.log"))).isZero();
 		assertThat(home.resolve("output/reports/2026-11-26/screenshot.png")).isNotEmptyFile();
 	}
 
