@@ -28,7 +28,7 @@ class UnsubscribeFileWriter implements Tasklet {
 			SELECT DISTINCT h.order_id, COALESCE(h.buyer_alias, o.buyer_alias) AS buyer_alias
 			FROM campaign_held_rows h LEFT JOIN orders o ON o.order_id = h.order_id
 			WHERE h.run_date = ? AND h.tool = ? AND h.reason IN ('OPTED_OUT_ORDER', 'OPTED_OUT_BUYER')
-			ORDER BY 1, 2""";
+			ORDER BY 1 NULLS FIRST, 2 NULLS FIRST""";
 
 	private final JdbcTemplate jdbc;
 

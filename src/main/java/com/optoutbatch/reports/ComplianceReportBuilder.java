@@ -48,7 +48,7 @@ class ComplianceReportBuilder {
 			SELECT x.marketplace, x.order_id, COALESCE(x.buyer_alias, o.buyer_alias), x.opted_out_at, x.source
 			FROM opt_outs x JOIN reported_opt_outs r ON r.opt_out_key = x.opt_out_key
 			LEFT JOIN orders o ON o.order_id = x.order_id
-			WHERE r.first_reported = ? ORDER BY x.opted_out_at, x.opt_out_key""";
+			WHERE r.first_reported = ? ORDER BY x.opted_out_at NULLS FIRST, x.opt_out_key""";
 
 	private static final List<String> REPORTED_JOBS = List.of("importOrders", "importMessages", "scanMailbox",
 			"reconcileCampaigns");
@@ -77,7 +77,7 @@ class ComplianceReportBuilder {
 				row.getString(2), PersonalData.maskAlias(row.getString(3)), row.getObject(4, OffsetDateTime.class),
 				row.getString(5)), runDate);
 		List<RestrictionNotice> notices = jdbc.query(
-				"SELECT noticed_at, marketplace, evidence FROM restriction_notices ORDER BY noticed_at DESC",
+				"SELECT noticed_at, marketplace, evidence FROM restriction_notices ORDER BY noticed_at DESC NULLS LAST, evidence",
 				(row, i) -> new RestrictionNotice(row.getObject(1, OffsetDateTime.class), row.getString(2), row.getString(3)));
 		List<JsonNode> runFiles = runFiles(runDate);
 		List<InputQuality> inputs = inputs(runFiles);
