@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
 
 /**
  * A campaign list file, opened: its name in the outputs, its profile (none for a loose
@@ -30,6 +31,13 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 	/** The tool whose unsubscribe list the list's opt-outs go to; none for a loose file. */
 	String tool() {
 		return profile == null ? null : profile.name();
+	}
+
+	/** A row as a rejects file may show it: the cells of personal columns (names, phones, addresses) masked. */
+	String maskedRecord(String[] cells) {
+		char delimiter = format == null ? ',' : format.delimiter();
+		return PersonalData.maskedRecord(cells, delimiter,
+				column -> column >= header.size() || PersonalData.isPersonalColumn(header.get(column)));
 	}
 
 	boolean usable() {

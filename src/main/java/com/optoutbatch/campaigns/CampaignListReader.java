@@ -74,17 +74,18 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 		String[] cells = record.cells();
 		if (rowsRead == 1) {
 			if (!list.usable()) {
-				throw new RejectedRecordException(record.line(), "unusable list", list.unusable(), joined(cells));
+				throw new RejectedRecordException(record.line(), "unusable list", list.unusable(),
+						String.join(String.valueOf(list.format().delimiter()), cells));
 			}
 			return read();
 		}
 		if (!list.usable()) {
 			throw new RejectedRecordException(record.line(), "unusable list", "the list is rejected whole: " + list.unusable(),
-					joined(cells));
+					list.maskedRecord(cells));
 		}
 		if (cells.length > list.header().size()) {
 			throw new RejectedRecordException(record.line(), "more cells than the header",
-					cells.length + " cells, the header names " + list.header().size(), joined(cells));
+					cells.length + " cells, the header names " + list.header().size(), list.maskedRecord(cells));
 		}
 		return new CampaignRow(list, record.line(), cells, cell(cells, CampaignField.ORDER_ID),
 				cell(cells, CampaignField.BUYER_ALIAS), cell(cells, CampaignField.CAMPAIGN),
@@ -107,10 +108,6 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 		}
 		String value = cells[column].trim();
 		return value.isEmpty() ? null : value;
-	}
-
-	private String joined(String[] cells) {
-		return String.join(String.valueOf(list.format().delimiter()), cells);
 	}
 
 	@Override

@@ -101,8 +101,7 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 	}
 
 	private static RejectedRecordException reject(CampaignRow row, String reason, String detail) {
-		return new RejectedRecordException(row.line(), reason, detail,
-				String.join(String.valueOf(row.list().format().delimiter()), row.cells()));
+		return new RejectedRecordException(row.line(), reason, detail, row.list().maskedRecord(row.cells()));
 	}
 
 	/** A campaign row whose fields have been checked. */

@@ -63,15 +63,7 @@ record OrderReportHeader(List<String> names, Shape shape, int orderId, int purch
 
 	/** The line as it may be shown in a rejects file: personal cells masked. */
 	String maskedRecord(String[] cells, char delimiter) {
-		StringBuilder record = new StringBuilder();
-		for (int i = 0; i < cells.length; i++) {
-			if (i > 0) {
-				record.append(delimiter);
-			}
-			boolean mask = i >= personal.length || personal[i];
-			record.append(mask && !cells[i].isBlank() ? PersonalData.MASK : cells[i]);
-		}
-		return record.toString();
+		return PersonalData.maskedRecord(cells, delimiter, column -> column >= personal.length || personal[column]);
 	}
 
 	private static String normalise(String name) {

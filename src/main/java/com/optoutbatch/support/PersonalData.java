@@ -1,6 +1,7 @@
 package com.optoutbatch.support;
 
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,18 @@ public final class PersonalData {
 	public static boolean isPersonalColumn(String header) {
 		String name = header.trim().toLowerCase(Locale.ROOT);
 		return !name.equals("product-name") && PERSONAL_COLUMN.matcher(name).find();
+	}
+
+	/** A record as a rejects file may show it: the non-blank cells of personal columns replaced by {@link #MASK}. */
+	public static String maskedRecord(String[] cells, char delimiter, IntPredicate personal) {
+		StringBuilder record = new StringBuilder();
+		for (int i = 0; i < cells.length; i++) {
+			if (i > 0) {
+				record.append(delimiter);
+			}
+			record.append(personal.test(i) && !cells[i].isBlank() ? MASK : cells[i]);
+		}
+		return record.toString();
 	}
 
 	/** {@code abcdefgh12345678@marketplace.amazon.com} becomes {@code ab***78@marketplace.amazon.com}. */
