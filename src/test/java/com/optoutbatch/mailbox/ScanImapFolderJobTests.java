@@ -8,9 +8,8 @@ import java.util.Properties;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.optoutbatch.support.BatchJobTest;
+import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
-import com.optoutbatch.support.Workspace;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,18 +21,14 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A live IMAP folder, served by GreenMail, is scanned by the same job; a message is processed once. */
-@BatchJobTest
-class ScanImapFolderJobTests {
+class ScanImapFolderJobTests extends JobTestSupport {
 
 	@RegisterExtension
 	static final GreenMailExtension imap = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort())
@@ -51,19 +46,7 @@ class ScanImapFolderJobTests {
 	}
 
 	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepository;
-
-	@Autowired
 	Job scanMailbox;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	Workspace workspace;
 
 	GreenMailUser seller;
 

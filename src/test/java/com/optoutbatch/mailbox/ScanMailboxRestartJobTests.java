@@ -7,9 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
-import com.optoutbatch.support.BatchJobTest;
+import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
-import com.optoutbatch.support.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,10 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,25 +25,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 /** A scan killed half-way through a large mbox resumes after its last committed chunk. */
-@BatchJobTest
-class ScanMailboxRestartJobTests {
+class ScanMailboxRestartJobTests extends JobTestSupport {
 
 	static final int MESSAGES = 1_000;
 
 	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepository;
-
-	@Autowired
 	Job scanMailbox;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	Workspace workspace;
 
 	@MockitoSpyBean
 	FindingWriter findingWriter;

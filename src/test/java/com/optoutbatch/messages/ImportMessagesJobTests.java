@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.optoutbatch.support.BatchJobTest;
+import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
-import com.optoutbatch.support.Workspace;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,36 +22,20 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-@BatchJobTest
-class ImportMessagesJobTests {
+class ImportMessagesJobTests extends JobTestSupport {
 
 	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
-
-	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepository;
 
 	@Autowired
 	Job importOrders;
 
 	@Autowired
 	Job importMessages;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	Workspace workspace;
 
 	@BeforeEach
 	void sampleWorkspaceWithItsOrders() throws Exception {

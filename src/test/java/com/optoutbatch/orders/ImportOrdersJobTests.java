@@ -7,9 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.optoutbatch.support.BatchJobTest;
+import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
-import com.optoutbatch.support.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,33 +19,17 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-@BatchJobTest
-class ImportOrdersJobTests {
+class ImportOrdersJobTests extends JobTestSupport {
 
 	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
 
 	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepository;
-
-	@Autowired
 	Job importOrders;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	Workspace workspace;
 
 	@BeforeEach
 	void sampleWorkspace() {

@@ -5,9 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import com.optoutbatch.support.BatchJobTest;
+import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
-import com.optoutbatch.support.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,37 +16,21 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@BatchJobTest
-class ComplianceReportJobTests {
+class ComplianceReportJobTests extends JobTestSupport {
 
 	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
-	JobOperatorTestUtils jobs;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepository;
-
-	@Autowired
 	Job nightly;
 
 	@Autowired
 	Job complianceReport;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	Workspace workspace;
 
 	@BeforeEach
 	void sampleWorkspace() {
