@@ -2,6 +2,7 @@ package com.optoutbatch.messages;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A subject or body as the rules compare it, and as the reason quotes it. {@code shown} is
@@ -14,6 +15,8 @@ import java.util.Locale;
 record PolicyText(String shown, String comparable) {
 
 	static final PolicyText EMPTY = new PolicyText("", "");
+
+	private static final Pattern COMBINING_MARKS = Pattern.compile("[\\u0300-\\u036F]");
 
 	static PolicyText of(String text) {
 		if (text == null || text.isBlank()) {
@@ -46,7 +49,7 @@ record PolicyText(String shown, String comparable) {
 		if (c < 0x00C0 || Character.isSurrogate(c)) {
 			return c;
 		}
-		String stripped = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("[\\u0300-\\u036F]", "");
+		String stripped = COMBINING_MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("");
 		return stripped.length() == 1 ? stripped.charAt(0) : c;
 	}
 
