@@ -31,7 +31,7 @@ final class CampaignListGenerator {
 	}
 
 	/** A row's fields before the tool's layout puts them in order. */
-	private record Row(String orderId, String alias, String campaign, String sendDate, String deliveryDate, String purpose) {
+	private record Row(String orderId, String alias, String sendDate, String deliveryDate, String purpose) {
 	}
 
 	/** @return the campaign rows written */
@@ -97,7 +97,7 @@ final class CampaignListGenerator {
 				}
 			}
 		}
-		return new Row(orderId, alias, null, sendDate, delivered.toString(), file.pick(purposes));
+		return new Row(orderId, alias, sendDate, delivered.toString(), file.pick(purposes));
 	}
 
 	/** The opt-outs known from elsewhere: another tool's blacklist and notes taken by hand. */

@@ -148,7 +148,7 @@ final class MailboxGenerator {
 		int shape = language.equals("ja") ? random.nextInt(3) == 0 ? 2 : 4 : random.nextInt(7);
 		return switch (shape) {
 			case 0 -> headers(from, encodedSubject(subject, "UTF-8", "Q"), date, messageId,
-					"X-Space-Notification-Type: BuyerOptOut\n") + singlePart("text/plain; charset=UTF-8", "7bit".equals(ascii(text)) ? "7bit" : "8bit", text);
+					"X-Space-Notification-Type: BuyerOptOut\n") + singlePart("text/plain; charset=UTF-8", ascii(text), text);
 			case 1 -> headers(from, encodedSubject(subject, "ISO-8859-1", "Q"), date, messageId, "")
 					+ singlePart("text/plain; charset=ISO-8859-1", "quoted-printable",
 							quotedPrintable(text, charsetFor(language, LATIN_1), orderId));
