@@ -42,11 +42,15 @@ public class NoticeDetectionBenchmark {
 		try (InputStream in = Files.newInputStream(Path.of("input/mailbox/seller-inbox-2026-11.mbox"));
 				MboxSplitter mbox = new MboxSplitter(in, 0, false, MailCaps.DEFAULTS.maxMessageBytes())) {
 			for (MboxSplitter.Entry message = mbox.next(); message != null; message = mbox.next()) {
-				messages.add(message.bytes());
+				// the sample's hostile message is rejected by the caps: it is no part of the hot path
+				try {
+					parsed.add(parser.parse(message.bytes()));
+					messages.add(message.bytes());
+				}
+				catch (MailCapExceededException e) {
+					continue;
+				}
 			}
-		}
-		for (byte[] message : messages) {
-			parsed.add(parser.parse(message));
 		}
 	}
 

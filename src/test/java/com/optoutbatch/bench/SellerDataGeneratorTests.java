@@ -44,10 +44,10 @@ class SellerDataGeneratorTests {
 	void scaleSetsTheCounts() throws IOException {
 		SellerDataGenerator.Summary summary = new SellerDataGenerator(Scale.T, 7).write(temp);
 
-		assertThat(summary.orderLines()).isBetween(1_900L, 2_100L);
-		assertThat(summary.sentMessages()).isEqualTo(600);
+		assertThat(summary.orderLines()).isBetween(950L, 1_050L);
+		assertThat(summary.sentMessages()).isEqualTo(300);
 		assertThat(summary.mails()).isEqualTo(100);
-		assertThat(summary.campaignRows()).isEqualTo(4_000);
+		assertThat(summary.campaignRows()).isEqualTo(2_000);
 	}
 
 	private static List<Path> files(Path root) throws IOException {
