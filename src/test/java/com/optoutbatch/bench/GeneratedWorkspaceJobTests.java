@@ -85,7 +85,7 @@ class GeneratedWorkspaceJobTests {
 
 	private static JsonNode input(JsonNode run, String file) {
 		for (JsonNode input : run.get("inputs")) {
-			if (input.get("file").asText().equals(file)) {
+			if (input.get("file").asString().equals(file)) {
 				return input;
 			}
 		}

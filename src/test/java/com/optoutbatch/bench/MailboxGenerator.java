@@ -353,7 +353,7 @@ final class MailboxGenerator {
 			else {
 				StringBuilder hex = new StringBuilder();
 				for (byte b : String.valueOf(ch).getBytes(charset)) {
-					hex.append('=').append(String.format("%02X", b & 0xFF));
+					hex.append('=').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
 				}
 				encoded = hex.toString();
 			}

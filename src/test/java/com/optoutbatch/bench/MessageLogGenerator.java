@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -124,7 +125,7 @@ final class MessageLogGenerator {
 			for (int i = 0; i < feedbackWhiz; i++) {
 				Message message = message(file);
 				file.line(CSV.format("fw-" + (55_000 + i), message.orderId, message.recipient, message.subject, message.body,
-						message.brokenDate ? "n/a" : message.sentAt.format(US_DATE), message.topic.name().toLowerCase()));
+						message.brokenDate ? "n/a" : message.sentAt.format(US_DATE), message.topic.name().toLowerCase(Locale.ROOT)));
 			}
 		}
 		try (GeneratedFile file = GeneratedFile.create(messages.resolve("helium10-sent-emails-2026-11.csv"),

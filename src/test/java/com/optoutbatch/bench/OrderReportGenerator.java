@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 
@@ -140,7 +141,7 @@ final class OrderReportGenerator {
 			boolean sparse = item > 0 && file.chance(0.3);
 			String[] cells = { sparse ? "" : orderId, String.valueOf(50_000_000_000_000L + n * 3L + item),
 					sparse ? "" : date, sparse ? "" : date, sparse ? "" : alias, sparse ? "" : name,
-					sparse ? "" : "+1 206-555-" + String.format("%04d", n % 10_000), product[0], product[1],
+					sparse ? "" : "+1 206-555-" + String.format(Locale.ROOT, "%04d", n % 10_000), product[0], product[1],
 					String.valueOf(1 + item), currency, price(file), "1.24", "4.99", "0.00", "Standard",
 					sparse ? "" : name, sparse ? "" : (100 + n % 900) + " Pine St", "", "", "Seattle", "WA", "98101",
 					site == Site.US ? "US" : site == Site.CA ? "CA" : "MX", "", "", "", "", file.chance(0.1) ? "Leave at door" : "",
@@ -178,7 +179,7 @@ final class OrderReportGenerator {
 		OffsetDateTime purchased = seller.purchaseDate(n);
 		String date = n % 5 == 0 ? purchased.format(DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")) : iso(purchased);
 		String alias = seller.isBusinessOrder(n) ? "no-reply-amazon-iba-buyer@marketplace.amazon.co.jp"
-				: seller.alias(n).toUpperCase(java.util.Locale.ROOT);
+				: seller.alias(n).toUpperCase(Locale.ROOT);
 		String name = file.pick(NAMES_JA);
 		int lines = seller.linesOf(n);
 		for (int item = 0; item < lines; item++) {
@@ -219,12 +220,12 @@ final class OrderReportGenerator {
 		if (file.chance(0.05)) {
 			return alias.replace("@", "+relay" + file.random.nextInt(100) + "@");
 		}
-		return file.chance(0.05) ? alias.toUpperCase(java.util.Locale.ROOT) : alias;
+		return file.chance(0.05) ? alias.toUpperCase(Locale.ROOT) : alias;
 	}
 
 	private static String price(GeneratedFile file) {
 		int cents = 499 + file.random.nextInt(5000);
-		return cents / 100 + "." + String.format("%02d", cents % 100);
+		return cents / 100 + "." + String.format(Locale.ROOT, "%02d", cents % 100);
 	}
 
 	static String iso(OffsetDateTime date) {

@@ -52,9 +52,8 @@ public final class ReferenceReader {
 		readings.put("reconcileCampaigns", reader.timed(() -> reader.delimited(campaignLists(input.resolve("campaigns")))));
 		PrintStream out = System.out;
 		readings.forEach((job, reading) -> out.printf("%s %d %.3f%n", job, reading.records(), reading.seconds()));
-		if (reader.sink == 42) {
-			out.println();
-		}
+		// what was read is used once, so that no reading can be optimised away
+		System.err.printf("reference: %d cells and characters read%n", reader.sink);
 	}
 
 	interface Read {

@@ -3,6 +3,7 @@ package com.optoutbatch.bench;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * The facts of one made-up seller that every generated file agrees on: order {@code n}
@@ -140,7 +141,7 @@ final class SyntheticSeller {
 		// odd and not a multiple of 5: a bijection on 0..9,999,999, so ids never collide
 		long middle = (n * 2_654_435_761L) % 10_000_000L;
 		long last = mix(n, 3) % 10_000_000L;
-		return String.format("%s-%07d-%07d", first, middle, last);
+		return String.format(Locale.ROOT, "%s-%07d-%07d", first, middle, last);
 	}
 
 	int linesOf(int n) {
