@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The benchmark: scripts/bench.sh [--scale S|M|L] [--seed N]   (default: M)
+#   On one generated workspace (target/bench/workspace-<scale>, made by generate-data.sh when
+#   missing), runs the nightly run and then the reference reader, a plain program that only
+#   reads the same inputs with the same parsers. Prints per job the records per second, the
+#   ratio of the nightly's time to the reference's, and the peak memory (max RSS) of both
+#   processes, and appends the figures to output/bench/history.csv of this project.
+# scripts/bench.sh --jmh [JMH options]
+#   Runs the JMH microbenchmarks of src/jmh/java (e.g. --jmh MessageClassification -f 1).
+set -euo pipefail
+project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$project/scripts/bench-classpath.sh"
+cd "$project"
+
+if [[ "${1:-}" == "--jmh" ]]; then
+  shift
+  cpfile=target/jmh.classpath
+  echo "optout-batch: compiling the microbenchmarks" >&2
+  mvn -B -q -Pjmh test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >&2
+  cp="target/test-classes:target/classes:$(cat "$cpfile")"
+  rm -rf target/jmh-classes && mkdir -p target/jmh-classes
+  javac -proc:full -nowarn -cp "$cp" -d target/jmh-classes $(find src/jmh/java -name '*.java')
+  exec java -cp "target/jmh-classes:$cp" org.openjdk.jmh.Main "$@"
+fi
+
+scale=M
+seed=20261126
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --scale) scale="${2^^}"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    *) echo "usage: scripts/bench.sh [--scale S|M|L] [--seed N] | --jmh [JMH options]" >&2; exit 2 ;;
+  esac
+done
+
+jar="$project/target/optout-batch.jar"
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml src/main jobs -newer "$jar" -print -quit)" ]]; then
+  echo "optout-batch: building $jar" >&2
+  mvn -B -q -DskipTests package >&2
+fi
+classpath="$(bench_classpath)"
+
+workspace="$project/target/bench/workspace-${scale,,}"
+if [[ "$(cat "$workspace/.generated" 2>/dev/null)" != "$scale $seed" ]]; then
+  rm -rf "$workspace"
+  java -Xmx256m -cp "$classpath" com.optoutbatch.bench.SellerDataGenerator --scale "$scale" --seed "$seed" --out "$workspace"
+  echo "$scale $seed" > "$workspace/.generated"
+fi
+# a fresh database and outputs: every run imports everything
+rm -rf "$workspace/output" && mkdir -p "$workspace/output"
+run_date=2026-11-26
+bench="$project/target/bench"
+
+# Runs a command and writes its wall time (s) and peak RSS (KiB) to $bench/<name>.measured.
+measured() {
+  local name="$1"; shift
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f "%e %M" -o "$bench/$name.measured" "$@"
+  else
+    # without GNU time: the kernel's high-water mark of the process, sampled until it ends
+    local started=$SECONDS hwm=0 now
+    "$@" & local pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+      now=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+      (( now > hwm )) && hwm=$now
+      sleep 0.2
+    done
+    wait "$pid"; local rc=$?
+    echo "$((SECONDS - started)) $hwm" > "$bench/$name.measured"
+    return $rc
+  fi
+}
+
+load="$(cut -d' ' -f1 /proc/loadavg)"
+echo "optout-batch: nightly run on $workspace (scale $scale, seed $seed, load $load)" >&2
+OPTOUT_HOME="$workspace" measured nightly java -Xmx1g -jar "$jar" nightly run.date=$run_date \
+  > "$bench/nightly-${scale,,}.log" 2>&1 || { echo "the nightly run failed: see $bench/nightly-${scale,,}.log" >&2; exit 1; }
+echo "optout-batch: reference reader on the same inputs" >&2
+measured reference java -Xmx1g -cp "$classpath" com.optoutbatch.bench.ReferenceReader "$workspace" > "$bench/reference.out"
+
+mkdir -p "$project/output/bench"
+history="$project/output/bench/history.csv"
+[[ -f "$history" ]] || echo "when,commit,scale,seed,load,job,records,nightly_seconds,records_per_second,reference_seconds,ratio,nightly_max_rss_kb,reference_max_rss_kb" > "$history"
+python3 - "$workspace/output/runs/$run_date" "$bench/reference.out" "$bench/nightly.measured" "$bench/reference.measured" \
+    "$history" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(git rev-parse --short HEAD)" "$scale" "$seed" "$load" <<'PY'
+import json, sys, os
+runs, reference_out, nightly_measured, reference_measured, history, when, commit, scale, seed, load = sys.argv[1:]
+reference = {}
+for line in open(reference_out):
+    job, records, seconds = line.split()
+    reference[job] = (int(records), float(seconds))
+nightly_wall, nightly_rss = open(nightly_measured).read().split()[-2:]
+reference_wall, reference_rss = open(reference_measured).read().split()[-2:]
+rows = []
+print(f"{'job':<20}{'records':>10}{'nightly s':>11}{'records/s':>11}{'reference s':>13}{'ratio':>8}")
+for job in reference:
+    run = json.load(open(os.path.join(runs, job + ".json")))
+    records, seconds = run["totals"]["read"], run["seconds"]
+    ref_seconds = reference[job][1]
+    ratio = seconds / ref_seconds if ref_seconds > 0 else float("nan")
+    print(f"{job:<20}{records:>10}{seconds:>11.1f}{records / seconds:>11.0f}{ref_seconds:>13.2f}{ratio:>8.1f}")
+    rows.append((job, records, seconds, records / seconds, ref_seconds, ratio))
+nightly = json.load(open(os.path.join(runs, "nightly.json")))
+total_ref = sum(r[1] for r in reference.values())
+# the nightly run counts no records of its own: its jobs' records
+total = sum(r[1] for r in rows)
+ratio = nightly["seconds"] / total_ref
+print(f"{'nightly':<20}{total:>10}{nightly['seconds']:>11.1f}{total / nightly['seconds']:>11.0f}{total_ref:>13.2f}{ratio:>8.1f}")
+rows.append(("nightly", total, nightly["seconds"], total / nightly["seconds"], total_ref, ratio))
+print(f"process wall time: nightly {nightly_wall} s, reference {reference_wall} s")
+print(f"peak memory (max RSS): nightly {int(nightly_rss) // 1024} MiB, reference {int(reference_rss) // 1024} MiB")
+with open(history, "a") as out:
+    for job, records, seconds, rate, ref_seconds, ratio in rows:
+        out.write(f"{when},{commit},{scale},{seed},{load},{job},{records},{seconds:.3f},{rate:.0f},{ref_seconds:.3f},{ratio:.2f},{nightly_rss},{reference_rss}\n")
+print(f"appended to {history}")
+PY
