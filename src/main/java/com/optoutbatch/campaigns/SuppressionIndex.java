@@ -1,6 +1,8 @@
 package com.optoutbatch.campaigns;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,14 +23,18 @@ class SuppressionIndex {
 			SELECT o.buyer_alias FROM orders o JOIN opt_outs x ON x.order_id = o.order_id
 			WHERE o.buyer_alias IS NOT NULL""";
 
-	private static final String DUPLICATE_REVIEW_REQUESTS = """
-			SELECT r.list_name, r.line FROM campaign_review_requests r
-			WHERE r.run_date = ? AND EXISTS (
-			    SELECT 1 FROM campaign_review_requests w
-			    WHERE w.run_date = r.run_date AND w.order_id = r.order_id
-			      AND (COALESCE(w.planned_send_date, DATE '9999-12-31') < COALESCE(r.planned_send_date, DATE '9999-12-31')
-			           OR (COALESCE(w.planned_send_date, DATE '9999-12-31') = COALESCE(r.planned_send_date, DATE '9999-12-31')
-			               AND (w.list_name < r.list_name OR (w.list_name = r.list_name AND w.line < r.line)))))""";
+	/** The review requests of the orders that several rows ask, grouped by order (set-based, no per-row subquery). */
+	private static final String REVIEW_REQUESTS_ASKED_TWICE = """
+			SELECT r.order_id, r.list_name, r.line, r.planned_send_date FROM campaign_review_requests r
+			WHERE r.run_date = ? AND r.order_id IN (
+			    SELECT order_id FROM campaign_review_requests WHERE run_date = ? GROUP BY order_id HAVING COUNT(*) > 1)
+			ORDER BY r.order_id""";
+
+	/** The request that is kept: the earliest planned send (unknown dates last), then by list name, then by line. */
+	private static final Comparator<ReviewRequest> KEPT_FIRST = Comparator
+		.comparing(ReviewRequest::plannedSendDate, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(ReviewRequest::listName)
+		.thenComparingLong(ReviewRequest::line);
 
 	private final Set<String> optedOutOrders;
 
@@ -60,7 +66,34 @@ class SuppressionIndex {
 						: jdbc.queryForList("SELECT DISTINCT order_id FROM messages WHERE order_id IS NOT NULL AND rule_name IN ("
 								+ String.join(",", reviewRules.stream().map(rule -> "?").toList()) + ")", String.class,
 								reviewRules.toArray())),
-				set(jdbc.query(DUPLICATE_REVIEW_REQUESTS, (row, i) -> key(row.getString(1), row.getLong(2)), runDate)));
+				duplicateReviewRequests(jdbc, runDate));
+	}
+
+	/** Every review request but the one kept, for each order that several rows ask for a review. */
+	private static Set<String> duplicateReviewRequests(JdbcTemplate jdbc, LocalDate runDate) {
+		Set<String> duplicates = new HashSet<>();
+		List<ReviewRequest> sameOrder = new ArrayList<>();
+		jdbc.query(REVIEW_REQUESTS_ASKED_TWICE, row -> {
+			ReviewRequest request = new ReviewRequest(row.getString(2), row.getLong(3), row.getString(1),
+					row.getObject(4, LocalDate.class));
+			if (!sameOrder.isEmpty() && !sameOrder.get(0).orderId().equals(request.orderId())) {
+				addAllButTheKept(sameOrder, duplicates);
+			}
+			sameOrder.add(request);
+		}, runDate, runDate);
+		addAllButTheKept(sameOrder, duplicates);
+		return duplicates;
+	}
+
+	private static void addAllButTheKept(List<ReviewRequest> sameOrder, Set<String> duplicates) {
+		if (sameOrder.isEmpty()) {
+			return;
+		}
+		ReviewRequest kept = sameOrder.stream().min(KEPT_FIRST).orElseThrow();
+		sameOrder.stream()
+			.filter(request -> request != kept)
+			.forEach(request -> duplicates.add(key(request.listName(), request.line())));
+		sameOrder.clear();
 	}
 
 	boolean isOptedOutOrder(String orderId) {
