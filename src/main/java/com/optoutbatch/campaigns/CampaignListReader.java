@@ -1,7 +1,6 @@
 package com.optoutbatch.campaigns;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 
 import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
@@ -31,6 +30,8 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	private boolean reportedUnreadable;
 
+	private String unreadable;
+
 	CampaignListReader(CampaignList list, Charset charsetOverride) {
 		this.list = list;
 		this.charsetOverride = charsetOverride;
@@ -45,7 +46,8 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 			file = DelimitedFile.open(list.file(), charsetOverride, delimiter -> list.format().readFormat());
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read " + list.file(), e);
+			unreadable = "unreadable file: " + e.getMessage();
+			return;
 		}
 		long committed = context.getLong(ROWS_KEY, 0L);
 		while (file != null && rowsRead < committed && file.next() != null) {
@@ -55,7 +57,7 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	@Override
 	public CampaignRow read() {
-		if (list.format() == null) {
+		if (list.format() == null || unreadable != null) {
 			return rejectUnreadableOnce();
 		}
 		NumberedRecord record;
@@ -98,7 +100,7 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 			return null;
 		}
 		reportedUnreadable = true;
-		throw new RejectedRecordException(0, "unusable list", list.unusable(), "");
+		throw new RejectedRecordException(0, "unusable list", unreadable != null ? unreadable : list.unusable(), "");
 	}
 
 	private String cell(String[] cells, CampaignField field) {

@@ -1,5 +1,6 @@
 package com.optoutbatch.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public class ProgressLogger implements StepExecutionListener, ChunkListener<Obje
 	public void beforeStep(StepExecution stepExecution) {
 		step = stepExecution;
 		String input = stepExecution.getExecutionContext().getString(InputFilePartitioner.INPUT_FILE_KEY, null);
-		label = stepExecution.getStepName() + (input == null ? "" : " [" + java.nio.file.Path.of(input).getFileName() + "]");
+		label = stepExecution.getStepName() + (input == null ? "" : " [" + Path.of(input).getFileName() + "]");
 		startNanos = System.nanoTime();
 		lastLogNanos = startNanos;
 	}
