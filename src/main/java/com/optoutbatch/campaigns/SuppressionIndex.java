@@ -17,18 +17,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SuppressionIndex {
 
+	// the registry drives the joins: it is small, the orders table is not
 	private static final String OPTED_OUT_ALIASES = """
 			SELECT buyer_alias FROM opt_outs WHERE buyer_alias IS NOT NULL
 			UNION
-			SELECT o.buyer_alias FROM orders o JOIN opt_outs x ON x.order_id = o.order_id
+			SELECT o.buyer_alias FROM opt_outs x JOIN orders o ON o.order_id = x.order_id
 			WHERE o.buyer_alias IS NOT NULL""";
 
-	/** The review requests of the orders that several rows ask, grouped by order (set-based, no per-row subquery). */
-	private static final String REVIEW_REQUESTS_ASKED_TWICE = """
-			SELECT r.order_id, r.list_name, r.line, r.planned_send_date FROM campaign_review_requests r
-			WHERE r.run_date = ? AND r.order_id IN (
-			    SELECT order_id FROM campaign_review_requests WHERE run_date = ? GROUP BY order_id HAVING COUNT(*) > 1)
-			ORDER BY r.order_id""";
+	/** The run's review requests in order-id order (its index), so that the requests of one order come together. */
+	private static final String REVIEW_REQUESTS_BY_ORDER = """
+			SELECT order_id, list_name, line, planned_send_date FROM campaign_review_requests
+			WHERE run_date = ? ORDER BY order_id""";
 
 	/** The request that is kept: the earliest planned send (unknown dates last), then by list name, then by line. */
 	private static final Comparator<ReviewRequest> KEPT_FIRST = Comparator
@@ -60,8 +59,8 @@ class SuppressionIndex {
 		return new SuppressionIndex(
 				set(jdbc.queryForList("SELECT order_id FROM opt_outs WHERE order_id IS NOT NULL", String.class)),
 				set(jdbc.queryForList(OPTED_OUT_ALIASES, String.class)),
-				set(jdbc.queryForList("SELECT o.order_id FROM orders o WHERE o.buyer_alias IN (" + OPTED_OUT_ALIASES + ")",
-						String.class)),
+				set(jdbc.queryForList("SELECT o.order_id FROM (" + OPTED_OUT_ALIASES
+						+ ") a JOIN orders o ON o.buyer_alias = a.buyer_alias", String.class)),
 				set(reviewRules.isEmpty() ? List.of()
 						: jdbc.queryForList("SELECT DISTINCT order_id FROM messages WHERE order_id IS NOT NULL AND rule_name IN ("
 								+ String.join(",", reviewRules.stream().map(rule -> "?").toList()) + ")", String.class,
@@ -69,24 +68,25 @@ class SuppressionIndex {
 				duplicateReviewRequests(jdbc, runDate));
 	}
 
-	/** Every review request but the one kept, for each order that several rows ask for a review. */
+	/** Every review request but the one kept, for each order that several rows ask for a review; one order in memory at a time. */
 	private static Set<String> duplicateReviewRequests(JdbcTemplate jdbc, LocalDate runDate) {
 		Set<String> duplicates = new HashSet<>();
 		List<ReviewRequest> sameOrder = new ArrayList<>();
-		jdbc.query(REVIEW_REQUESTS_ASKED_TWICE, row -> {
+		jdbc.query(REVIEW_REQUESTS_BY_ORDER, row -> {
 			ReviewRequest request = new ReviewRequest(row.getString(2), row.getLong(3), row.getString(1),
 					row.getObject(4, LocalDate.class));
 			if (!sameOrder.isEmpty() && !sameOrder.get(0).orderId().equals(request.orderId())) {
 				addAllButTheKept(sameOrder, duplicates);
 			}
 			sameOrder.add(request);
-		}, runDate, runDate);
+		}, runDate);
 		addAllButTheKept(sameOrder, duplicates);
 		return duplicates;
 	}
 
 	private static void addAllButTheKept(List<ReviewRequest> sameOrder, Set<String> duplicates) {
-		if (sameOrder.isEmpty()) {
+		if (sameOrder.size() < 2) {
+			sameOrder.clear();
 			return;
 		}
 		ReviewRequest kept = sameOrder.stream().min(KEPT_FIRST).orElseThrow();

@@ -41,7 +41,7 @@ class ComplianceReportBuilder {
 			SELECT COUNT(*) FROM (
 			    SELECT buyer_alias FROM opt_outs WHERE buyer_alias IS NOT NULL
 			    UNION
-			    SELECT o.buyer_alias FROM orders o JOIN opt_outs x ON x.order_id = o.order_id WHERE o.buyer_alias IS NOT NULL
+			    SELECT o.buyer_alias FROM opt_outs x JOIN orders o ON o.order_id = x.order_id WHERE o.buyer_alias IS NOT NULL
 			) buyers""";
 
 	private static final String NEW_OPT_OUTS = """
