@@ -48,7 +48,7 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		String name = (profile == null ? "" : profile.name() + ".") + baseName(file);
 		try {
 			CampaignListFormat format = CampaignListFormat.of(file, charsetOverride);
-			try (DelimitedFile list = DelimitedFile.open(file, charsetOverride, delimiter -> format.readFormat())) {
+			try (DelimitedFile list = format.open(file)) {
 				NumberedRecord first = list == null ? null : list.next();
 				if (first == null || first.cells() == null) {
 					return new CampaignList(file, name, profile, format, List.of(), Map.of(), "no header line");

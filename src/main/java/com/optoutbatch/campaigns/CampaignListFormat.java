@@ -40,6 +40,11 @@ record CampaignListFormat(TextCharset charset, char delimiter, boolean quoteAll,
 		return new CampaignListFormat(charset, delimiter, allQuoted(headerLine, delimiter), separator);
 	}
 
+	/** The list opened for reading in this format, with the charset already detected (one scan of the file). */
+	DelimitedFile open(Path file) throws IOException {
+		return DelimitedFile.open(file, charset.charset(), delimiter -> readFormat());
+	}
+
 	/** The format lists of this shape are read with. */
 	CSVFormat readFormat() {
 		CSVFormat.Builder format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false);

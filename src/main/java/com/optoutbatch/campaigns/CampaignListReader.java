@@ -1,7 +1,6 @@
 package com.optoutbatch.campaigns;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
 
 import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
 import com.optoutbatch.support.DelimitedFile;
@@ -22,8 +21,6 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	private final CampaignList list;
 
-	private final Charset charsetOverride;
-
 	private DelimitedFile file;
 
 	private long rowsRead;
@@ -32,9 +29,8 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	private String unreadable;
 
-	CampaignListReader(CampaignList list, Charset charsetOverride) {
+	CampaignListReader(CampaignList list) {
 		this.list = list;
-		this.charsetOverride = charsetOverride;
 	}
 
 	@Override
@@ -43,7 +39,7 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 			return;
 		}
 		try {
-			file = DelimitedFile.open(list.file(), charsetOverride, delimiter -> list.format().readFormat());
+			file = list.format().open(list.file());
 		}
 		catch (IOException e) {
 			unreadable = "unreadable file: " + e.getMessage();

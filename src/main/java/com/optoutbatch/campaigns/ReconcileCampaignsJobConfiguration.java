@@ -1,6 +1,5 @@
 package com.optoutbatch.campaigns;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -166,13 +165,13 @@ class ReconcileCampaignsJobConfiguration {
 			return new CampaignList(list, profileName + "." + list.getFileName(), null, null, List.of(), Map.of(),
 					"no campaign profile named '" + profileName + "' (the list's folder)");
 		}
-		return CampaignList.open(list, profile, charsetOverride(list, step));
+		return CampaignList.open(list, profile, FileParameters.charsetFor(step.getJobParameters(), list));
 	}
 
 	@Bean
 	@StepScope
-	CampaignListReader campaignListReader(CampaignList campaignList, @Value("#{stepExecution}") StepExecution step) {
-		return new CampaignListReader(campaignList, charsetOverride(campaignList.file(), step));
+	CampaignListReader campaignListReader(CampaignList campaignList) {
+		return new CampaignListReader(campaignList);
 	}
 
 	@Bean
@@ -211,9 +210,5 @@ class ReconcileCampaignsJobConfiguration {
 		return step.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE, LocalDate.now());
 	}
 
-	private static Charset charsetOverride(Path file, StepExecution step) {
-		String charset = FileParameters.valueFor(step.getJobParameters(), "charset.", file);
-		return charset == null ? null : Charset.forName(charset);
-	}
 
 }

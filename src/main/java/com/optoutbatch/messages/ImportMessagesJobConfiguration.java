@@ -1,6 +1,5 @@
 package com.optoutbatch.messages;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -48,8 +47,6 @@ class ImportMessagesJobConfiguration {
 	/** {@code messages.profile.<glob>=<name>}: the profile of the log files whose name matches. */
 	static final String PROFILE_PARAMETER = "messages.profile.";
 
-	/** {@code charset.<glob>=<charset>}: the charset of the log files whose name matches. */
-	static final String CHARSET_PARAMETER = "charset.";
 
 	@Bean
 	Job importMessages(JobRepository jobRepository, Step importMessageLogs, Step writeClassifiedMessages,
@@ -97,8 +94,7 @@ class ImportMessagesJobConfiguration {
 		Path path = Path.of(file);
 		JobParameters parameters = stepExecution.getJobParameters();
 		MessageProfiles profiles = MessageProfiles.load(userFile(workspace, parameters.getString(PROFILES_PARAMETER)));
-		String charset = FileParameters.valueFor(parameters, CHARSET_PARAMETER, path);
-		return new MessageLogReader(path, charset == null ? null : Charset.forName(charset), new MessageLayouts(profiles),
+		return new MessageLogReader(path, FileParameters.charsetFor(parameters, path), new MessageLayouts(profiles),
 				FileParameters.valueFor(parameters, PROFILE_PARAMETER, path));
 	}
 

@@ -1,6 +1,5 @@
 package com.optoutbatch.orders;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 import com.optoutbatch.support.FileParameters;
@@ -30,8 +29,6 @@ class ImportOrdersJobConfiguration {
 
 	static final String JOB_NAME = "importOrders";
 
-	/** {@code charset.<glob>=<charset>}: the charset of the report files whose name matches. */
-	static final String CHARSET_PARAMETER = "charset.";
 
 	@Bean
 	Job importOrders(JobRepository jobRepository, Step importOrderReports, RunFileWriter runFile) {
@@ -60,7 +57,7 @@ class ImportOrdersJobConfiguration {
 	@StepScope
 	OrderReportReader orderReportReader(@Value("#{stepExecutionContext['input.file']}") String file,
 			@Value("#{stepExecution}") StepExecution stepExecution) {
-		return new OrderReportReader(Path.of(file), charsetOverride(Path.of(file), stepExecution));
+		return new OrderReportReader(Path.of(file), FileParameters.charsetFor(stepExecution.getJobParameters(), Path.of(file)));
 	}
 
 	@Bean
@@ -78,11 +75,6 @@ class ImportOrdersJobConfiguration {
 	@StepScope
 	RejectFile orderRejects(Workspace workspace, @Value("#{stepExecutionContext['input.file']}") String file) {
 		return RejectFile.of(workspace, JOB_NAME, Path.of(file));
-	}
-
-	private static Charset charsetOverride(Path file, StepExecution stepExecution) {
-		String charset = FileParameters.valueFor(stepExecution.getJobParameters(), CHARSET_PARAMETER, file);
-		return charset == null ? null : Charset.forName(charset);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.optoutbatch.support;
 
+import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 
@@ -11,6 +12,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  * example {@code charset.*-jp.txt=windows-31j}.
  */
 public final class FileParameters {
+
+	/** {@code charset.<glob>=<charset>}: the charset of the input files whose name matches. */
+	public static final String CHARSET = "charset.";
 
 	private FileParameters() {
 	}
@@ -26,6 +30,12 @@ public final class FileParameters {
 			}
 		}
 		return null;
+	}
+
+	/** The charset a {@code charset.<glob>} parameter sets for the file; {@code null} to detect it. */
+	public static Charset charsetFor(JobParameters parameters, Path file) {
+		String charset = valueFor(parameters, CHARSET, file);
+		return charset == null ? null : Charset.forName(charset);
 	}
 
 }
