@@ -2,12 +2,12 @@
 # Starts a throwaway PostgreSQL server for the test suite (installing Debian's package
 # when the machine has none) and prints the variables the tests read:
 #   eval "$(scripts/postgres-test-server.sh start)"   ...   scripts/postgres-test-server.sh stop
-# The server lives in target/postgres and listens on 127.0.0.1:${OPTOUT_TEST_POSTGRES_PORT:-54329}.
+# The server lives in /tmp/optout-test-postgres-<port> (outside the checkout, which the postgres
+# user may not be allowed to enter) and listens on 127.0.0.1:${OPTOUT_TEST_POSTGRES_PORT:-54329}.
 set -euo pipefail
 
-project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-data="$project/target/postgres/data"
 port="${OPTOUT_TEST_POSTGRES_PORT:-54329}"
+data="/tmp/optout-test-postgres-$port"
 
 bin_dir() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
@@ -29,7 +29,8 @@ start() {
   local bin; bin="$(bin_dir)"
   stop >/dev/null 2>&1 || true
   rm -rf "$data" && mkdir -p "$data"
-  [[ "$(id -u)" -ne 0 ]] || chown -R postgres:postgres "$project/target/postgres"
+  [[ "$(id -u)" -ne 0 ]] || chown postgres:postgres "$data"
+  chmod 700 "$data"
   as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null
   as_postgres "$bin/pg_ctl" -D "$data" -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off" \
     -l "$data/server.log" -w start >/dev/null
