@@ -63,7 +63,8 @@ public class RowMatchingBenchmark {
 			reviewedOrders.add(orderId(2_000_000 + i));
 		}
 		decider = new CampaignRowDecider(
-				new SuppressionIndex(optedOutOrders, optedOutBuyers, ordersOfOptedOutBuyers, reviewedOrders, Set.of()));
+				new SuppressionIndex(optedOutOrders, optedOutBuyers, ordersOfOptedOutBuyers, reviewedOrders,
+						new KeptReviewRequests()));
 		rows = new CampaignRow[] { row(1, orderId(5), ""), row(2, orderId(3_000_000), alias(7)),
 				row(3, orderId(1_000_005), ""), row(4, orderId(2_000_005), ""),
 				row(5, orderId(3_000_001), alias(50_000).toUpperCase()), row(6, orderId(3_000_002), "") };

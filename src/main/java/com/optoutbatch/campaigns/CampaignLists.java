@@ -2,9 +2,11 @@ package com.optoutbatch.campaigns;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +32,17 @@ final class CampaignLists {
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot list " + folder, e);
 		}
+	}
+
+	/** A list opened with the profile of its folder; a list in the folder of an unknown profile is unusable. */
+	static CampaignList open(Path folder, Path list, CampaignProfiles profiles, Charset charsetOverride) {
+		String profileName = profileOf(folder, list);
+		CampaignProfile profile = profileName == null ? null : profiles.named(profileName);
+		if (profileName != null && profile == null) {
+			return new CampaignList(list, profileName + "." + list.getFileName(), null, null, List.of(), Map.of(),
+					"no campaign profile named '" + profileName + "' (the list's folder)");
+		}
+		return CampaignList.open(list, profile, charsetOverride);
 	}
 
 	/** The profile folder a list lies in; {@code null} for a loose list. */

@@ -45,7 +45,7 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 			if (index.reviewAlreadyRequested(orderId)) {
 				return decided(checked, SuppressionReason.REVIEW_ALREADY_REQUESTED, false);
 			}
-			if (index.isDuplicateReviewRequest(row.list().name(), row.line())) {
+			if (index.isDuplicateReviewRequest(row.list().name(), row.line(), orderId)) {
 				return decided(checked, SuppressionReason.DUPLICATE_REVIEW_REQUEST, false);
 			}
 			if (outsideReviewWindow(checked)) {

@@ -13,9 +13,16 @@ record DecidedRow(CampaignRow row, String orderId, String buyerAlias, Suppressio
 		return reason != null;
 	}
 
-	/** What the report and the unsubscribe files remember of the row; {@code null} for an unremarkable clean row. */
+	/**
+	 * What the unsubscribe files and the report remember of the row: a row held back for an
+	 * opt-out, or a critical row to an opted-out buyer; {@code null} for any other row, which
+	 * only its list's counts remember.
+	 */
 	String remembered() {
-		return held() ? reason.name() : criticalToOptedOutBuyer ? CRITICAL_TO_OPTED_OUT : null;
+		if (criticalToOptedOutBuyer) {
+			return CRITICAL_TO_OPTED_OUT;
+		}
+		return reason != null && reason.isOptOut() ? reason.name() : null;
 	}
 
 }

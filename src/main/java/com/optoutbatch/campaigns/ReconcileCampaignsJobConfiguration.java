@@ -4,14 +4,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
-import com.optoutbatch.campaigns.CampaignRowDecider.CheckedRow;
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
-import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.Workspace;
 
@@ -23,8 +20,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,9 +32,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code reconcileCampaigns}: every campaign list against the opt-out registry, the sent
- * messages and the other lists. A first pass over the lists notes their review requests;
- * the second decides each row into the clean or the held-back copy of its list; then each
- * tool gets its unsubscribe import file.
+ * messages and the other lists. A first pass over the lists notes their review requests
+ * (in memory: one entry per order); the second decides each row into the clean or the
+ * held-back copy of its list; then each tool gets its unsubscribe import file.
  */
 @Configuration(proxyBeanMethods = false)
 class ReconcileCampaignsJobConfiguration {
@@ -65,7 +60,6 @@ class ReconcileCampaignsJobConfiguration {
 			JdbcTemplate jdbc, Workspace workspace) {
 		return new StepBuilder("clearCampaignRun", jobRepository).tasklet((contribution, chunk) -> {
 			LocalDate runDate = runDate(chunk.getStepContext().getStepExecution());
-			jdbc.update("DELETE FROM campaign_review_requests WHERE run_date = ?", runDate);
 			jdbc.update("DELETE FROM campaign_held_rows WHERE run_date = ?", runDate);
 			FileSystemUtils.deleteRecursively(workspace.output("send-lists"));
 			FileSystemUtils.deleteRecursively(workspace.output("unsubscribe"));
@@ -74,45 +68,20 @@ class ReconcileCampaignsJobConfiguration {
 	}
 
 	@Bean
-	Step noteReviewRequests(JobRepository jobRepository, Workspace workspace, Step noteReviewRequestsOfList) {
-		return InputSteps.perInputFile("noteReviewRequests", jobRepository, lists(workspace), noteReviewRequestsOfList);
-	}
-
-	@Bean
-	Step noteReviewRequestsOfList(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CampaignListReader campaignListReader, ItemWriter<ReviewRequest> reviewRequestNotes,
-			@Value("${optout.campaigns.chunk-size:1000}") int chunkSize) {
-		ItemProcessor<CampaignRow, ReviewRequest> reviewRequests = row -> {
-			CheckedRow checked = CampaignRowDecider.check(row);
-			return checked.purpose() == CampaignPurpose.REVIEW_REQUEST && checked.orderId() != null
-					? new ReviewRequest(row.list().name(), row.line(), checked.orderId(), checked.plannedSendDate())
-					: null;
-		};
-		// the second pass rejects what cannot be read; this one only looks for review requests
-		return new StepBuilder("noteReviewRequestsOfList", jobRepository).<CampaignRow, ReviewRequest>chunk(chunkSize)
-			.transactionManager(transactionManager)
-			.reader(campaignListReader)
-			.processor(reviewRequests)
-			.writer(reviewRequestNotes)
-			.faultTolerant()
-			.skip(RejectedRecordException.class)
-			.skipLimit(Long.MAX_VALUE)
+	Step noteReviewRequests(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReviewRequestNotes reviewRequestNotes) {
+		// what it notes is held in memory: a restart notes it again
+		return new StepBuilder("noteReviewRequests", jobRepository).tasklet(reviewRequestNotes, transactionManager)
+			.allowStartIfComplete(true)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	ItemWriter<ReviewRequest> reviewRequestNotes(JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
-		LocalDate runDate = runDate(step);
-		return requests -> jdbc.batchUpdate("""
-				INSERT INTO campaign_review_requests (run_date, list_name, line, order_id, planned_send_date)
-				VALUES (?, ?, ?, ?, ?)""", requests.getItems(), requests.size(), (statement, request) -> {
-			statement.setObject(1, runDate);
-			statement.setString(2, request.listName());
-			statement.setLong(3, request.line());
-			statement.setString(4, request.orderId());
-			statement.setObject(5, request.plannedSendDate());
-		});
+	ReviewRequestNotes reviewRequestNotes(Workspace workspace, CampaignProfiles campaignProfiles,
+			KeptReviewRequests keptReviewRequests, @Value("#{stepExecution}") StepExecution step) {
+		return new ReviewRequestNotes(lists(workspace).get(), list -> openList(workspace, campaignProfiles, list, step),
+				keptReviewRequests);
 	}
 
 	@Bean
@@ -147,10 +116,16 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@JobScope
-	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, @Value("#{jobParameters['run.date']}") LocalDate runDate,
+	KeptReviewRequests keptReviewRequests() {
+		return new KeptReviewRequests();
+	}
+
+	@Bean
+	@JobScope
+	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
 			@Value("#{jobParameters['campaigns.review-rules'] ?: 'review-request,review-incentive'}") String reviewRules) {
 		List<String> rules = Arrays.stream(reviewRules.split(",")).map(String::trim).filter(rule -> !rule.isEmpty()).toList();
-		return SuppressionIndex.load(jdbc, runDate, rules);
+		return SuppressionIndex.load(jdbc, rules, keptReviewRequests);
 	}
 
 	// not proxied: a record cannot be; the step's reader and writer are made inside the step
@@ -158,14 +133,7 @@ class ReconcileCampaignsJobConfiguration {
 	@Scope(value = "step", proxyMode = ScopedProxyMode.NO)
 	CampaignList campaignList(Workspace workspace, CampaignProfiles campaignProfiles,
 			@Value("#{stepExecutionContext['input.file']}") String file, @Value("#{stepExecution}") StepExecution step) {
-		Path list = Path.of(file);
-		String profileName = CampaignLists.profileOf(workspace.input("campaigns"), list);
-		CampaignProfile profile = profileName == null ? null : campaignProfiles.named(profileName);
-		if (profileName != null && profile == null) {
-			return new CampaignList(list, profileName + "." + list.getFileName(), null, null, List.of(), Map.of(),
-					"no campaign profile named '" + profileName + "' (the list's folder)");
-		}
-		return CampaignList.open(list, profile, FileParameters.charsetFor(step.getJobParameters(), list));
+		return openList(workspace, campaignProfiles, Path.of(file), step);
 	}
 
 	@Bean
@@ -204,6 +172,11 @@ class ReconcileCampaignsJobConfiguration {
 
 	private static Supplier<List<Path>> lists(Workspace workspace) {
 		return () -> CampaignLists.under(workspace.input("campaigns"));
+	}
+
+	private static CampaignList openList(Workspace workspace, CampaignProfiles profiles, Path list, StepExecution step) {
+		return CampaignLists.open(workspace.input("campaigns"), list, profiles,
+				FileParameters.charsetFor(step.getJobParameters(), list));
 	}
 
 	private static LocalDate runDate(StepExecution step) {

@@ -1,8 +1,5 @@
 package com.optoutbatch.campaigns;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What deciding a campaign row needs to know, loaded once per run with a few set-based
  * queries: the opted-out orders and buyers, the orders of opted-out buyers, the orders that
- * already had a review request, and the review requests that another list asks earlier.
- * Its size follows the opt-outs and reviews, not the campaign lists, which stream past it.
+ * already had a review request; and the review requests the first pass over the lists
+ * kept. Its size follows the opt-outs and reviews, not the campaign lists, which stream past it.
  */
 class SuppressionIndex {
 
@@ -24,17 +21,6 @@ class SuppressionIndex {
 			SELECT o.buyer_alias FROM opt_outs x JOIN orders o ON o.order_id = x.order_id
 			WHERE o.buyer_alias IS NOT NULL""";
 
-	/** The run's review requests in order-id order (its index), so that the requests of one order come together. */
-	private static final String REVIEW_REQUESTS_BY_ORDER = """
-			SELECT order_id, list_name, line, planned_send_date FROM campaign_review_requests
-			WHERE run_date = ? ORDER BY order_id""";
-
-	/** The request that is kept: the earliest planned send (unknown dates last), then by list name, then by line. */
-	private static final Comparator<ReviewRequest> KEPT_FIRST = Comparator
-		.comparing(ReviewRequest::plannedSendDate, Comparator.nullsLast(Comparator.naturalOrder()))
-		.thenComparing(ReviewRequest::listName)
-		.thenComparingLong(ReviewRequest::line);
-
 	private final Set<String> optedOutOrders;
 
 	private final Set<String> optedOutBuyers;
@@ -43,19 +29,19 @@ class SuppressionIndex {
 
 	private final Set<String> reviewedOrders;
 
-	private final Set<String> duplicateReviewRequests;
+	private final KeptReviewRequests reviewRequests;
 
 	SuppressionIndex(Set<String> optedOutOrders, Set<String> optedOutBuyers, Set<String> ordersOfOptedOutBuyers,
-			Set<String> reviewedOrders, Set<String> duplicateReviewRequests) {
+			Set<String> reviewedOrders, KeptReviewRequests reviewRequests) {
 		this.optedOutOrders = optedOutOrders;
 		this.optedOutBuyers = optedOutBuyers;
 		this.ordersOfOptedOutBuyers = ordersOfOptedOutBuyers;
 		this.reviewedOrders = reviewedOrders;
-		this.duplicateReviewRequests = duplicateReviewRequests;
+		this.reviewRequests = reviewRequests;
 	}
 
 	/** @param reviewRules the message policy rules whose messages are review requests */
-	static SuppressionIndex load(JdbcTemplate jdbc, LocalDate runDate, List<String> reviewRules) {
+	static SuppressionIndex load(JdbcTemplate jdbc, List<String> reviewRules, KeptReviewRequests reviewRequests) {
 		return new SuppressionIndex(
 				set(jdbc.queryForList("SELECT order_id FROM opt_outs WHERE order_id IS NOT NULL", String.class)),
 				set(jdbc.queryForList(OPTED_OUT_ALIASES, String.class)),
@@ -65,35 +51,7 @@ class SuppressionIndex {
 						: jdbc.queryForList("SELECT DISTINCT order_id FROM messages WHERE order_id IS NOT NULL AND rule_name IN ("
 								+ String.join(",", reviewRules.stream().map(rule -> "?").toList()) + ")", String.class,
 								reviewRules.toArray())),
-				duplicateReviewRequests(jdbc, runDate));
-	}
-
-	/** Every review request but the one kept, for each order that several rows ask for a review; one order in memory at a time. */
-	private static Set<String> duplicateReviewRequests(JdbcTemplate jdbc, LocalDate runDate) {
-		Set<String> duplicates = new HashSet<>();
-		List<ReviewRequest> sameOrder = new ArrayList<>();
-		jdbc.query(REVIEW_REQUESTS_BY_ORDER, row -> {
-			ReviewRequest request = new ReviewRequest(row.getString(2), row.getLong(3), row.getString(1),
-					row.getObject(4, LocalDate.class));
-			if (!sameOrder.isEmpty() && !sameOrder.get(0).orderId().equals(request.orderId())) {
-				addAllButTheKept(sameOrder, duplicates);
-			}
-			sameOrder.add(request);
-		}, runDate);
-		addAllButTheKept(sameOrder, duplicates);
-		return duplicates;
-	}
-
-	private static void addAllButTheKept(List<ReviewRequest> sameOrder, Set<String> duplicates) {
-		if (sameOrder.size() < 2) {
-			sameOrder.clear();
-			return;
-		}
-		ReviewRequest kept = sameOrder.stream().min(KEPT_FIRST).orElseThrow();
-		sameOrder.stream()
-			.filter(request -> request != kept)
-			.forEach(request -> duplicates.add(key(request.listName(), request.line())));
-		sameOrder.clear();
+				reviewRequests);
 	}
 
 	boolean isOptedOutOrder(String orderId) {
@@ -109,12 +67,8 @@ class SuppressionIndex {
 		return orderId != null && reviewedOrders.contains(orderId);
 	}
 
-	boolean isDuplicateReviewRequest(String listName, long line) {
-		return duplicateReviewRequests.contains(key(listName, line));
-	}
-
-	static String key(String listName, long line) {
-		return listName + '\n' + line;
+	boolean isDuplicateReviewRequest(String listName, long line, String orderId) {
+		return reviewRequests.isDuplicate(listName, line, orderId);
 	}
 
 	private static Set<String> set(List<String> values) {

@@ -16,6 +16,11 @@ enum SuppressionReason {
 	DUPLICATE_REVIEW_REQUEST,
 
 	/** A review request planned outside 5 to 30 days after delivery. */
-	OUTSIDE_REVIEW_WINDOW
+	OUTSIDE_REVIEW_WINDOW;
+
+	/** Whether the row's buyer is to be put on the tool's unsubscribe list. */
+	boolean isOptOut() {
+		return this == OPTED_OUT_ORDER || this == OPTED_OUT_BUYER;
+	}
 
 }

@@ -81,16 +81,17 @@ class ComplianceReportBuilder {
 				(row, i) -> new RestrictionNotice(row.getObject(1, OffsetDateTime.class), row.getString(2), row.getString(3)));
 		List<JsonNode> runFiles = runFiles(runDate);
 		List<InputQuality> inputs = inputs(runFiles);
+		List<CampaignListResult> campaigns = campaigns(runFiles, runDate);
 		Headline headline = new Headline(newOptOuts.size(),
 				count("SELECT COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL"), count(OPTED_OUT_BUYERS),
-				count("SELECT COUNT(*) FROM campaign_held_rows WHERE run_date = ? AND held", runDate), violations.size(),
+				campaigns.stream().mapToLong(CampaignListResult::heldBackTotal).sum(), violations.size(),
 				notices.stream().filter(n -> n.noticedAt() == null || within(n.noticedAt(), from, runDate)).count(),
 				inputs.stream().mapToLong(InputQuality::rejected).sum());
 		List<OffsetDateTime> optOutDates = jdbc.queryForList(
 				"SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL", OffsetDateTime.class);
 		return new ComplianceReport(runDate, previous == null ? null : previous.runDate(), headline,
 				previous == null ? null : previous.headline(), newOptOuts, violations, notices,
-				campaigns(runFiles, runDate), WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
+				campaigns, WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
 				WeeklyChart.of("Violating messages per week", allViolations.stream().map(Violation::sentAt).toList(), runDate),
 				marketplaces(newOptOuts, violations), inputs, quarantined(), undecided(from, runDate));
 	}

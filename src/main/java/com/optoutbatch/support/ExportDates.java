@@ -41,12 +41,21 @@ public final class ExportDates {
 
 	private static final List<DateTimeFormatter> DATES_DAY_FIRST = List.of(pattern("dd/MM/yyyy"));
 
+	// the shape of most dates in campaign lists and many reports, read without trying the others
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
 	private ExportDates() {
 	}
 
 	/** @throws DateTimeParseException when no known shape fits */
 	public static OffsetDateTime parse(String text) {
 		String value = text.trim();
+		if (ISO_DATE.matcher(value).matches()) {
+			TemporalAccessor parsed = tryParse(DateTimeFormatter.ISO_LOCAL_DATE, value);
+			if (parsed != null) {
+				return LocalDate.from(parsed).atStartOfDay().atOffset(ZoneOffset.UTC);
+			}
+		}
 		for (DateTimeFormatter format : ZONED) {
 			TemporalAccessor parsed = tryParse(format, value);
 			if (parsed != null) {

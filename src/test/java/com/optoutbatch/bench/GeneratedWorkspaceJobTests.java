@@ -48,7 +48,7 @@ class GeneratedWorkspaceJobTests {
 	void generatedWorkspace() throws IOException {
 		jobRepository.removeJobExecutions();
 		TestWorkspace.reset(workspace, jdbc, "orders", "messages", "opt_outs", "restriction_notices",
-				"campaign_review_requests", "campaign_held_rows");
+				"campaign_held_rows");
 		new SellerDataGenerator(Scale.T, SellerDataGenerator.DEFAULT_SEED).write(workspace.home());
 		jobs.setJob(nightly);
 	}

@@ -1,6 +1,7 @@
 package com.optoutbatch.campaigns;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ class CampaignRowDeciderTests {
 
 	static final String PLAIN_ORDER = "171-2223334-5556667";
 
+	static final String ORDER_ASKED_TWICE = "114-7654321-7654321";
+
 	static final CampaignProfile GENERIC = new CampaignProfile("generic", "generic", Map.of(), Map.of(), null,
 			new UnsubscribeLayout("order_id", "buyer_alias", ','));
 
@@ -37,8 +40,14 @@ class CampaignRowDeciderTests {
 			Map.of(CampaignField.ORDER_ID, 0), null);
 
 	final CampaignRowDecider decider = new CampaignRowDecider(new SuppressionIndex(Set.of(OPTED_OUT_ORDER),
-			Set.of(OPTED_OUT_ALIAS), Set.of(ORDER_OF_OPTED_OUT_BUYER), Set.of(REVIEWED_ORDER),
-			Set.of(SuppressionIndex.key("generic.nov", 7))));
+			Set.of(OPTED_OUT_ALIAS), Set.of(ORDER_OF_OPTED_OUT_BUYER), Set.of(REVIEWED_ORDER), reviewRequests()));
+
+	static KeptReviewRequests reviewRequests() {
+		KeptReviewRequests requests = new KeptReviewRequests();
+		requests.note(new ReviewRequest("generic.nov", 7, ORDER_ASKED_TWICE, LocalDate.parse("2026-11-28")));
+		requests.note(new ReviewRequest("bqool.eu", 12, ORDER_ASKED_TWICE, LocalDate.parse("2026-11-27")));
+		return requests;
+	}
 
 	@Test
 	void rowOfOptedOutOrderIsHeldBackWithReason() {
@@ -69,7 +78,7 @@ class CampaignRowDeciderTests {
 
 	@Test
 	void reviewRequestThatAnotherListAsksEarlierIsADuplicate() {
-		CampaignRow row = row(7, PLAIN_ORDER, null, "2026-11-28", null, "review_request");
+		CampaignRow row = row(7, ORDER_ASKED_TWICE, null, "2026-11-28", null, "review_request");
 		assertThat(decider.process(row).reason()).isEqualTo(SuppressionReason.DUPLICATE_REVIEW_REQUEST);
 	}
 

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
+import com.optoutbatch.support.Workspace;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	@BeforeEach
 	void emptyWorkspace() {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "campaign_held_rows", "campaign_review_requests", "opt_outs", "messages",
+		TestWorkspace.reset(workspace, jdbc, "campaign_held_rows", "opt_outs", "messages",
 				"orders");
 	}
 
@@ -54,6 +55,10 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
+		assertExpectedListsAndUnsubscribeFiles(workspace);
+	}
+
+	static void assertExpectedListsAndUnsubscribeFiles(Workspace workspace) throws IOException {
 		for (String folder : List.of("send-lists", "unsubscribe")) {
 			assertThat(names(workspace.output(folder))).isEqualTo(names(EXPECTED.resolve(folder)));
 			for (String name : names(EXPECTED.resolve(folder))) {

