@@ -14,21 +14,24 @@ record ClassifiedMessageRow(String messageId, String orderId, String category, S
 
 	static final String[] HEADER = { "message_id", "order_id", "category", "reason", "flags", "sent_at", "tool" };
 
+	/** Every stored message with its order's purchase date, the messages of one order together. */
 	static final String QUERY = """
-			SELECT message_key, message_id, order_id, category, reason, flags, sent_late, sent_at, tool
-			FROM classified_messages
-			ORDER BY sent_at, message_key
+			SELECT m.message_key, m.message_id, m.order_id, m.category, m.reason, m.flags, m.sent_at, m.tool,
+			       o.purchase_date
+			FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id
+			ORDER BY m.order_id, m.sent_at, m.message_key
 			""";
 
 	static ClassifiedMessageRow map(ResultSet row, int number) throws SQLException {
 		String messageId = row.getString("message_id");
 		String flags = row.getString("flags");
-		if (row.getBoolean("sent_late")) {
+		OffsetDateTime sentAt = row.getObject("sent_at", OffsetDateTime.class);
+		if (ThirtyDayRule.isLate(row.getObject("purchase_date", OffsetDateTime.class), sentAt)) {
 			flags = flags.isEmpty() ? ContentFlag.SENT_LATE.code() : flags + ";" + ContentFlag.SENT_LATE.code();
 		}
 		return new ClassifiedMessageRow(messageId != null ? messageId : row.getString("message_key"),
-				row.getString("order_id"), row.getString("category"), row.getString("reason"), flags,
-				row.getObject("sent_at", OffsetDateTime.class), row.getString("tool"));
+				row.getString("order_id"), row.getString("category"), row.getString("reason"), flags, sentAt,
+				row.getString("tool"));
 	}
 
 	Object[] cells() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.optoutbatch.messages.ThirtyDayRule;
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.PersonalData;
 
@@ -28,7 +29,8 @@ class ViolationFinder {
 	private static final String MESSAGES = """
 			SELECT m.message_key, m.order_id, COALESCE(m.recipient_alias, o.buyer_alias), m.tool, m.sent_at, m.category,
 			       m.rule_name, m.flags, o.purchase_date, o.marketplace
-			FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id""";
+			FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id
+			ORDER BY m.order_id""";
 
 	private static final String BUYER_OPT_OUTS = """
 			SELECT buyer_alias, opted_out_at FROM opt_outs WHERE buyer_alias IS NOT NULL AND opted_out_at IS NOT NULL
@@ -81,7 +83,7 @@ class ViolationFinder {
 			if (message.flags().contains("no-order-id")) {
 				violations.add(message.violation(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"));
 			}
-			if (message.purchasedAt() != null && message.sentAt().isAfter(message.purchasedAt().plusDays(30))) {
+			if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
 				violations.add(message.violation(ViolationKind.SENT_LATE,
 						"purchased on " + message.purchasedAt().toLocalDate()));
 			}

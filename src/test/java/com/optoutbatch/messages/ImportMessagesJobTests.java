@@ -54,8 +54,9 @@ class ImportMessagesJobTests extends JobTestSupport {
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(jdbc.queryForList("""
-				SELECT message_id, tool, category, rule_name, flags, order_known
-				FROM classified_messages ORDER BY message_id"""))
+				SELECT m.message_id, m.tool, m.category, m.rule_name, m.flags,
+				       CASE WHEN o.order_id IS NULL THEN FALSE ELSE TRUE END AS order_known
+				FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id ORDER BY m.message_id"""))
 			.extracting(row -> tuple(row.get("MESSAGE_ID"), row.get("TOOL"), row.get("CATEGORY"), row.get("RULE_NAME"),
 					row.get("FLAGS"), row.get("ORDER_KNOWN")))
 			.containsExactly(tuple("fw-55001", "FeedbackWhiz", "CRITICAL", "delivery-scheduling", "", true),
