@@ -140,14 +140,15 @@ class MessageClassifier {
 		if (hasForbiddenLink(text)) {
 			flags.add(ContentFlag.LINK);
 		}
-		if (EMAIL_ADDRESS.matcher(text).find()) {
+		// each pattern runs only on a text with the character it cannot match without
+		if (text.indexOf('@') >= 0 && EMAIL_ADDRESS.matcher(text).find()) {
 			flags.add(ContentFlag.EMAIL_ADDRESS);
 		}
 		if (hasEmoji(text)) {
 			flags.add(ContentFlag.EMOJI);
 		}
 		// a log without bodies cannot tell whether the message named its order
-		if (body != null && !body.isBlank() && !ORDER_ID.matcher(text).find()) {
+		if (body != null && !body.isBlank() && (text.indexOf('-') < 0 || !ORDER_ID.matcher(text).find())) {
 			flags.add(ContentFlag.NO_ORDER_ID);
 		}
 		return flags;
@@ -155,6 +156,10 @@ class MessageClassifier {
 
 	/** A link is allowed only when it is https and goes to Amazon. */
 	static boolean hasForbiddenLink(String text) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		if (!lower.contains("http") && !lower.contains("www.")) {
+			return false;
+		}
 		Matcher links = LINK.matcher(text);
 		while (links.find()) {
 			String link = links.group().replaceAll("[.,;:!?]+$", "");
@@ -175,8 +180,22 @@ class MessageClassifier {
 	}
 
 	static boolean hasEmoji(String text) {
-		boolean pictograph = text.codePoints().anyMatch(MessageClassifier::isPictograph);
-		return pictograph || EMOTICON.matcher(text).find();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) ? isPictograph(text.codePointAt(i)) : isPictograph(c)) {
+				return true;
+			}
+		}
+		return containsAny(text, ":;=^<") && EMOTICON.matcher(text).find();
+	}
+
+	private static boolean containsAny(String text, String characters) {
+		for (int i = 0; i < text.length(); i++) {
+			if (characters.indexOf(text.charAt(i)) >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isPictograph(int codePoint) {
