@@ -10,6 +10,7 @@
 set -euo pipefail
 project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$project/scripts/bench-classpath.sh"
+source "$project/scripts/java-options.sh"
 cd "$project"
 
 if [[ "${1:-}" == "--jmh" ]]; then
@@ -73,10 +74,10 @@ measured() {
 
 load="$(cut -d' ' -f1 /proc/loadavg)"
 echo "optout-batch: nightly run on $workspace (scale $scale, seed $seed, load $load)" >&2
-OPTOUT_HOME="$workspace" measured nightly java -Xmx1g -jar "$jar" nightly run.date=$run_date \
+OPTOUT_HOME="$workspace" measured nightly java $java_options -jar "$jar" nightly run.date=$run_date \
   > "$bench/nightly-${scale,,}.log" 2>&1 || { echo "the nightly run failed: see $bench/nightly-${scale,,}.log" >&2; exit 1; }
 echo "optout-batch: reference reader on the same inputs" >&2
-measured reference java -Xmx1g -cp "$classpath" com.optoutbatch.bench.ReferenceReader "$workspace" > "$bench/reference.out"
+measured reference java $java_options -cp "$classpath" com.optoutbatch.bench.ReferenceReader "$workspace" > "$bench/reference.out"
 
 mkdir -p "$project/output/bench"
 history="$project/output/bench/history.csv"

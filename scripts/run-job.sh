@@ -20,4 +20,5 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find "$project/pom.xml" "$project/src/main" "$p
 fi
 
 export OPTOUT_HOME="${OPTOUT_HOME:-$project}"
-exec java ${JAVA_OPTS:--Xmx1g} -jar "$jar" "$@"
+source "$project/scripts/java-options.sh"
+exec java $java_options -jar "$jar" "$@"

@@ -1,6 +1,7 @@
 package com.optoutbatch.launch;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -87,10 +88,15 @@ final class NightlySchedule {
 	}
 
 	private void launch(LocalDate runDate) throws InterruptedException {
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-				System.getProperty("java.class.path"), NightlyJobConfiguration.JOB_NAME, "run.date=" + runDate));
+		// the run gets the scheduler's own JVM options: its heap and collector
+		List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", System.getProperty("java.class.path"), NightlyJobConfiguration.JOB_NAME,
+				"run.date=" + runDate));
 		command.addAll(passOn);
-		note("launching the nightly run for run.date " + runDate);
+		note("launching the nightly run for run.date " + runDate + " (JVM options: " + String.join(" ", jvmOptions) + ")");
 		long start = System.nanoTime();
 		try {
 			int exitCode = new ProcessBuilder(command).inheritIO().start().waitFor();

@@ -18,12 +18,14 @@ final class ApplicationProcess {
 
 	static final Path JAR = Path.of("target/optout-batch.jar").toAbsolutePath();
 
+	static final String JVM_OPTIONS = "-Xmx1g";
+
 	private ApplicationProcess() {
 	}
 
 	/** Starts the application; its stdout and stderr go to {@code <name>.stdout.txt} and {@code <name>.stderr.txt} in the workspace. */
 	static Process start(Path home, String name, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(List.of("java", JVM_OPTIONS, "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(home.resolve(name + ".stdout.txt").toFile())
 			.redirectError(home.resolve(name + ".stderr.txt").toFile());

@@ -103,6 +103,7 @@ class NightlyOperationsIT {
 		try {
 			Path log = home.resolve("output/logs/schedule.log");
 			waitFor(() -> Files.exists(log) && read(log).contains("ended with exit code 0"), scheduler);
+			assertThat(read(log)).contains("(JVM options: " + ApplicationProcess.JVM_OPTIONS);
 			Result byHand = run(home, "status");
 			assertThat(byHand.exitCode()).as(byHand.stderr()).isZero();
 			assertThat(byHand.stdout()).contains("nightly ").contains("COMPLETED");
