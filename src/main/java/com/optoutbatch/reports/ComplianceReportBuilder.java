@@ -21,8 +21,8 @@ import com.optoutbatch.reports.ComplianceReport.InputQuality;
 import com.optoutbatch.reports.ComplianceReport.MarketplaceRow;
 import com.optoutbatch.reports.ComplianceReport.NewOptOut;
 import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
-import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
+import com.optoutbatch.reports.ViolationFinder.MessageFindings;
 import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.Workspace;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +71,8 @@ class ComplianceReportBuilder {
 		markNewOptOuts(runDate);
 		Summary previous = previousSummary(runDate);
 		LocalDate from = previous == null ? LocalDate.MIN : previous.runDate().plusDays(1);
-		List<Violation> allViolations = violationFinder.all();
+		MessageFindings findings = violationFinder.review();
+		List<Violation> allViolations = findings.violations();
 		List<Violation> violations = allViolations.stream().filter(v -> within(v.sentAt(), from, runDate)).toList();
 		List<NewOptOut> newOptOuts = jdbc.query(NEW_OPT_OUTS, (row, i) -> new NewOptOut(row.getString(1),
 				row.getString(2), PersonalData.maskAlias(row.getString(3)), row.getObject(4, OffsetDateTime.class),
@@ -93,7 +94,8 @@ class ComplianceReportBuilder {
 				previous == null ? null : previous.headline(), newOptOuts, violations, notices,
 				campaigns, WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
 				WeeklyChart.of("Violating messages per week", allViolations.stream().map(Violation::sentAt).toList(), runDate),
-				marketplaces(newOptOuts, violations), inputs, quarantined(), undecided(from, runDate));
+				marketplaces(newOptOuts, violations), inputs, quarantined(),
+				findings.undecided().stream().filter(message -> within(message.sentAt(), from, runDate)).toList());
 	}
 
 	/** Notes the opt-outs no report has shown yet as first shown in this one. */
@@ -161,15 +163,6 @@ class ComplianceReportBuilder {
 			}
 		}
 		return inputs;
-	}
-
-	private List<UndecidedMessage> undecided(LocalDate from, LocalDate runDate) {
-		return jdbc.query("SELECT message_id, order_id, tool, sent_at FROM messages WHERE category = 'UNDECIDED' ORDER BY sent_at",
-				(row, i) -> new UndecidedMessage(row.getString(1), row.getString(2), row.getString(3),
-						row.getObject(4, OffsetDateTime.class)))
-			.stream()
-			.filter(message -> within(message.sentAt(), from, runDate))
-			.toList();
 	}
 
 	private List<String> quarantined() {

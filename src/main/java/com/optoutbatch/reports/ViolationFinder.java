@@ -4,21 +4,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.optoutbatch.messages.ThirtyDayRule;
+import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.PersonalData;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Finds the sent messages that broke a rule, one pass over the message log with the
- * opt-out dates and the repeated review requests loaded first.
+ * Reviews the message log in one pass, the messages of each order together and in the
+ * order they were sent, with the opt-out dates loaded first: the messages that broke a
+ * rule, and those the classifier could not decide.
  */
 class ViolationFinder {
 
@@ -26,11 +28,12 @@ class ViolationFinder {
 	static final Set<String> FORBIDDEN_FLAGS = Set.of("link", "email-address", "emoji", "review-incentive",
 			"review-change", "marketing");
 
+	// the order of the messages' (order_id, sent_at, message_key) index: the join with orders walks in step
 	private static final String MESSAGES = """
-			SELECT m.message_key, m.order_id, COALESCE(m.recipient_alias, o.buyer_alias), m.tool, m.sent_at, m.category,
-			       m.rule_name, m.flags, o.purchase_date, o.marketplace
+			SELECT m.message_key, m.message_id, m.order_id, COALESCE(m.recipient_alias, o.buyer_alias), m.tool,
+			       m.sent_at, m.category, m.rule_name, m.flags, o.purchase_date, o.marketplace
 			FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id
-			ORDER BY m.order_id""";
+			ORDER BY m.order_id, m.sent_at, m.message_key""";
 
 	private static final String BUYER_OPT_OUTS = """
 			SELECT buyer_alias, opted_out_at FROM opt_outs WHERE buyer_alias IS NOT NULL AND opted_out_at IS NOT NULL
@@ -47,15 +50,19 @@ class ViolationFinder {
 		this.reviewRules = reviewRules;
 	}
 
-	/** Every violation in the message log, oldest first. */
-	List<Violation> all() {
+	/** Every violation in the message log and every undecided message, oldest first. */
+	MessageFindings review() {
 		Map<String, OffsetDateTime> orderOptOuts = earliest(
 				"SELECT order_id, opted_out_at FROM opt_outs WHERE order_id IS NOT NULL AND opted_out_at IS NOT NULL");
 		Map<String, OffsetDateTime> buyerOptOuts = earliest(BUYER_OPT_OUTS);
-		Map<String, String> firstReviewRequests = firstReviewRequestOfOrdersAskedTwice();
 		List<Violation> violations = new ArrayList<>();
+		List<UndecidedMessage> undecided = new ArrayList<>();
+		OrderSeen order = new OrderSeen();
 		jdbc.query(MESSAGES, row -> {
 			Message message = Message.of(row);
+			if ("UNDECIDED".equals(message.category())) {
+				undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
+			}
 			boolean nonCritical = "NON_CRITICAL".equals(message.category());
 			boolean reviewRequest = message.ruleName() != null && reviewRules.contains(message.ruleName());
 			OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
@@ -67,8 +74,7 @@ class ViolationFinder {
 				violations.add(message.violation(ViolationKind.CRITICAL_SUBJECT_MISUSE,
 						"the critical subject or an [Important] tag on " + message.ruleName() + " content"));
 			}
-			String firstRequest = message.orderId() == null ? null : firstReviewRequests.get(message.orderId());
-			if (reviewRequest && firstRequest != null && !firstRequest.equals(message.key())) {
+			if (reviewRequest && order.alreadyAskedForReview(message.orderId())) {
 				violations.add(message.violation(ViolationKind.REPEATED_REVIEW_REQUEST,
 						"the order was already asked for a review"));
 			}
@@ -88,26 +94,9 @@ class ViolationFinder {
 						"purchased on " + message.purchasedAt().toLocalDate()));
 			}
 		});
-		violations.sort((a, b) -> a.sentAt().compareTo(b.sentAt()));
-		return violations;
-	}
-
-	/** For each order asked for a review more than once: the key of its first request. */
-	private Map<String, String> firstReviewRequestOfOrdersAskedTwice() {
-		Map<String, String> first = new HashMap<>();
-		if (reviewRules.isEmpty()) {
-			return first;
-		}
-		String rules = String.join(",", reviewRules.stream().map(rule -> "?").toList());
-		jdbc.query("""
-				SELECT m.order_id, m.message_key FROM messages m
-				WHERE m.rule_name IN (%s) AND m.order_id IN (
-				    SELECT order_id FROM messages WHERE rule_name IN (%s) GROUP BY order_id HAVING COUNT(*) > 1)
-				ORDER BY m.order_id, m.sent_at, m.message_key""".formatted(rules, rules),
-				row -> {
-					first.putIfAbsent(row.getString(1), row.getString(2));
-				}, concat(reviewRules.toArray(), reviewRules.toArray()));
-		return first;
+		violations.sort(Comparator.comparing(Violation::sentAt));
+		undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
+		return new MessageFindings(violations, undecided);
 	}
 
 	private Map<String, OffsetDateTime> earliest(String sql) {
@@ -122,22 +111,45 @@ class ViolationFinder {
 		return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
 	}
 
-	private static Object[] concat(Object[] a, Object[] b) {
-		Object[] both = Arrays.copyOf(a, a.length + b.length);
-		System.arraycopy(b, 0, both, a.length, b.length);
-		return both;
+	/** What the review found: the violations and the undecided messages, each oldest first. */
+	record MessageFindings(List<Violation> violations, List<UndecidedMessage> undecided) {
+	}
+
+	/** The order whose messages pass now, and whether one of them already asked for a review. */
+	private static final class OrderSeen {
+
+		private String orderId;
+
+		private boolean askedForReview;
+
+		/** Notes a review request for the order; whether an earlier message of the order already asked. */
+		boolean alreadyAskedForReview(String orderId) {
+			if (orderId == null) {
+				return false;
+			}
+			if (!orderId.equals(this.orderId)) {
+				this.orderId = orderId;
+				this.askedForReview = false;
+			}
+			boolean asked = askedForReview;
+			askedForReview = true;
+			return asked;
+		}
+
 	}
 
 	/** One row of the message log, as the rules need it. */
-	private record Message(String key, String orderId, String alias, String tool, OffsetDateTime sentAt,
+	private record Message(String key, String id, String orderId, String alias, String tool, OffsetDateTime sentAt,
 			String category, String ruleName, List<String> flags, OffsetDateTime purchasedAt, String marketplace) {
 
 		static Message of(ResultSet row) throws SQLException {
-			String flags = row.getString(8);
-			return new Message(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-					row.getObject(5, OffsetDateTime.class), row.getString(6), row.getString(7),
+			String flags = row.getString(9);
+			String key = row.getString(1);
+			String id = row.getString(2);
+			return new Message(key, id != null ? id : key, row.getString(3), row.getString(4), row.getString(5),
+					row.getObject(6, OffsetDateTime.class), row.getString(7), row.getString(8),
 					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")),
-					row.getObject(9, OffsetDateTime.class), row.getString(10));
+					row.getObject(10, OffsetDateTime.class), row.getString(11));
 		}
 
 		Violation violation(ViolationKind kind, String why) {

@@ -1,0 +1,69 @@
+package com.optoutbatch.reports;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.optoutbatch.reports.ComplianceReport.Violation;
+import com.optoutbatch.reports.ViolationFinder.MessageFindings;
+import com.optoutbatch.support.JobTestSupport;
+import com.optoutbatch.support.TestWorkspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ViolationFinderTests extends JobTestSupport {
+
+	static final String ORDER = "171-1111111-2222222";
+
+	static final String OTHER_ORDER = "171-1111111-3333333";
+
+	@BeforeEach
+	void emptyLog() {
+		TestWorkspace.reset(workspace, jdbc, "messages", "opt_outs", "orders");
+		jdbc.update("""
+				INSERT INTO orders (order_id, marketplace, purchase_date, buyer_alias, source_file, reported_at)
+				VALUES (?, 'amazon.com', ?, 'k8v2bq9z4mx7whc@marketplace.amazon.com', 'report.txt', ?)""", ORDER,
+				OffsetDateTime.parse("2026-11-01T10:00:00Z"), OffsetDateTime.parse("2026-11-02T10:00:00Z"));
+	}
+
+	@Test
+	void everyReviewRequestAfterTheFirstOfAnOrderIsRepeatedWhateverTheOrderTheyWereStored() {
+		message("c", ORDER, "2026-11-20T10:00:00Z", "NON_CRITICAL", "review-request");
+		message("a", ORDER, "2026-11-10T10:00:00Z", "NON_CRITICAL", "review-request");
+		message("b", ORDER, "2026-11-12T10:00:00Z", "CRITICAL", "delivery-scheduling");
+		message("d", OTHER_ORDER, "2026-11-11T10:00:00Z", "NON_CRITICAL", "review-request");
+
+		List<Violation> repeated = findings().violations()
+			.stream()
+			.filter(violation -> violation.kind() == ViolationKind.REPEATED_REVIEW_REQUEST)
+			.toList();
+
+		assertThat(repeated).extracting(Violation::orderId, Violation::sentAt)
+			.containsExactly(tuple(ORDER, OffsetDateTime.parse("2026-11-20T10:00:00Z")));
+	}
+
+	@Test
+	void undecidedMessagesAreFoundInTheSamePassOldestFirst() {
+		message("late", null, "2026-11-21T10:00:00Z", "UNDECIDED", null);
+		message("early", ORDER, "2026-11-03T10:00:00Z", "UNDECIDED", null);
+		message("plain", ORDER, "2026-11-04T10:00:00Z", "CRITICAL", "delivery-scheduling");
+
+		assertThat(findings().undecided()).extracting(ComplianceReport.UndecidedMessage::messageId)
+			.containsExactly("early", "late");
+	}
+
+	private MessageFindings findings() {
+		return new ViolationFinder(jdbc, List.of("review-request")).review();
+	}
+
+	private void message(String id, String orderId, String sentAt, String category, String rule) {
+		jdbc.update("""
+				INSERT INTO messages (message_key, message_id, tool, order_id, sent_at, category, rule_name, reason, flags,
+				                      source_file, source_line, imported_at)
+				VALUES (?, ?, 'ZonMaster', ?, ?, ?, ?, 'test', '', 'log.csv', 1, ?)""", "id-" + id, id, orderId,
+				OffsetDateTime.parse(sentAt), category, rule, OffsetDateTime.parse(sentAt));
+	}
+
+}
