@@ -3,6 +3,7 @@ package com.optoutbatch.support;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.optoutbatch.support.RecordTally.RecordCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,7 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * The progress line every long step logs: records done, rate and elapsed time, at most
@@ -54,9 +56,13 @@ public class ProgressLogger implements StepExecutionListener, ChunkListener<Obje
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
+		ExecutionContext context = stepExecution.getExecutionContext();
+		// a tallied step's counts are those of the run file: held-back rows filtered, earlier attempts included
+		RecordCounts counts = RecordTally.isTallied(context) ? RecordTally.read(context)
+				: new RecordCounts(stepExecution.getReadCount(), stepExecution.getWriteCount(),
+						stepExecution.getFilterCount(), stepExecution.getSkipCount());
 		log.info("{}: {} {}, {} used, {} filtered, {} rejected", label, stepExecution.getStatus(),
-				progress(System.nanoTime()), stepExecution.getWriteCount(), stepExecution.getFilterCount(),
-				stepExecution.getSkipCount());
+				progress(System.nanoTime()), counts.used(), counts.filtered(), counts.rejected());
 		return null;
 	}
 

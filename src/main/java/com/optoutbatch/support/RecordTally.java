@@ -39,7 +39,7 @@ public class RecordTally implements StepExecutionListener, ItemStream {
 
 	@Override
 	public void open(ExecutionContext context) {
-		base = read(context);
+		base = stored(context);
 	}
 
 	@Override
@@ -52,11 +52,20 @@ public class RecordTally implements StepExecutionListener, ItemStream {
 		context.putLong(PREFIX + "rejected", now.rejected());
 	}
 
-	/** The committed counts of a step, from its execution context. */
+	/**
+	 * The committed counts of a step, from its execution context: rows a writer held back
+	 * with a reason ({@link #FILTER_REASONS_KEY}) count as filtered, not used.
+	 */
 	public static RecordCounts read(ExecutionContext context) {
 		long heldBack = filterReasons(context).values().stream().mapToLong(Long::longValue).sum();
-		return new RecordCounts(context.getLong(PREFIX + "read", 0L), context.getLong(PREFIX + "used", 0L) - heldBack,
-				context.getLong(PREFIX + "filtered", 0L) + heldBack, context.getLong(PREFIX + "rejected", 0L));
+		RecordCounts stored = stored(context);
+		return new RecordCounts(stored.read(), stored.used() - heldBack, stored.filtered() + heldBack, stored.rejected());
+	}
+
+	// the step's own counts as committed, held-back rows among the used
+	private static RecordCounts stored(ExecutionContext context) {
+		return new RecordCounts(context.getLong(PREFIX + "read", 0L), context.getLong(PREFIX + "used", 0L),
+				context.getLong(PREFIX + "filtered", 0L), context.getLong(PREFIX + "rejected", 0L));
 	}
 
 	public static boolean isTallied(ExecutionContext context) {
