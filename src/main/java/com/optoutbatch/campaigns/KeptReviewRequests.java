@@ -12,11 +12,12 @@ import com.carrotsearch.hppc.LongLongHashMap;
  * For every order that the campaign lists ask a review for, the one request that is kept:
  * the earliest planned send (unknown dates last), then by list name, then by line. Every
  * other request for the same order is a duplicate. Each order takes one entry of two longs,
- * so a million ordered reviews fit in some 30 MB.
+ * so a million orders asked for a review fit in some 30 MB.
  */
 class KeptReviewRequests {
 
-	// a request packed into one long: planned send day, list, line, most significant first
+	// a request packed into one long: planned send day, list (numbered as first seen, so
+	// compared by name), line; the top bit stays clear
 	private static final int LINE_BITS = 32;
 
 	private static final int LIST_BITS = 10;
