@@ -1,19 +1,15 @@
 package com.optoutbatch.optouts;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
+import com.optoutbatch.support.DelimitedFile;
+import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.RejectedRecordException;
-import com.optoutbatch.support.TextCharset;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -28,9 +24,7 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 
 	private final Path file;
 
-	private CSVParser parser;
-
-	private Iterator<CSVRecord> records;
+	private DelimitedFile list;
 
 	private long linesRead;
 
@@ -43,21 +37,10 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 	@Override
 	public void open(ExecutionContext context) {
 		try {
-			TextCharset charset = TextCharset.of(file, null);
-			BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset.charset()));
-			reader.skip(charset.bomLength() > 0 ? 1 : 0);
-			reader.mark(1 << 16);
-			String firstLine = reader.readLine();
-			reader.reset();
-			char delimiter = delimiterOf(firstLine == null ? "" : firstLine);
-			parser = CSVParser.builder()
-				.setReader(reader)
-				.setFormat(CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get())
-				.get();
-			records = parser.iterator();
+			list = DelimitedFile.open(file, null, OptOutListReader::delimiterOf,
+					delimiter -> CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get());
 			long committed = context.getLong(LINES_KEY, 0L);
-			while (linesRead < committed && records.hasNext()) {
-				records.next();
+			while (list != null && linesRead < committed && list.next() != null) {
 				linesRead++;
 			}
 		}
@@ -73,22 +56,16 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 			rejectedWhole = null;
 			throw whole;
 		}
-		if (records == null) {
+		NumberedRecord record = list == null ? null : list.next();
+		if (record == null) {
 			return null;
 		}
-		try {
-			if (!records.hasNext()) {
-				return null;
-			}
-			CSVRecord record = records.next();
-			linesRead++;
-			return new OptOutListLine(file.getFileName().toString(), parser.getCurrentLineNumber(), record.toList());
+		if (record.failure() != null) {
+			throw new RejectedRecordException(record.line(), "unreadable rest of file",
+					"cannot parse from here on: " + record.failure().getMessage(), "");
 		}
-		catch (UncheckedIOException | IllegalStateException e) {
-			records = null;
-			throw new RejectedRecordException(parser.getCurrentLineNumber() + 1, "unreadable rest of file",
-					"cannot parse from here on: " + e.getMessage(), "");
-		}
+		linesRead++;
+		return new OptOutListLine(file.getFileName().toString(), record.line(), List.of(record.cells()));
 	}
 
 	@Override
@@ -98,17 +75,13 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 
 	@Override
 	public void close() {
-		if (parser != null) {
-			try {
-				parser.close();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			parser = null;
+		if (list != null) {
+			list.close();
+			list = null;
 		}
 	}
 
+	// a plain list has none of them: one entry a line
 	private static char delimiterOf(String line) {
 		for (char candidate : new char[] { '\t', ';', ',' }) {
 			if (line.indexOf(candidate) >= 0) {

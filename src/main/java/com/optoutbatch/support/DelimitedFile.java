@@ -51,6 +51,16 @@ public final class DelimitedFile implements Closeable {
 	 */
 	public static DelimitedFile open(Path file, Charset charsetOverride, Function<Character, CSVFormat> format)
 			throws IOException {
+		return open(file, charsetOverride, DelimitedFile::delimiterOf, format);
+	}
+
+	/**
+	 * @param delimiterOf the delimiter of a file with this header line
+	 * @param format the format for the delimiter found
+	 * @return the opened file, or {@code null} when it has no header line
+	 */
+	public static DelimitedFile open(Path file, Charset charsetOverride, Function<String, Character> delimiterOf,
+			Function<Character, CSVFormat> format) throws IOException {
 		TextCharset charset = TextCharset.of(file, charsetOverride);
 		BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset.charset()),
 				BUFFER);
@@ -62,7 +72,7 @@ public final class DelimitedFile implements Closeable {
 			reader.close();
 			return null;
 		}
-		char delimiter = delimiterOf(headerLine);
+		char delimiter = delimiterOf.apply(headerLine);
 		return new DelimitedFile(CSVParser.builder().setReader(reader).setFormat(format.apply(delimiter)).get(), charset,
 				delimiter);
 	}
