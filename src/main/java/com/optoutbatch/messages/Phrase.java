@@ -39,13 +39,20 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 		if (anchor != null && !anchor.isIn(text)) {
 			return null;
 		}
-		// and the pattern starts looking where the phrase's first word first occurs
-		int from = start == null ? 0 : text.comparable().indexOf(start);
-		if (from < 0) {
-			return null;
+		String comparable = text.comparable();
+		Matcher matcher = pattern.matcher(comparable);
+		if (start == null) {
+			return matcher.find() ? matcher.toMatchResult() : null;
 		}
-		Matcher matcher = pattern.matcher(text.comparable());
-		return matcher.find(from) ? matcher.toMatchResult() : null;
+		// a match begins with the phrase's first word: the pattern is tried only where that occurs
+		// (a search from each position would test the word boundary before every character)
+		matcher.useTransparentBounds(true);
+		for (int at = comparable.indexOf(start); at >= 0; at = comparable.indexOf(start, at + 1)) {
+			if (matcher.region(at, comparable.length()).lookingAt()) {
+				return matcher.toMatchResult();
+			}
+		}
+		return null;
 	}
 
 	/**
