@@ -56,11 +56,15 @@ class ClassifiedMessagesFile implements ItemStreamWriter<ClassifiedMessageRow>, 
 			else {
 				Files.deleteIfExists(partial);
 			}
+			return null;
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot write " + file, e);
+			// Batch only logs what a listener throws: the step fails here, so that a restart writes the file again
+			UncheckedIOException failure = new UncheckedIOException("cannot write " + file, e);
+			stepExecution.setStatus(BatchStatus.FAILED);
+			stepExecution.addFailureException(failure);
+			return ExitStatus.FAILED.addExitDescription(failure);
 		}
-		return null;
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package com.optoutbatch.launch;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
@@ -10,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class NightlyJobTests extends JobTestSupport {
 
@@ -26,23 +31,54 @@ class NightlyJobTests extends JobTestSupport {
 	@BeforeEach
 	void sampleWorkspace() {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "orders");
+		TestWorkspace.reset(workspace, jdbc, "orders", "messages", "opt_outs", "restriction_notices");
 		TestWorkspace.copySample(workspace, "orders");
 		jobs.setJob(nightly);
 	}
 
 	@Test
 	void nightlyRunsTheFiveJobsInOrderAndWritesTheirRunFiles() throws Exception {
-		JobExecution execution = jobs.startJob(new JobParametersBuilder().addLocalDate("run.date", RUN_DATE)
-			.addLong("run.attempt", 1L)
-			.toJobParameters());
+		JobExecution execution = jobs.startJob(parameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName)
-			.containsExactly("importOrders", "importMessages", "scanMailbox", "reconcileCampaigns", "complianceReport");
+		assertThat(stepNames(execution)).containsExactly("importOrders", "importMessages", "scanMailbox",
+				"reconcileCampaigns", "complianceReport");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isEqualTo(12);
 		assertThat(workspace.output("runs", RUN_DATE.toString(), "nightly.json")).exists();
 		assertThat(workspace.output("runs", RUN_DATE.toString(), "importOrders.json")).exists();
+	}
+
+	@Test
+	void aFailedJobStopsTheChainAndTheResumedRunRunsOnlyWhatDidNotComplete() throws Exception {
+		TestWorkspace.copySample(workspace, "messages");
+		TestWorkspace.copySample(workspace, "mailbox");
+		// the classified-messages export cannot be written where a folder stands in its way
+		Path inTheWay = Files.createDirectories(workspace.output("messages", "classified.csv").resolve("in-the-way"));
+
+		JobExecution failed = jobs.startJob(parameters());
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failed.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
+			.containsExactly(tuple("importOrders", BatchStatus.COMPLETED), tuple("importMessages", BatchStatus.FAILED));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opt_outs", Long.class)).isZero();
+
+		TestWorkspace.delete(inTheWay.getParent());
+		JobExecution resumed = jobs.startJob(parameters());
+
+		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(resumed.getJobInstance()).isEqualTo(failed.getJobInstance());
+		assertThat(stepNames(resumed)).containsExactly("importMessages", "scanMailbox", "reconcileCampaigns",
+				"complianceReport");
+		assertThat(workspace.output("messages", "classified.csv")).isRegularFile();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opt_outs", Long.class)).isPositive();
+	}
+
+	private static JobParameters parameters() {
+		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE).addLong("run.attempt", 1L).toJobParameters();
+	}
+
+	private static List<String> stepNames(JobExecution execution) {
+		return execution.getStepExecutions().stream().map(StepExecution::getStepName).toList();
 	}
 
 }
