@@ -94,6 +94,25 @@ class ContentFlagTests {
 		assertThat(classifier.classify("", "Order 112-123456-1234567 has shipped.").flags())
 			.as("16 digits are not an order id")
 			.contains(ContentFlag.NO_ORDER_ID);
+		assertThat(classifier.classify("", "112-1234567-1234567 has shipped.").flags())
+			.doesNotContain(ContentFlag.NO_ORDER_ID);
+		assertThat(classifier.classify("", "Order D01-1234567-1234567, ref 9112-1234567-1234567.").flags())
+			.doesNotContain(ContentFlag.NO_ORDER_ID);
+		assertThat(classifier.classify("", "Ref 9112-1234567-1234567 has shipped.").flags())
+			.as("an order id does not follow a digit")
+			.contains(ContentFlag.NO_ORDER_ID);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a@b.de", "Mail: é@shop.fr", "x@@shop.example.com or y@shop.example.com" })
+	void anAddressIsFoundWhereverItStands(String text) {
+		assertThat(flags(text + ORDER)).contains(ContentFlag.EMAIL_ADDRESS);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ":) thanks", "see you :-D", "<3", "Hi ^_^" })
+	void emoticonsAreFoundWhereverTheyStand(String text) {
+		assertThat(flags(text + ORDER)).contains(ContentFlag.EMOJI);
 	}
 
 	@Test
