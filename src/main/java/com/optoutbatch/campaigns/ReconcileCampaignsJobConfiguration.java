@@ -114,14 +114,16 @@ class ReconcileCampaignsJobConfiguration {
 		return CampaignProfiles.load(userFile == null || userFile.isBlank() ? null : Path.of(userFile));
 	}
 
+	// Not proxied: the row decider asks the index several times a row, and a call through a
+	// scoped proxy looks the bean up in its scope each time. Only step-scoped beans take them.
 	@Bean
-	@JobScope
+	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
 	KeptReviewRequests keptReviewRequests() {
 		return new KeptReviewRequests();
 	}
 
 	@Bean
-	@JobScope
+	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
 	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
 			@Value("#{jobParameters['campaigns.review-rules'] ?: 'review-request,review-incentive'}") String reviewRules) {
 		List<String> rules = Arrays.stream(reviewRules.split(",")).map(String::trim).filter(rule -> !rule.isEmpty()).toList();

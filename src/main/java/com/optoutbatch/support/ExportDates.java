@@ -44,6 +44,10 @@ public final class ExportDates {
 	// the shape of most dates in campaign lists and many reports, read without trying the others
 	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+	// a date and time with no zone, which none of the zoned shapes can read
+	private static final Pattern ZONELESS_ISO_DATE_TIME = Pattern
+		.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?");
+
 	private ExportDates() {
 	}
 
@@ -56,10 +60,12 @@ public final class ExportDates {
 				return LocalDate.from(parsed).atStartOfDay().atOffset(ZoneOffset.UTC);
 			}
 		}
-		for (DateTimeFormatter format : ZONED) {
-			TemporalAccessor parsed = tryParse(format, value);
-			if (parsed != null) {
-				return ZonedDateTime.from(parsed).toOffsetDateTime();
+		if (!ZONELESS_ISO_DATE_TIME.matcher(value).matches()) {
+			for (DateTimeFormatter format : ZONED) {
+				TemporalAccessor parsed = tryParse(format, value);
+				if (parsed != null) {
+					return ZonedDateTime.from(parsed).toOffsetDateTime();
+				}
 			}
 		}
 		boolean dayFirst = DAY_FIRST.matcher(value).matches();
