@@ -71,9 +71,12 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 		if (orderId == null && alias == null) {
 			throw reject(row, "no order id or buyer alias", "the row names neither an order nor a buyer");
 		}
-		CampaignPurpose purpose = row.list().profile() == null ? null : row.list().profile().purposeOf(row.purpose());
-		return new CheckedRow(row, orderId, alias, purpose, date(row, "planned send date", row.plannedSendDate()),
+		return new CheckedRow(row, orderId, alias, purposeOf(row), date(row, "planned send date", row.plannedSendDate()),
 				date(row, "delivery date", row.deliveryDate()));
+	}
+
+	static CampaignPurpose purposeOf(CampaignRow row) {
+		return row.list().profile() == null ? null : row.list().profile().purposeOf(row.purpose());
 	}
 
 	private static boolean outsideReviewWindow(CheckedRow row) {

@@ -53,8 +53,11 @@ class ReviewRequestNotes implements Tasklet {
 					if (row == null) {
 						return;
 					}
+					if (CampaignRowDecider.purposeOf(row) != CampaignPurpose.REVIEW_REQUEST) {
+						continue;
+					}
 					CheckedRow checked = CampaignRowDecider.check(row);
-					if (checked.purpose() == CampaignPurpose.REVIEW_REQUEST && checked.orderId() != null) {
+					if (checked.orderId() != null) {
 						reviewRequests.note(new ReviewRequest(list.name(), row.line(), checked.orderId(),
 								checked.plannedSendDate()));
 					}
