@@ -34,6 +34,8 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.StreamProvider;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -59,6 +61,13 @@ class MessageParser {
 
 	private static final Pattern BOUNDARY = Pattern
 		.compile("(?i)boundary\\s*=\\s*(?:\"([^\"\\r\\n]{1,200})\"|([^\\s;\"]{1,200}))");
+
+	static {
+		// Jakarta Mail 2.1 looks its stream provider up for every message, part and header block
+		// it parses, through the ServiceLoader unless this property names it; in the packaged
+		// application that class-path scan took more than half of a mailbox scan.
+		System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+	}
 
 	private final MailCaps caps;
 

@@ -19,7 +19,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.apache.commons.csv.CSVFormat;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
@@ -42,6 +44,8 @@ public final class ReferenceReader {
 	private long sink;
 
 	public static void main(String[] args) throws Exception {
+		// Angus Mail set up as the mailbox scan sets it up (see MessageParser), without a class-path scan per part
+		System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
 		Path input = Path.of(args.length > 0 ? args[0] : ".").resolve("input");
 		ReferenceReader reader = new ReferenceReader();
 		Map<String, Reading> readings = new LinkedHashMap<>();
