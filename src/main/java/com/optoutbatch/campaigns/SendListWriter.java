@@ -1,5 +1,7 @@
 package com.optoutbatch.campaigns;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -139,12 +141,18 @@ class SendListWriter implements ItemStreamWriter<DecidedRow> {
 			.build();
 	}
 
+	// CSVFormat.format would make a printer on a StringWriter for every line
 	private static String line(CSVFormat format, String[] cells) {
-		Object[] safe = new Object[cells.length];
+		StringBuilder line = new StringBuilder(128);
 		for (int i = 0; i < cells.length; i++) {
-			safe[i] = SafeCsv.neutralise(cells[i]);
+			try {
+				format.print(SafeCsv.neutralise(cells[i]), line, i == 0);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e); // a StringBuilder does not fail
+			}
 		}
-		return format.format(safe);
+		return line.toString();
 	}
 
 }
