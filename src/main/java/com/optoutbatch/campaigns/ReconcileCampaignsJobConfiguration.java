@@ -93,10 +93,8 @@ class ReconcileCampaignsJobConfiguration {
 	Step reconcileCampaignList(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CampaignListReader campaignListReader, CampaignRowDecider campaignRowDecider, SendListWriter sendListWriter,
 			RejectFile campaignRejects, @Value("${optout.campaigns.chunk-size:1000}") int chunkSize) {
-		return InputSteps.<CampaignRow, DecidedRow>recordStep("reconcileCampaignList", chunkSize, campaignRejects,
-				jobRepository, transactionManager)
-			.reader(campaignListReader)
-			.processor(campaignRowDecider)
+		return InputSteps.readAheadStep("reconcileCampaignList", chunkSize, campaignRejects, jobRepository,
+				transactionManager, campaignListReader, campaignRowDecider)
 			.writer(sendListWriter)
 			.build();
 	}

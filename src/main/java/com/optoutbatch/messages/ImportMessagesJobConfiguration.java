@@ -67,10 +67,8 @@ class ImportMessagesJobConfiguration {
 	Step importMessageLog(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MessageLogReader messageLogReader, PolicyCheck policyCheck, MessageWriter messageWriter,
 			RejectFile messageRejects, @Value("${optout.messages.chunk-size:1000}") int chunkSize) {
-		return InputSteps.<MessageLogLine, ClassifiedMessage>recordStep("importMessageLog", chunkSize, messageRejects,
-				jobRepository, transactionManager)
-			.reader(messageLogReader)
-			.processor(policyCheck)
+		return InputSteps.readAheadStep("importMessageLog", chunkSize, messageRejects, jobRepository,
+				transactionManager, messageLogReader, policyCheck)
 			.writer(messageWriter)
 			.build();
 	}

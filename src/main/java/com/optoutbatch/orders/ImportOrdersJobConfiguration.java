@@ -45,10 +45,8 @@ class ImportOrdersJobConfiguration {
 	Step importOrderReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			OrderReportReader orderReportReader, OrderLineParser orderLineParser, OrderWriter orderWriter,
 			RejectFile orderRejects, @Value("${optout.orders.chunk-size:1000}") int chunkSize) {
-		return InputSteps.<OrderReportLine, OrderLine>recordStep("importOrderReport", chunkSize, orderRejects,
-				jobRepository, transactionManager)
-			.reader(orderReportReader)
-			.processor(orderLineParser)
+		return InputSteps.readAheadStep("importOrderReport", chunkSize, orderRejects, jobRepository,
+				transactionManager, orderReportReader, orderLineParser)
 			.writer(orderWriter)
 			.build();
 	}

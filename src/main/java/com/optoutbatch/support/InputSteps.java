@@ -9,6 +9,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -28,6 +30,20 @@ public final class InputSteps {
 		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), new InputFilePartitioner(files))
 			.step(worker)
 			.build();
+	}
+
+	/**
+	 * A record step whose reader and processor run a little ahead on a thread of their own
+	 * ({@link ReadAhead}), for a step whose writer sets the pace: parsing and checking the
+	 * records then take the second core. The processor must keep no state of its own.
+	 */
+	public static <I, O> ChunkOrientedStepBuilder<ReadAhead.Ahead<I, O>, O> readAheadStep(String name, int chunkSize,
+			RejectFile rejects, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ItemStreamReader<I> reader, ItemProcessor<I, O> processor) {
+		return InputSteps.<ReadAhead.Ahead<I, O>, O>recordStep(name, chunkSize, rejects, jobRepository,
+				transactionManager)
+			.reader(new ReadAhead<>(reader, processor))
+			.processor(ReadAhead.outcome());
 	}
 
 	public static <I, O> ChunkOrientedStepBuilder<I, O> recordStep(String name, int chunkSize, RejectFile rejects,
