@@ -38,6 +38,8 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 
 	private boolean ended;
 
+	private volatile boolean stopped;
+
 	public ReadAhead(ItemStreamReader<I> reader, ItemProcessor<I, O> processor) {
 		this.reader = reader;
 		this.processor = processor;
@@ -61,6 +63,7 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 		reader.open(context);
 		consumedState = stateOfReader();
 		ended = false;
+		stopped = false;
 		queue = new ArrayBlockingQueue<>(CAPACITY);
 		// the reader and processor may be step- or job-scoped: the thread works within the step's scopes
 		StepExecution step = StepSynchronizationManager.getContext() == null ? null
@@ -98,7 +101,9 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 	@Override
 	public void close() {
 		if (thread != null) {
-			thread.interrupt();
+			// not an interrupt: it would close the channels the thread is reading, the database's too
+			stopped = true;
+			queue.clear();
 			try {
 				thread.join();
 			}
@@ -117,7 +122,7 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 			StepSynchronizationManager.register(step);
 		}
 		try {
-			while (true) {
+			while (!stopped) {
 				I record;
 				try {
 					record = reader.read();
@@ -142,14 +147,12 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 			}
 		}
 		catch (InterruptedException e) {
-			// the step closed the reader
+			Thread.currentThread().interrupt();
 		}
 		catch (Exception | Error e) {
-			if (!Thread.currentThread().isInterrupted()) {
-				// the step fails with it when it gets there
-				putQuietly(new Next<>(null, e instanceof Exception exception ? exception
-						: new IllegalStateException("reading ahead failed", e), null));
-			}
+			// the step fails with it when it gets there
+			putQuietly(new Next<>(null, e instanceof Exception exception ? exception
+					: new IllegalStateException("reading ahead failed", e), null));
 		}
 		finally {
 			if (step != null) {
@@ -165,7 +168,7 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 			queue.put(next);
 		}
 		catch (InterruptedException e) {
-			// the step closed the reader
+			Thread.currentThread().interrupt();
 		}
 	}
 
