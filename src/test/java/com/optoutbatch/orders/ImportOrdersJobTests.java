@@ -124,6 +124,29 @@ class ImportOrdersJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void anOlderReportOnlyFillsWhatTheStoredOrderLacks() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "orders");
+		Path reports = Files.createDirectories(workspace.input("orders"));
+		Files.writeString(reports.resolve("recent.txt"), """
+				amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsales-channel
+				302-1234567-7654321\t2026-11-01T08:15:00+01:00\t2026-12-01T10:00:00+01:00\tShipped\tAmazon.de
+				""");
+		jobs.startJob(parameters(1));
+		Files.delete(reports.resolve("recent.txt"));
+		Files.writeString(reports.resolve("older.txt"), """
+				amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsales-channel\tbuyer-email
+				302-1234567-7654321\t2026-11-01T08:15:00+01:00\t2026-11-02T10:00:00+01:00\tPending\tAmazon.de\tq7x@marketplace.amazon.de
+				""");
+
+		jobs.startJob(parameters(2));
+
+		assertThat(jdbc.queryForMap("SELECT status, buyer_alias, source_file FROM orders"))
+			.containsEntry("STATUS", "Shipped")
+			.containsEntry("BUYER_ALIAS", "q7x@marketplace.amazon.de")
+			.containsEntry("SOURCE_FILE", "recent.txt");
+	}
+
+	@Test
 	void personalDataIsNotStored() throws Exception {
 		jobs.startJob(parameters(1));
 
