@@ -183,6 +183,29 @@ class ImportMessagesJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void aChangedRulesFileReclassifiesStoredMessagesOnTheNextImport() throws Exception {
+		jobs.startJob(parameters(1));
+		String before = jdbc.queryForObject("SELECT category FROM messages WHERE message_id = 'm-1007'", String.class);
+		Path rules = Files.createDirectories(workspace.home().resolve("config")).resolve("rules.yml");
+		Files.writeString(rules, """
+				rules:
+				  follow-up:
+				    category: NON_CRITICAL
+				    weight: 2
+				    phrases:
+				      en: [following up]
+				""");
+
+		jobs.startJob(new JobParametersBuilder(parameters(2)).addString("messages.rules", "config/rules.yml", false)
+			.toJobParameters());
+
+		assertThat(before).isNotEqualTo("NON_CRITICAL");
+		assertThat(jdbc.queryForMap("SELECT category, rule_name FROM messages WHERE message_id = 'm-1007'"))
+			.containsEntry("CATEGORY", "NON_CRITICAL")
+			.containsEntry("RULE_NAME", "follow-up");
+	}
+
+	@Test
 	void logOfAnotherKindIsRejectedWholeAndTheRunGoesOn() throws Exception {
 		Files.writeString(workspace.input("messages").resolve("campaign-list.csv"), "sku,asin\nMUG-1,B0001\n");
 
