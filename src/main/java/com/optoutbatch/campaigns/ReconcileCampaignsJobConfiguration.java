@@ -183,5 +183,4 @@ class ReconcileCampaignsJobConfiguration {
 		return step.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE, LocalDate.now());
 	}
 
-
 }

@@ -47,7 +47,6 @@ class ImportMessagesJobConfiguration {
 	/** {@code messages.profile.<glob>=<name>}: the profile of the log files whose name matches. */
 	static final String PROFILE_PARAMETER = "messages.profile.";
 
-
 	@Bean
 	Job importMessages(JobRepository jobRepository, Step importMessageLogs, Step writeClassifiedMessages,
 			RunFileWriter runFile) {

@@ -29,7 +29,6 @@ class ImportOrdersJobConfiguration {
 
 	static final String JOB_NAME = "importOrders";
 
-
 	@Bean
 	Job importOrders(JobRepository jobRepository, Step importOrderReports, RunFileWriter runFile) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importOrderReports).listener(runFile).build();

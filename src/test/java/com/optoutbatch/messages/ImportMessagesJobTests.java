@@ -165,18 +165,7 @@ class ImportMessagesJobTests extends JobTestSupport {
 
 	@Test
 	void userRulesFileExtendsTheDefaultRules() throws Exception {
-		Path rules = Files.createDirectories(workspace.home().resolve("config")).resolve("rules.yml");
-		Files.writeString(rules, """
-				rules:
-				  follow-up:
-				    category: NON_CRITICAL
-				    weight: 2
-				    phrases:
-				      en: [following up]
-				""");
-
-		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("messages.rules", "config/rules.yml", false)
-			.toJobParameters());
+		importWithFollowUpRules(1);
 
 		assertThat(classifiedCsv().get("m-1007").get("category")).isEqualTo("NON_CRITICAL");
 		assertThat(classifiedCsv().get("m-1007").get("reason")).isEqualTo("follow-up (body, en): \"following up\"; follow-up (subject, en): \"following up\"");
@@ -186,18 +175,7 @@ class ImportMessagesJobTests extends JobTestSupport {
 	void aChangedRulesFileReclassifiesStoredMessagesOnTheNextImport() throws Exception {
 		jobs.startJob(parameters(1));
 		String before = jdbc.queryForObject("SELECT category FROM messages WHERE message_id = 'm-1007'", String.class);
-		Path rules = Files.createDirectories(workspace.home().resolve("config")).resolve("rules.yml");
-		Files.writeString(rules, """
-				rules:
-				  follow-up:
-				    category: NON_CRITICAL
-				    weight: 2
-				    phrases:
-				      en: [following up]
-				""");
-
-		jobs.startJob(new JobParametersBuilder(parameters(2)).addString("messages.rules", "config/rules.yml", false)
-			.toJobParameters());
+		importWithFollowUpRules(2);
 
 		assertThat(before).isNotEqualTo("NON_CRITICAL");
 		assertThat(jdbc.queryForMap("SELECT category, rule_name FROM messages WHERE message_id = 'm-1007'"))
@@ -215,6 +193,21 @@ class ImportMessagesJobTests extends JobTestSupport {
 		assertThat(Files.readString(rejects("campaign-list.csv"), StandardCharsets.UTF_8))
 			.contains("1,\"unknown message log layout: not the generic header", "\"sku,asin\"");
 		assertThat(classifiedCsv()).hasSize(12);
+	}
+
+	// the default rules and a user rule that makes "following up" non-critical
+	private void importWithFollowUpRules(long attempt) throws Exception {
+		Path rules = Files.createDirectories(workspace.home().resolve("config")).resolve("rules.yml");
+		Files.writeString(rules, """
+				rules:
+				  follow-up:
+				    category: NON_CRITICAL
+				    weight: 2
+				    phrases:
+				      en: [following up]
+				""");
+		jobs.startJob(new JobParametersBuilder(parameters(attempt)).addString("messages.rules", "config/rules.yml", false)
+			.toJobParameters());
 	}
 
 	private Map<String, CSVRecord> classifiedCsv() throws Exception {
