@@ -119,6 +119,9 @@ class ImportMessagesJobConfiguration {
 			.dataSource(dataSource)
 			.sql(ClassifiedMessageRow.QUERY)
 			.rowMapper(ClassifiedMessageRow::map)
+			// PostgreSQL's driver streams a result only inside a transaction and with a fetch size
+			.fetchSize(1000)
+			.connectionAutoCommit(false)
 			.saveState(false)
 			.build();
 	}
