@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# The benchmark: scripts/bench.sh [--scale S|M|L] [--seed N]   (default: M)
+# The benchmark: scripts/bench.sh [--scale S|M|L] [--seed N] [--database hsqldb|postgres]
+#   (default: M on the embedded HSQLDB)
 #   On one generated workspace (target/bench/workspace-<scale>, made by generate-data.sh when
 #   missing), runs the nightly run and then the reference reader, a plain program that only
 #   reads the same inputs with the same parsers. Prints per job the records per second, the
 #   ratio of the nightly's time to the reference's, and the peak memory (max RSS) of both
 #   processes, and appends the figures to output/bench/history.csv of this project.
+#   --database postgres runs the nightly on a throwaway PostgreSQL server
+#   (scripts/postgres-test-server.sh, port 54339); its peak memory is then the Java process's
+#   alone, not the server's.
 # scripts/bench.sh --jmh [JMH options]
 #   Runs the JMH microbenchmarks of src/jmh/java (e.g. --jmh MessageClassification -f 1).
 set -euo pipefail
@@ -26,13 +30,17 @@ fi
 
 scale=M
 seed=20261126
+database=hsqldb
+usage="usage: scripts/bench.sh [--scale S|M|L] [--seed N] [--database hsqldb|postgres] | --jmh [JMH options]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) scale="${2^^}"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    *) echo "usage: scripts/bench.sh [--scale S|M|L] [--seed N] | --jmh [JMH options]" >&2; exit 2 ;;
+    --database) database="${2,,}"; shift 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
 done
+[[ "$database" == hsqldb || "$database" == postgres ]] || { echo "$usage" >&2; exit 2; }
 
 jar="$project/target/optout-batch.jar"
 if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml src/main jobs -newer "$jar" -print -quit)" ]]; then
@@ -72,8 +80,16 @@ measured() {
   fi
 }
 
+if [[ "$database" == postgres ]]; then
+  export OPTOUT_TEST_POSTGRES_PORT=54339
+  eval "$(scripts/postgres-test-server.sh start)"
+  trap 'scripts/postgres-test-server.sh stop' EXIT
+  export SPRING_PROFILES_ACTIVE=postgres OPTOUT_DB_URL="$OPTOUT_TEST_POSTGRES_URL" \
+    OPTOUT_DB_USER="$OPTOUT_TEST_POSTGRES_USER" OPTOUT_DB_PASSWORD="$OPTOUT_TEST_POSTGRES_PASSWORD"
+fi
+
 load="$(cut -d' ' -f1 /proc/loadavg)"
-echo "optout-batch: nightly run on $workspace (scale $scale, seed $seed, load $load)" >&2
+echo "optout-batch: nightly run on $workspace (scale $scale, seed $seed, $database, load $load)" >&2
 OPTOUT_HOME="$workspace" measured nightly java $java_options -jar "$jar" nightly run.date=$run_date \
   > "$bench/nightly-${scale,,}.log" 2>&1 || { echo "the nightly run failed: see $bench/nightly-${scale,,}.log" >&2; exit 1; }
 echo "optout-batch: reference reader on the same inputs" >&2
@@ -81,11 +97,13 @@ measured reference java $java_options -cp "$classpath" com.optoutbatch.bench.Ref
 
 mkdir -p "$project/output/bench"
 history="$project/output/bench/history.csv"
-[[ -f "$history" ]] || echo "when,commit,scale,seed,load,job,records,nightly_seconds,records_per_second,reference_seconds,ratio,nightly_max_rss_kb,reference_max_rss_kb" > "$history"
+[[ -f "$history" ]] || echo "when,commit,scale,seed,load,job,records,nightly_seconds,records_per_second,reference_seconds,ratio,nightly_max_rss_kb,reference_max_rss_kb,database" > "$history"
+# a history from before the database column: its runs were all on HSQLDB
+head -n 1 "$history" | grep -q ',database$' || sed -i '1s/$/,database/; 2,$s/$/,hsqldb/' "$history"
 python3 - "$workspace/output/runs/$run_date" "$bench/reference.out" "$bench/nightly.measured" "$bench/reference.measured" \
-    "$history" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(git rev-parse --short HEAD)" "$scale" "$seed" "$load" <<'PY'
+    "$history" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(git rev-parse --short HEAD)" "$scale" "$seed" "$load" "$database" <<'PY'
 import json, sys, os
-runs, reference_out, nightly_measured, reference_measured, history, when, commit, scale, seed, load = sys.argv[1:]
+runs, reference_out, nightly_measured, reference_measured, history, when, commit, scale, seed, load, database = sys.argv[1:]
 reference = {}
 for line in open(reference_out):
     job, records, seconds = line.split()
@@ -112,6 +130,6 @@ print(f"process wall time: nightly {nightly_wall} s, reference {reference_wall} 
 print(f"peak memory (max RSS): nightly {int(nightly_rss) // 1024} MiB, reference {int(reference_rss) // 1024} MiB")
 with open(history, "a") as out:
     for job, records, seconds, rate, ref_seconds, ratio in rows:
-        out.write(f"{when},{commit},{scale},{seed},{load},{job},{records},{seconds:.3f},{rate:.0f},{ref_seconds:.3f},{ratio:.2f},{nightly_rss},{reference_rss}\n")
+        out.write(f"{when},{commit},{scale},{seed},{load},{job},{records},{seconds:.3f},{rate:.0f},{ref_seconds:.3f},{ratio:.2f},{nightly_rss},{reference_rss},{database}\n")
 print(f"appended to {history}")
 PY

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts a throwaway PostgreSQL server for the test suite (installing Debian's package
+# Starts a throwaway PostgreSQL server for the test suite or the benchmark (installing Debian's package
 # when the machine has none) and prints the variables the tests read:
 #   eval "$(scripts/postgres-test-server.sh start)"   ...   scripts/postgres-test-server.sh stop
 # The server lives in /tmp/optout-test-postgres-<port> (outside the checkout, which the postgres

@@ -10,7 +10,7 @@ import java.util.Map;
  * no names, phone numbers or addresses.
  */
 public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, Headline headline, Headline previous,
-		List<NewOptOut> newOptOuts, List<Violation> violations, List<RestrictionNotice> restrictionNotices,
+		List<NewOptOut> newOptOuts, Violations violations, List<RestrictionNotice> restrictionNotices,
 		List<CampaignListResult> campaigns, WeeklyChart optOutsPerWeek, WeeklyChart violationsPerWeek,
 		List<MarketplaceRow> marketplaces, List<InputQuality> inputs, List<String> quarantined,
 		List<UndecidedMessage> undecided) {
@@ -29,6 +29,19 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, Hea
 	/** A message that broke a rule: what, when, which order and tool, and why it breaks the rule. */
 	public record Violation(ViolationKind kind, OffsetDateTime sentAt, String orderId, String maskedAlias, String tool,
 			String marketplace, String why) {
+	}
+
+	/** The violations of the report's period: how many, and per kind the oldest shown on the page. */
+	public record Violations(long total, List<ViolationGroup> groups) {
+	}
+
+	/** The violations of one kind: how many, and the oldest of them, shown on the page. */
+	public record ViolationGroup(ViolationKind kind, long count, List<Violation> shown) {
+
+		public long hidden() {
+			return count - shown.size();
+		}
+
 	}
 
 	public record RestrictionNotice(OffsetDateTime noticedAt, String marketplace, String evidence) {

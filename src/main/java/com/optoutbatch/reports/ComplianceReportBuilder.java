@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,8 +20,8 @@ import com.optoutbatch.reports.ComplianceReport.InputQuality;
 import com.optoutbatch.reports.ComplianceReport.MarketplaceRow;
 import com.optoutbatch.reports.ComplianceReport.NewOptOut;
 import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
-import com.optoutbatch.reports.ComplianceReport.Violation;
-import com.optoutbatch.reports.ViolationFinder.MessageFindings;
+import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
+import com.optoutbatch.reports.ComplianceReport.Violations;
 import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.Workspace;
 import tools.jackson.databind.JsonNode;
@@ -70,10 +69,13 @@ class ComplianceReportBuilder {
 	ComplianceReport build(LocalDate runDate) {
 		markNewOptOuts(runDate);
 		Summary previous = previousSummary(runDate);
-		LocalDate from = previous == null ? LocalDate.MIN : previous.runDate().plusDays(1);
-		MessageFindings findings = violationFinder.review();
-		List<Violation> allViolations = findings.violations();
-		List<Violation> violations = allViolations.stream().filter(v -> within(v.sentAt(), from, runDate)).toList();
+		ReportPeriod period = new ReportPeriod(previous == null ? LocalDate.MIN : previous.runDate().plusDays(1), runDate);
+		ReportedViolations violations = new ReportedViolations(period,
+				ComplianceReportWriter.folder(workspace, runDate).resolve(ComplianceReportWriter.VIOLATIONS_FILE));
+		List<UndecidedMessage> undecided;
+		try (violations) {
+			undecided = violationFinder.review(violations);
+		}
 		List<NewOptOut> newOptOuts = jdbc.query(NEW_OPT_OUTS, (row, i) -> new NewOptOut(row.getString(1),
 				row.getString(2), PersonalData.maskAlias(row.getString(3)), row.getObject(4, OffsetDateTime.class),
 				row.getString(5)), runDate);
@@ -83,19 +85,20 @@ class ComplianceReportBuilder {
 		List<JsonNode> runFiles = runFiles(runDate);
 		List<InputQuality> inputs = inputs(runFiles);
 		List<CampaignListResult> campaigns = campaigns(runFiles, runDate);
+		Violations periodViolations = violations.violations();
 		Headline headline = new Headline(newOptOuts.size(),
 				count("SELECT COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL"), count(OPTED_OUT_BUYERS),
-				campaigns.stream().mapToLong(CampaignListResult::heldBackTotal).sum(), violations.size(),
-				notices.stream().filter(n -> n.noticedAt() == null || within(n.noticedAt(), from, runDate)).count(),
+				campaigns.stream().mapToLong(CampaignListResult::heldBackTotal).sum(), periodViolations.total(),
+				notices.stream().filter(n -> n.noticedAt() == null || period.contains(n.noticedAt())).count(),
 				inputs.stream().mapToLong(InputQuality::rejected).sum());
 		List<OffsetDateTime> optOutDates = jdbc.queryForList(
 				"SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL", OffsetDateTime.class);
 		return new ComplianceReport(runDate, previous == null ? null : previous.runDate(), headline,
-				previous == null ? null : previous.headline(), newOptOuts, violations, notices,
+				previous == null ? null : previous.headline(), newOptOuts, periodViolations, notices,
 				campaigns, WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
-				WeeklyChart.of("Violating messages per week", allViolations.stream().map(Violation::sentAt).toList(), runDate),
-				marketplaces(newOptOuts, violations), inputs, quarantined(),
-				findings.undecided().stream().filter(message -> within(message.sentAt(), from, runDate)).toList());
+				WeeklyChart.of("Violating messages per week", violations.perWeek(), runDate),
+				marketplaces(newOptOuts, violations.byMarketplace()), inputs, quarantined(),
+				undecided.stream().filter(message -> period.contains(message.sentAt())).toList());
 	}
 
 	/** Notes the opt-outs no report has shown yet as first shown in this one. */
@@ -129,7 +132,7 @@ class ComplianceReportBuilder {
 		return lists;
 	}
 
-	private List<MarketplaceRow> marketplaces(List<NewOptOut> newOptOuts, List<Violation> violations) {
+	private List<MarketplaceRow> marketplaces(List<NewOptOut> newOptOuts, Map<String, Long> violations) {
 		Map<String, long[]> rows = new LinkedHashMap<>();
 		jdbc.query("SELECT marketplace, COUNT(*) FROM orders GROUP BY marketplace ORDER BY marketplace", row -> {
 			rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[0] = row.getLong(2);
@@ -138,7 +141,7 @@ class ComplianceReportBuilder {
 			rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[1] = row.getLong(2);
 		});
 		newOptOuts.forEach(optOut -> rows.computeIfAbsent(name(optOut.marketplace()), m -> new long[4])[2]++);
-		violations.forEach(violation -> rows.computeIfAbsent(name(violation.marketplace()), m -> new long[4])[3]++);
+		violations.forEach((marketplace, count) -> rows.computeIfAbsent(name(marketplace), m -> new long[4])[3] += count);
 		return rows.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
@@ -211,11 +214,6 @@ class ComplianceReportBuilder {
 	private long count(String sql, Object... arguments) {
 		Long count = jdbc.queryForObject(sql, Long.class, arguments);
 		return count == null ? 0 : count;
-	}
-
-	private static boolean within(OffsetDateTime time, LocalDate from, LocalDate to) {
-		LocalDate date = time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-		return !date.isBefore(from) && !date.isAfter(to);
 	}
 
 	private static String name(String marketplace) {

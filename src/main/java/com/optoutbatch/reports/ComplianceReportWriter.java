@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.optoutbatch.reports.ComplianceReport.Headline;
-import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.SafeCsv;
 import com.optoutbatch.support.Workspace;
 import org.thymeleaf.ITemplateEngine;
@@ -32,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ComplianceReportWriter {
 
-	/** Rows of one kind of violation shown on the page; all are in violations.csv. */
-	static final int SHOWN_PER_KIND = 200;
+	/** Written by {@link ReportedViolations} while the violations are found. */
+	static final String VIOLATIONS_FILE = "violations.csv";
 
 	private final ITemplateEngine templates;
 
@@ -46,14 +45,17 @@ class ComplianceReportWriter {
 		this.workspace = workspace;
 	}
 
+	static Path folder(Workspace workspace, LocalDate runDate) {
+		return workspace.output("reports", runDate.toString());
+	}
+
 	Path write(ComplianceReport report) {
-		Path folder = workspace.output("reports", report.runDate().toString());
+		Path folder = folder(workspace, report.runDate());
 		try {
 			Files.createDirectories(folder);
 			Context page = new Context(Locale.ENGLISH);
 			page.setVariable("report", report);
 			page.setVariable("headline", HeadlineItem.of(report.headline(), report.previous()));
-			page.setVariable("violationGroups", ViolationGroup.of(report.violations()));
 			page.setVariable("charts", List.of(report.optOutsPerWeek(), report.violationsPerWeek()));
 			writeAtomically(folder.resolve("index.html"), templates.process("reports/compliance-report", page));
 			json.writeValue(folder.resolve(Summary.FILE).toFile(), summaryOf(report));
@@ -68,7 +70,7 @@ class ComplianceReportWriter {
 
 	static Summary summaryOf(ComplianceReport report) {
 		Map<String, Long> byKind = new LinkedHashMap<>();
-		report.violations().forEach(violation -> byKind.merge(violation.kind().name(), 1L, Long::sum));
+		report.violations().groups().forEach(group -> byKind.put(group.kind().name(), group.count()));
 		Map<String, Long> byReason = new LinkedHashMap<>();
 		report.campaigns().forEach(list -> list.heldBack().forEach((reason, count) -> byReason.merge(reason, count, Long::sum)));
 		return new Summary(report.runDate(), report.headline(), byKind, byReason, report.campaigns().size(),
@@ -76,11 +78,6 @@ class ComplianceReportWriter {
 	}
 
 	private static void writeTables(Path folder, ComplianceReport report) {
-		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("violations.csv"), "kind", "sent_at", "order_id",
-				"buyer_alias", "tool", "marketplace", "why")) {
-			report.violations().forEach(v -> csv.printRecord(v.kind(), v.sentAt(), v.orderId(), v.maskedAlias(), v.tool(),
-					v.marketplace(), v.why()));
-		}
 		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("new-opt-outs.csv"), "marketplace", "order_id",
 				"buyer_alias", "opted_out_at", "source")) {
 			report.newOptOuts().forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(), o.optedOutAt(),
@@ -154,25 +151,6 @@ class ComplianceReportWriter {
 
 		public String direction() {
 			return previous == null || previous == value ? "" : value > previous ? "up" : "down";
-		}
-
-	}
-
-	/** The violations of one kind, the first {@link #SHOWN_PER_KIND} shown. */
-	public record ViolationGroup(ViolationKind kind, List<Violation> violations) {
-
-		static List<ViolationGroup> of(List<Violation> violations) {
-			Map<ViolationKind, List<Violation>> byKind = new EnumMap<>(ViolationKind.class);
-			violations.forEach(violation -> byKind.computeIfAbsent(violation.kind(), k -> new ArrayList<>()).add(violation));
-			return byKind.entrySet().stream().map(group -> new ViolationGroup(group.getKey(), group.getValue())).toList();
-		}
-
-		public List<Violation> shown() {
-			return violations.subList(0, Math.min(SHOWN_PER_KIND, violations.size()));
-		}
-
-		public int hidden() {
-			return violations.size() - shown().size();
 		}
 
 	}

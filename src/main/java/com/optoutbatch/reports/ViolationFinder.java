@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.optoutbatch.messages.ThirtyDayRule;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
@@ -50,12 +51,14 @@ class ViolationFinder {
 		this.reviewRules = reviewRules;
 	}
 
-	/** Every violation in the message log and every undecided message, oldest first. */
-	MessageFindings review() {
+	/**
+	 * Hands every violation in the message log to {@code found} (each order's together, in the
+	 * order sent) and returns the messages the classifier could not decide, oldest first.
+	 */
+	List<UndecidedMessage> review(Consumer<Violation> found) {
 		Map<String, OffsetDateTime> orderOptOuts = earliest(
 				"SELECT order_id, opted_out_at FROM opt_outs WHERE order_id IS NOT NULL AND opted_out_at IS NOT NULL");
 		Map<String, OffsetDateTime> buyerOptOuts = earliest(BUYER_OPT_OUTS);
-		List<Violation> violations = new ArrayList<>();
 		List<UndecidedMessage> undecided = new ArrayList<>();
 		OrderSeen order = new OrderSeen();
 		jdbc.query(MESSAGES, row -> {
@@ -67,36 +70,35 @@ class ViolationFinder {
 			boolean reviewRequest = message.ruleName() != null && reviewRules.contains(message.ruleName());
 			OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
 			if (nonCritical && optedOut != null && message.sentAt().isAfter(optedOut)) {
-				violations.add(message.violation(ViolationKind.MESSAGE_AFTER_OPT_OUT,
+				found.accept(message.violation(ViolationKind.MESSAGE_AFTER_OPT_OUT,
 						"sent after the buyer opted out on " + optedOut.toLocalDate()));
 			}
 			if (message.flags().contains("critical-subject")) {
-				violations.add(message.violation(ViolationKind.CRITICAL_SUBJECT_MISUSE,
+				found.accept(message.violation(ViolationKind.CRITICAL_SUBJECT_MISUSE,
 						"the critical subject or an [Important] tag on " + message.ruleName() + " content"));
 			}
 			if (reviewRequest && order.alreadyAskedForReview(message.orderId())) {
-				violations.add(message.violation(ViolationKind.REPEATED_REVIEW_REQUEST,
+				found.accept(message.violation(ViolationKind.REPEATED_REVIEW_REQUEST,
 						"the order was already asked for a review"));
 			}
 			if (reviewRequest && message.purchasedAt() != null && message.sentAt().isBefore(message.purchasedAt().plusDays(5))) {
-				violations.add(message.violation(ViolationKind.REVIEW_OUTSIDE_WINDOW,
+				found.accept(message.violation(ViolationKind.REVIEW_OUTSIDE_WINDOW,
 						"asked within 5 days of the purchase, before delivery could be 5 days old"));
 			}
 			List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
 			if (!forbidden.isEmpty()) {
-				violations.add(message.violation(ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden)));
+				found.accept(message.violation(ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden)));
 			}
 			if (message.flags().contains("no-order-id")) {
-				violations.add(message.violation(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"));
+				found.accept(message.violation(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"));
 			}
 			if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
-				violations.add(message.violation(ViolationKind.SENT_LATE,
+				found.accept(message.violation(ViolationKind.SENT_LATE,
 						"purchased on " + message.purchasedAt().toLocalDate()));
 			}
 		});
-		violations.sort(Comparator.comparing(Violation::sentAt));
 		undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
-		return new MessageFindings(violations, undecided);
+		return undecided;
 	}
 
 	private Map<String, OffsetDateTime> earliest(String sql) {
@@ -109,10 +111,6 @@ class ViolationFinder {
 
 	private static OffsetDateTime earlier(OffsetDateTime a, OffsetDateTime b) {
 		return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-	}
-
-	/** What the review found: the violations and the undecided messages, each oldest first. */
-	record MessageFindings(List<Violation> violations, List<UndecidedMessage> undecided) {
 	}
 
 	/** The order whose messages pass now, and whether one of them already asked for a review. */

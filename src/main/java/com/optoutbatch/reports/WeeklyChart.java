@@ -33,14 +33,18 @@ public record WeeklyChart(String title, List<Bar> bars, long max, int width, int
 
 	/** The last {@link #WEEKS} weeks up to {@code end}, empty weeks included. */
 	static WeeklyChart of(String title, Collection<OffsetDateTime> events, LocalDate end) {
+		Map<LocalDate, Long> perWeek = new TreeMap<>();
+		events.forEach(event -> perWeek.merge(weekOf(event), 1L, Long::sum));
+		return of(title, perWeek, end);
+	}
+
+	/** The last {@link #WEEKS} weeks up to {@code end}, from counts per week ({@link #weekOf}). */
+	static WeeklyChart of(String title, Map<LocalDate, Long> perWeek, LocalDate end) {
 		LocalDate lastWeek = end.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		Map<LocalDate, Long> counts = new TreeMap<>();
 		for (int i = WEEKS - 1; i >= 0; i--) {
-			counts.put(lastWeek.minusWeeks(i), 0L);
-		}
-		for (OffsetDateTime event : events) {
-			LocalDate week = event.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-			counts.computeIfPresent(week, (w, count) -> count + 1);
+			LocalDate week = lastWeek.minusWeeks(i);
+			counts.put(week, perWeek.getOrDefault(week, 0L));
 		}
 		long max = Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
 		List<Bar> bars = new ArrayList<>();
@@ -52,6 +56,11 @@ public record WeeklyChart(String title, List<Bar> bars, long max, int width, int
 			x += BAR_WIDTH + GAP;
 		}
 		return new WeeklyChart(title, bars, max, x, PLOT_HEIGHT + LABEL_SPACE);
+	}
+
+	/** The week of an event: the Monday it starts on. */
+	static LocalDate weekOf(OffsetDateTime event) {
+		return event.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 	}
 
 	public int barWidth() {

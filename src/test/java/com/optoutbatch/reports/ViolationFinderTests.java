@@ -1,10 +1,10 @@
 package com.optoutbatch.reports;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.optoutbatch.reports.ComplianceReport.Violation;
-import com.optoutbatch.reports.ViolationFinder.MessageFindings;
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +35,9 @@ class ViolationFinderTests extends JobTestSupport {
 		message("b", ORDER, "2026-11-12T10:00:00Z", "CRITICAL", "delivery-scheduling");
 		message("d", OTHER_ORDER, "2026-11-11T10:00:00Z", "NON_CRITICAL", "review-request");
 
-		List<Violation> repeated = findings().violations()
-			.stream()
+		List<Violation> violations = new ArrayList<>();
+		finder().review(violations::add);
+		List<Violation> repeated = violations.stream()
 			.filter(violation -> violation.kind() == ViolationKind.REPEATED_REVIEW_REQUEST)
 			.toList();
 
@@ -50,12 +51,13 @@ class ViolationFinderTests extends JobTestSupport {
 		message("early", ORDER, "2026-11-03T10:00:00Z", "UNDECIDED", null);
 		message("plain", ORDER, "2026-11-04T10:00:00Z", "CRITICAL", "delivery-scheduling");
 
-		assertThat(findings().undecided()).extracting(ComplianceReport.UndecidedMessage::messageId)
+		assertThat(finder().review(violation -> {
+		})).extracting(ComplianceReport.UndecidedMessage::messageId)
 			.containsExactly("early", "late");
 	}
 
-	private MessageFindings findings() {
-		return new ViolationFinder(jdbc, List.of("review-request")).review();
+	private ViolationFinder finder() {
+		return new ViolationFinder(jdbc, List.of("review-request"));
 	}
 
 	private void message(String id, String orderId, String sentAt, String category, String rule) {

@@ -1,0 +1,96 @@
+package com.optoutbatch.reports;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import com.optoutbatch.reports.ComplianceReport.Violation;
+import com.optoutbatch.reports.ComplianceReport.ViolationGroup;
+import com.optoutbatch.reports.ComplianceReport.Violations;
+import com.optoutbatch.support.SafeCsv;
+
+/**
+ * Takes the violations one at a time, as the finder meets them, so that the report's memory
+ * does not grow with the message log: those of the report's period go to
+ * {@code violations.csv} and are counted by kind and marketplace, the oldest
+ * {@link #SHOWN_PER_KIND} of each kind are kept for the page, and all are counted per week
+ * for the chart.
+ */
+final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
+
+	/** Rows of one kind of violation shown on the page; all are in violations.csv. */
+	static final int SHOWN_PER_KIND = 200;
+
+	private static final Comparator<Violation> OLDEST_FIRST = Comparator.comparing(Violation::sentAt);
+
+	private final ReportPeriod period;
+
+	private final SafeCsv.Printer csv;
+
+	private final Map<ViolationKind, Long> byKind = new EnumMap<>(ViolationKind.class);
+
+	private final Map<String, Long> byMarketplace = new HashMap<>();
+
+	/** Per kind, the oldest met so far, the newest of them at the head to make room. */
+	private final Map<ViolationKind, PriorityQueue<Violation>> oldest = new EnumMap<>(ViolationKind.class);
+
+	private final Map<LocalDate, Long> perWeek = new TreeMap<>();
+
+	ReportedViolations(ReportPeriod period, Path csvFile) {
+		this.period = period;
+		this.csv = SafeCsv.open(csvFile, "kind", "sent_at", "order_id", "buyer_alias", "tool", "marketplace", "why");
+	}
+
+	@Override
+	public void accept(Violation violation) {
+		perWeek.merge(WeeklyChart.weekOf(violation.sentAt()), 1L, Long::sum);
+		if (!period.contains(violation.sentAt())) {
+			return;
+		}
+		csv.printRecord(violation.kind(), violation.sentAt(), violation.orderId(), violation.maskedAlias(),
+				violation.tool(), violation.marketplace(), violation.why());
+		byKind.merge(violation.kind(), 1L, Long::sum);
+		byMarketplace.merge(violation.marketplace(), 1L, Long::sum);
+		PriorityQueue<Violation> kept = oldest.computeIfAbsent(violation.kind(),
+				kind -> new PriorityQueue<>(OLDEST_FIRST.reversed()));
+		kept.add(violation);
+		if (kept.size() > SHOWN_PER_KIND) {
+			kept.poll();
+		}
+	}
+
+	/** The violations of the period, by kind, each kind's oldest first. */
+	Violations violations() {
+		List<ViolationGroup> groups = new ArrayList<>();
+		byKind.forEach((kind, count) -> {
+			List<Violation> shown = new ArrayList<>(oldest.get(kind));
+			shown.sort(OLDEST_FIRST);
+			groups.add(new ViolationGroup(kind, count, shown));
+		});
+		return new Violations(byKind.values().stream().mapToLong(Long::longValue).sum(), groups);
+	}
+
+	/** The violations of the period per marketplace ({@code null} for those of unknown orders). */
+	Map<String, Long> byMarketplace() {
+		return byMarketplace;
+	}
+
+	/** All violations, of any period, per week. */
+	Map<LocalDate, Long> perWeek() {
+		return perWeek;
+	}
+
+	@Override
+	public void close() {
+		csv.close();
+	}
+
+}
