@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import org.springframework.aop.framework.Advised;
 import org.springframework.batch.core.scope.context.JobSynchronizationManager;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
@@ -26,9 +27,13 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 
 	static final int CAPACITY = 2_000;
 
-	private final ItemStreamReader<I> reader;
+	private final ItemStreamReader<I> stepReader;
 
-	private final ItemProcessor<I, O> processor;
+	private final ItemProcessor<I, O> stepProcessor;
+
+	private ItemStreamReader<I> reader;
+
+	private ItemProcessor<I, O> processor;
 
 	private BlockingQueue<Next<I, O>> queue;
 
@@ -41,8 +46,8 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 	private volatile boolean stopped;
 
 	public ReadAhead(ItemStreamReader<I> reader, ItemProcessor<I, O> processor) {
-		this.reader = reader;
-		this.processor = processor;
+		this.stepReader = reader;
+		this.stepProcessor = processor;
 	}
 
 	/** The step's processor: gives back what the processor made of the record, or throws what it threw. */
@@ -60,6 +65,8 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 		if (thread != null) {
 			throw new IllegalStateException("already reading ahead for another step execution");
 		}
+		reader = scopedTarget(stepReader);
+		processor = scopedTarget(stepProcessor);
 		reader.open(context);
 		consumedState = stateOfReader();
 		ended = false;
@@ -113,7 +120,27 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 			thread = null;
 			queue = null;
 		}
-		reader.close();
+		if (reader != null) {
+			reader.close();
+			reader = null;
+		}
+	}
+
+	/**
+	 * The bean behind a step- or job-scoped proxy, which would otherwise look it up in its
+	 * scope at every call, for every record; it stays the same for the step execution.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <T> T scopedTarget(T bean) {
+		if (bean instanceof Advised proxy && !proxy.getTargetSource().isStatic()) {
+			try {
+				return (T) proxy.getTargetSource().getTarget();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException("cannot resolve the scoped bean " + bean, e);
+			}
+		}
+		return bean;
 	}
 
 	private void readAll(StepExecution step) {
