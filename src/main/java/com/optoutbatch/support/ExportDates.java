@@ -3,7 +3,9 @@ package com.optoutbatch.support;
 import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,9 +43,6 @@ public final class ExportDates {
 
 	private static final List<DateTimeFormatter> DATES_DAY_FIRST = List.of(pattern("dd/MM/yyyy"));
 
-	// the shape of most dates in campaign lists and many reports, read without trying the others
-	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
 	// a date and time with no zone, which none of the zoned shapes can read
 	private static final Pattern ZONELESS_ISO_DATE_TIME = Pattern
 		.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?");
@@ -54,11 +53,9 @@ public final class ExportDates {
 	/** @throws DateTimeParseException when no known shape fits */
 	public static OffsetDateTime parse(String text) {
 		String value = text.trim();
-		if (ISO_DATE.matcher(value).matches()) {
-			TemporalAccessor parsed = tryParse(DateTimeFormatter.ISO_LOCAL_DATE, value);
-			if (parsed != null) {
-				return LocalDate.from(parsed).atStartOfDay().atOffset(ZoneOffset.UTC);
-			}
+		LocalDate isoDate = isoDate(value);
+		if (isoDate != null) {
+			return isoDate.atStartOfDay().atOffset(ZoneOffset.UTC);
 		}
 		if (!ZONELESS_ISO_DATE_TIME.matcher(value).matches()) {
 			for (DateTimeFormatter format : ZONED) {
@@ -82,6 +79,37 @@ public final class ExportDates {
 			}
 		}
 		throw new DateTimeParseException("not a date in any known shape", value, 0);
+	}
+
+	/**
+	 * The shape of most dates in campaign lists and many reports (2026-11-27), read straight
+	 * from its digits: a campaign row has two, and a formatter took a fifth of the row's time.
+	 * {@code null} for any other shape, or a day that does not exist.
+	 */
+	private static LocalDate isoDate(String value) {
+		if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+			return null;
+		}
+		int year = digits(value, 0, 4);
+		int month = digits(value, 5, 7);
+		int day = digits(value, 8, 10);
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+			return null;
+		}
+		return LocalDate.of(year, month, day);
+	}
+
+	// the number the digits from start to end spell; -1 when one is not a digit
+	private static int digits(String value, int start, int end) {
+		int number = 0;
+		for (int i = start; i < end; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			number = number * 10 + (c - '0');
+		}
+		return number;
 	}
 
 	private static TemporalAccessor tryParse(DateTimeFormatter format, String value) {

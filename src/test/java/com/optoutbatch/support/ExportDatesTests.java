@@ -15,6 +15,7 @@ class ExportDatesTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			2026-11-02                      | 2026-11-02T00:00Z
+			' 2028-02-29 '                  | 2028-02-29T00:00Z
 			2026-11-02 10:00                | 2026-11-02T10:00Z
 			2026-11-02 10:00:30             | 2026-11-02T10:00:30Z
 			2026-11-02T10:00:30.250         | 2026-11-02T10:00:30.250Z
@@ -32,7 +33,8 @@ class ExportDatesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "2026-13-02", "2026-11-02 25:00", "tomorrow", "" })
+	@ValueSource(strings = { "2026-13-02", "2026-02-29", "2026-11-31", "2026-00-10", "2026-11-00", "2026-1a-02",
+			"2026-11-02 25:00", "tomorrow", "" })
 	void rejectsWhatIsNoDate(String text) {
 		assertThatExceptionOfType(DateTimeParseException.class).isThrownBy(() -> ExportDates.parse(text));
 	}
