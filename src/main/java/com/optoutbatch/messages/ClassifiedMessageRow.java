@@ -14,13 +14,9 @@ record ClassifiedMessageRow(String messageId, String orderId, String category, S
 
 	static final String[] HEADER = { "message_id", "order_id", "category", "reason", "flags", "sent_at", "tool" };
 
-	/** Every stored message with its order's purchase date, the messages of one order together. */
-	static final String QUERY = """
-			SELECT m.message_key, m.message_id, m.order_id, m.category, m.reason, m.flags, m.sent_at, m.tool,
-			       o.purchase_date
-			FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id
-			ORDER BY m.order_id, m.sent_at, m.message_key
-			""";
+	/** What a line needs of a stored message and its order, read by {@link MessagesByOrder}. */
+	static final String COLUMNS = "m.message_key, m.message_id, m.order_id, m.category, m.reason, m.flags, m.sent_at, "
+			+ "m.tool, o.purchase_date";
 
 	static ClassifiedMessageRow map(ResultSet row, int number) throws SQLException {
 		String messageId = row.getString("message_id");

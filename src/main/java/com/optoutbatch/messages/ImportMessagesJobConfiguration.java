@@ -20,8 +20,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,7 +72,7 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	Step writeClassifiedMessages(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcCursorItemReader<ClassifiedMessageRow> classifiedMessageReader,
+			ClassifiedMessageReader classifiedMessageReader,
 			ClassifiedMessagesFile classifiedMessagesFile) {
 		return new StepBuilder("writeClassifiedMessages", jobRepository).<ClassifiedMessageRow, ClassifiedMessageRow>chunk(1000)
 			.transactionManager(transactionManager)
@@ -114,16 +112,8 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcCursorItemReader<ClassifiedMessageRow> classifiedMessageReader(DataSource dataSource) {
-		return new JdbcCursorItemReaderBuilder<ClassifiedMessageRow>().name("classifiedMessages")
-			.dataSource(dataSource)
-			.sql(ClassifiedMessageRow.QUERY)
-			.rowMapper(ClassifiedMessageRow::map)
-			// PostgreSQL's driver streams a result only inside a transaction and with a fetch size
-			.fetchSize(1000)
-			.connectionAutoCommit(false)
-			.saveState(false)
-			.build();
+	ClassifiedMessageReader classifiedMessageReader(JdbcTemplate jdbcTemplate) {
+		return new ClassifiedMessageReader(jdbcTemplate);
 	}
 
 	@Bean

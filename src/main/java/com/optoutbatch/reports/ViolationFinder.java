@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import com.optoutbatch.messages.MessagesByOrder;
 import com.optoutbatch.messages.ThirtyDayRule;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
@@ -29,12 +30,9 @@ class ViolationFinder {
 	static final Set<String> FORBIDDEN_FLAGS = Set.of("link", "email-address", "emoji", "review-incentive",
 			"review-change", "marketing");
 
-	// the order of the messages' (order_id, sent_at, message_key) index: the join with orders walks in step
-	private static final String MESSAGES = """
-			SELECT m.message_key, m.message_id, m.order_id, COALESCE(m.recipient_alias, o.buyer_alias), m.tool,
-			       m.sent_at, m.category, m.rule_name, m.flags, o.purchase_date, o.marketplace
-			FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id
-			ORDER BY m.order_id, m.sent_at, m.message_key""";
+	private static final String MESSAGE_COLUMNS = "m.message_key, m.message_id, m.order_id, "
+			+ "COALESCE(m.recipient_alias, o.buyer_alias), m.tool, m.sent_at, m.category, m.rule_name, m.flags, "
+			+ "o.purchase_date, o.marketplace";
 
 	private static final String BUYER_OPT_OUTS = """
 			SELECT buyer_alias, opted_out_at FROM opt_outs WHERE buyer_alias IS NOT NULL AND opted_out_at IS NOT NULL
@@ -61,42 +59,44 @@ class ViolationFinder {
 		Map<String, OffsetDateTime> buyerOptOuts = earliest(BUYER_OPT_OUTS);
 		List<UndecidedMessage> undecided = new ArrayList<>();
 		OrderSeen order = new OrderSeen();
-		jdbc.query(MESSAGES, row -> {
-			Message message = Message.of(row);
-			if ("UNDECIDED".equals(message.category())) {
-				undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
+		MessagesByOrder<Message> messages = new MessagesByOrder<>(jdbc, MESSAGE_COLUMNS, (row, number) -> Message.of(row));
+		for (List<Message> page = messages.next(); !page.isEmpty(); page = messages.next()) {
+			for (Message message : page) {
+				if ("UNDECIDED".equals(message.category())) {
+					undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
+				}
+				boolean nonCritical = "NON_CRITICAL".equals(message.category());
+				boolean reviewRequest = message.ruleName() != null && reviewRules.contains(message.ruleName());
+				OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
+				if (nonCritical && optedOut != null && message.sentAt().isAfter(optedOut)) {
+					found.accept(message.violation(ViolationKind.MESSAGE_AFTER_OPT_OUT,
+							"sent after the buyer opted out on " + optedOut.toLocalDate()));
+				}
+				if (message.flags().contains("critical-subject")) {
+					found.accept(message.violation(ViolationKind.CRITICAL_SUBJECT_MISUSE,
+							"the critical subject or an [Important] tag on " + message.ruleName() + " content"));
+				}
+				if (reviewRequest && order.alreadyAskedForReview(message.orderId())) {
+					found.accept(message.violation(ViolationKind.REPEATED_REVIEW_REQUEST,
+							"the order was already asked for a review"));
+				}
+				if (reviewRequest && message.purchasedAt() != null && message.sentAt().isBefore(message.purchasedAt().plusDays(5))) {
+					found.accept(message.violation(ViolationKind.REVIEW_OUTSIDE_WINDOW,
+							"asked within 5 days of the purchase, before delivery could be 5 days old"));
+				}
+				List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
+				if (!forbidden.isEmpty()) {
+					found.accept(message.violation(ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden)));
+				}
+				if (message.flags().contains("no-order-id")) {
+					found.accept(message.violation(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"));
+				}
+				if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
+					found.accept(message.violation(ViolationKind.SENT_LATE,
+							"purchased on " + message.purchasedAt().toLocalDate()));
+				}
 			}
-			boolean nonCritical = "NON_CRITICAL".equals(message.category());
-			boolean reviewRequest = message.ruleName() != null && reviewRules.contains(message.ruleName());
-			OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
-			if (nonCritical && optedOut != null && message.sentAt().isAfter(optedOut)) {
-				found.accept(message.violation(ViolationKind.MESSAGE_AFTER_OPT_OUT,
-						"sent after the buyer opted out on " + optedOut.toLocalDate()));
-			}
-			if (message.flags().contains("critical-subject")) {
-				found.accept(message.violation(ViolationKind.CRITICAL_SUBJECT_MISUSE,
-						"the critical subject or an [Important] tag on " + message.ruleName() + " content"));
-			}
-			if (reviewRequest && order.alreadyAskedForReview(message.orderId())) {
-				found.accept(message.violation(ViolationKind.REPEATED_REVIEW_REQUEST,
-						"the order was already asked for a review"));
-			}
-			if (reviewRequest && message.purchasedAt() != null && message.sentAt().isBefore(message.purchasedAt().plusDays(5))) {
-				found.accept(message.violation(ViolationKind.REVIEW_OUTSIDE_WINDOW,
-						"asked within 5 days of the purchase, before delivery could be 5 days old"));
-			}
-			List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
-			if (!forbidden.isEmpty()) {
-				found.accept(message.violation(ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden)));
-			}
-			if (message.flags().contains("no-order-id")) {
-				found.accept(message.violation(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"));
-			}
-			if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
-				found.accept(message.violation(ViolationKind.SENT_LATE,
-						"purchased on " + message.purchasedAt().toLocalDate()));
-			}
-		});
+		}
 		undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
 		return undecided;
 	}
