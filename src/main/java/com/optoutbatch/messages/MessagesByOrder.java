@@ -18,7 +18,7 @@ public final class MessagesByOrder<T> {
 
 	private static final int PAGE_SIZE = 10_000;
 
-	private static final String FROM = " FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id ";
+	private static final String FROM = " FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id";
 
 	private final JdbcTemplate jdbc;
 
@@ -67,8 +67,10 @@ public final class MessagesByOrder<T> {
 	}
 
 	private List<T> nextOrders() {
-		List<Keyed<T>> page = jdbc.query(select + "WHERE m.order_id > ? ORDER BY m.order_id, m.sent_at, m.message_key "
-				+ "LIMIT " + pageSize, keyed, readUpTo);
+		// the bound on the orders too, redundant as it is: without it PostgreSQL merges each page
+		// with the orders' index from its start
+		List<Keyed<T>> page = jdbc.query(select + " AND o.order_id > ? WHERE m.order_id > ? "
+				+ "ORDER BY m.order_id, m.sent_at, m.message_key LIMIT " + pageSize, keyed, readUpTo, readUpTo);
 		if (page.size() < pageSize) {
 			readUpTo = null;
 			return page.stream().map(Keyed::value).toList();
@@ -82,7 +84,7 @@ public final class MessagesByOrder<T> {
 		if (end == 0) {
 			// one order with a page of messages or more
 			readUpTo = lastOrder;
-			return jdbc.query(select + "WHERE m.order_id = ? ORDER BY m.sent_at, m.message_key", mapper, lastOrder);
+			return jdbc.query(select + " WHERE m.order_id = ? ORDER BY m.sent_at, m.message_key", mapper, lastOrder);
 		}
 		readUpTo = page.get(end - 1).orderId();
 		return page.subList(0, end).stream().map(Keyed::value).toList();
@@ -91,8 +93,8 @@ public final class MessagesByOrder<T> {
 	private List<T> nextWithoutOrder() {
 		String order = " ORDER BY m.sent_at, m.message_key LIMIT " + pageSize;
 		List<Keyed<T>> page = lastWithoutOrder == null
-				? jdbc.query(select + "WHERE m.order_id IS NULL" + order, keyed)
-				: jdbc.query(select + "WHERE m.order_id IS NULL AND (m.sent_at > ? OR (m.sent_at = ? AND m.message_key > ?))"
+				? jdbc.query(select + " WHERE m.order_id IS NULL" + order, keyed)
+				: jdbc.query(select + " WHERE m.order_id IS NULL AND (m.sent_at > ? OR (m.sent_at = ? AND m.message_key > ?))"
 						+ order, keyed, lastWithoutOrder.sentAt(), lastWithoutOrder.sentAt(), lastWithoutOrder.messageKey());
 		done = page.size() < pageSize;
 		lastWithoutOrder = page.isEmpty() ? null : page.get(page.size() - 1);
