@@ -10,6 +10,7 @@ import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.ProgressLogger;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
+import com.optoutbatch.support.TableStatistics;
 import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -55,9 +56,10 @@ class ImportMessagesJobConfiguration {
 	}
 
 	@Bean
-	Step importMessageLogs(JobRepository jobRepository, Workspace workspace, Step importMessageLog) {
+	Step importMessageLogs(JobRepository jobRepository, Workspace workspace, Step importMessageLog,
+			TableStatistics tableStatistics) {
 		return InputSteps.perInputFile("importMessageLogs", jobRepository,
-				() -> workspace.inputFiles("messages"), importMessageLog);
+				() -> workspace.inputFiles("messages"), importMessageLog, tableStatistics.refreshAfterStep("messages"));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
+import com.optoutbatch.support.TableStatistics;
 import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -35,9 +36,10 @@ class ImportOrdersJobConfiguration {
 	}
 
 	@Bean
-	Step importOrderReports(JobRepository jobRepository, Workspace workspace, Step importOrderReport) {
+	Step importOrderReports(JobRepository jobRepository, Workspace workspace, Step importOrderReport,
+			TableStatistics tableStatistics) {
 		return InputSteps.perInputFile("importOrderReports", jobRepository,
-				() -> workspace.inputFiles("orders"), importOrderReport);
+				() -> workspace.inputFiles("orders"), importOrderReport, tableStatistics.refreshAfterStep("orders"));
 	}
 
 	@Bean

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -26,10 +28,15 @@ public final class InputSteps {
 	}
 
 	/** A step that runs {@code worker} once for each input file, as a partition of its own. */
-	public static Step perInputFile(String name, JobRepository jobRepository, Supplier<List<Path>> files, Step worker) {
-		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), new InputFilePartitioner(files))
-			.step(worker)
-			.build();
+	public static Step perInputFile(String name, JobRepository jobRepository, Supplier<List<Path>> files, Step worker,
+			StepExecutionListener... listeners) {
+		PartitionStepBuilder step = new StepBuilder(name, jobRepository)
+			.partitioner(worker.getName(), new InputFilePartitioner(files))
+			.step(worker);
+		for (StepExecutionListener listener : listeners) {
+			step.listener(listener);
+		}
+		return step.build();
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ImportMessagesJobTests extends JobTestSupport {
 
@@ -72,6 +73,20 @@ class ImportMessagesJobTests extends JobTestSupport {
 					tuple("m-1006", null, "NON_CRITICAL", "marketing", "link;emoji;marketing;no-order-id", true),
 					tuple("m-1007", null, "UNDECIDED", null, "no-order-id", true),
 					tuple("m-1010", null, "NON_CRITICAL", "shipment-confirmation", "", false));
+	}
+
+	@Test
+	void onPostgresqlThePlannerKnowsTheImportedMessagesBeforeTheExportJoinsThem() throws Exception {
+		assumeTrue(TestWorkspace.onPostgres(), "statistics are PostgreSQL's");
+		jdbc.execute("INSERT INTO messages (message_key, sent_at, category, reason, flags, source_file, source_line, "
+				+ "imported_at) VALUES ('before', CURRENT_TIMESTAMP, 'CRITICAL', 'test', '', 'log.csv', 1, CURRENT_TIMESTAMP)");
+		jdbc.execute("ANALYZE messages");
+
+		jobs.startJob(parameters(1));
+
+		// what ANALYZE counted; a table this small is counted whole
+		assertThat(jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE relname = 'messages'", Float.class))
+			.isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM messages", Float.class));
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package com.optoutbatch.support;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings PostgreSQL's planner statistics of a table up to date once a step has written many
+ * rows into it. Autovacuum does so too, but a minute or more later: the same night's next
+ * steps join the tables page by page, and a planner that knew nothing of the new rows read
+ * both tables whole for every page (22 s instead of 5 s to export the messages of the L
+ * benchmark). HSQLDB keeps no such statistics: there it does nothing.
+ */
+@Component
+public class TableStatistics {
+
+	private final JdbcTemplate jdbc;
+
+	private final boolean postgres;
+
+	TableStatistics(JdbcTemplate jdbc, DataSourceProperties properties) {
+		this.jdbc = jdbc;
+		this.postgres = properties.getUrl() != null && properties.getUrl().startsWith("jdbc:postgresql:");
+	}
+
+	/** A listener that refreshes the statistics of {@code table} after its step. */
+	public StepExecutionListener refreshAfterStep(String table) {
+		return new StepExecutionListener() {
+
+			@Override
+			public ExitStatus afterStep(StepExecution stepExecution) {
+				if (postgres) {
+					jdbc.execute("ANALYZE " + table);
+				}
+				return null;
+			}
+
+		};
+	}
+
+}
