@@ -14,9 +14,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The first pass: reads every campaign list (several at once) and notes its review requests, so that the
- * second pass knows which request of each order is kept. It only reads, and it runs whole
- * again on a restart; the rows it cannot use are rejected by the second pass.
+ * The first pass: reads every campaign list (several at once) and notes its review
+ * requests, so that the second pass knows which request of each order is kept. It only
+ * reads, and it runs whole again on a restart; the rows it cannot use are rejected by the
+ * second pass.
  */
 class ReviewRequestNotes implements Tasklet {
 

@@ -2,10 +2,13 @@ package com.optoutbatch.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.target.AbstractLazyCreationTargetSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -104,6 +107,44 @@ class ReadAheadTests {
 
 		assertThat(reader.closed).isTrue();
 		assertThat(reader.next).isLessThan(3 * ReadAhead.CAPACITY);
+	}
+
+	@Test
+	void aReaderBehindAScopedProxyIsLookedUpOnceNotForEveryRecord() throws Exception {
+		ListReader reader = new ListReader("a", "b", "c");
+		AtomicInteger lookUps = new AtomicInteger();
+		// what a step-scoped proxy does: it asks its scope for the bean at every call
+		ProxyFactory proxy = new ProxyFactory();
+		proxy.addInterface(ItemStreamReader.class);
+		proxy.setTargetSource(new AbstractLazyCreationTargetSource() {
+
+			@Override
+			public synchronized Object getTarget() {
+				lookUps.incrementAndGet();
+				return reader;
+			}
+
+			@Override
+			protected Object createObject() {
+				return reader;
+			}
+
+			@Override
+			public boolean isStatic() {
+				return false;
+			}
+
+		});
+		@SuppressWarnings("unchecked")
+		ItemStreamReader<String> scoped = (ItemStreamReader<String>) proxy.getProxy();
+		ReadAhead<String, String> ahead = new ReadAhead<>(scoped, UPPER_CASE);
+		ahead.open(new ExecutionContext());
+		while (ahead.read() != null) {
+		}
+		ahead.close();
+
+		assertThat(lookUps).hasValue(1);
+		assertThat(reader.closed).isTrue();
 	}
 
 	@Test
