@@ -48,7 +48,8 @@ class SuppressionIndex {
 				set(jdbc.queryForList("SELECT o.order_id FROM (" + OPTED_OUT_ALIASES
 						+ ") a JOIN orders o ON o.buyer_alias = a.buyer_alias", String.class)),
 				set(reviewRules.isEmpty() ? List.of()
-						// the set drops the repeats; DISTINCT made HSQLDB sort them first (3.7-4.2 s instead of 2.8 s at L)
+						// the set drops the repeats; DISTINCT made HSQLDB sort them first
+						// (3.7-4.2 s instead of 2.8 s at L)
 						: jdbc.queryForList("SELECT order_id FROM messages WHERE order_id IS NOT NULL AND rule_name IN ("
 								+ String.join(",", reviewRules.stream().map(rule -> "?").toList()) + ")", String.class,
 								reviewRules.toArray())),
