@@ -32,7 +32,12 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, Hea
 	}
 
 	/** The violations of the report's period: how many, and per kind the oldest shown on the page. */
-	public record Violations(long total, List<ViolationGroup> groups) {
+	public record Violations(List<ViolationGroup> groups) {
+
+		public long total() {
+			return groups.stream().mapToLong(ViolationGroup::count).sum();
+		}
+
 	}
 
 	/** The violations of one kind: how many, and the oldest of them, shown on the page. */

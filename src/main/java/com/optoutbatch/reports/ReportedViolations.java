@@ -75,7 +75,7 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 			shown.sort(OLDEST_FIRST);
 			groups.add(new ViolationGroup(kind, count, shown));
 		});
-		return new Violations(byKind.values().stream().mapToLong(Long::longValue).sum(), groups);
+		return new Violations(groups);
 	}
 
 	/** The violations of the period per marketplace ({@code null} for those of unknown orders). */
