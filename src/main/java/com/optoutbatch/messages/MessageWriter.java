@@ -3,7 +3,10 @@ package com.optoutbatch.messages;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import com.optoutbatch.support.ArrayColumn;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -18,13 +21,14 @@ class MessageWriter implements ItemWriter<ClassifiedMessage> {
 
 	private static final String MERGE = """
 			MERGE INTO messages m
-			USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)),
-			               CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(1000)),
-			               CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(128)),
-			               CAST(? AS VARCHAR(2000)), CAST(? AS VARCHAR(1000)), CAST(? AS VARCHAR(512)),
-			               CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)))
+			USING (SELECT * FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(128) ARRAY),
+			               CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(20) ARRAY),
+			               CAST(? AS VARCHAR(320) ARRAY), CAST(? AS VARCHAR(1000) ARRAY),
+			               CAST(? AS TIMESTAMP WITH TIME ZONE ARRAY), CAST(? AS VARCHAR(16) ARRAY),
+			               CAST(? AS VARCHAR(128) ARRAY), CAST(? AS VARCHAR(2000) ARRAY),
+			               CAST(? AS VARCHAR(1000) ARRAY), CAST(? AS VARCHAR(512) ARRAY), CAST(? AS BIGINT ARRAY))
 			      AS s (message_key, message_id, tool, order_id, recipient_alias, subject, sent_at, category,
-			            rule_name, reason, flags, source_file, source_line, imported_at)
+			            rule_name, reason, flags, source_file, source_line)) s
 			ON m.message_key = s.message_key
 			WHEN MATCHED AND (s.category <> m.category OR s.rule_name IS DISTINCT FROM m.rule_name
 			    OR s.reason <> m.reason OR s.flags <> m.flags) THEN UPDATE SET
@@ -33,8 +37,21 @@ class MessageWriter implements ItemWriter<ClassifiedMessage> {
 			    INSERT (message_key, message_id, tool, order_id, recipient_alias, subject, sent_at, category,
 			            rule_name, reason, flags, source_file, source_line, imported_at)
 			    VALUES (s.message_key, s.message_id, s.tool, s.order_id, s.recipient_alias, s.subject, s.sent_at,
-			            s.category, s.rule_name, s.reason, s.flags, s.source_file, s.source_line, s.imported_at)
+			            s.category, s.rule_name, s.reason, s.flags, s.source_file, s.source_line,
+			            CAST(? AS TIMESTAMP WITH TIME ZONE))
 			""";
+
+	private static final List<ArrayColumn<ClassifiedMessage>> COLUMNS = List.of(
+			ArrayColumn.text(item -> item.message().key()), ArrayColumn.text(item -> item.message().messageId()),
+			ArrayColumn.text(item -> item.message().tool()), ArrayColumn.text(item -> item.message().orderId()),
+			ArrayColumn.text(item -> item.message().recipientAlias()),
+			ArrayColumn.text(item -> item.message().subject()),
+			ArrayColumn.timestamp(item -> item.message().sentAt()),
+			ArrayColumn.text(item -> item.classification().category().name()),
+			ArrayColumn.text(item -> item.classification().rule()),
+			ArrayColumn.text(item -> abbreviate(item.classification().reason())),
+			ArrayColumn.text(item -> ContentFlag.codes(item.classification().flags())),
+			ArrayColumn.text(item -> item.message().sourceFile()), ArrayColumn.number(item -> item.message().line()));
 
 	static final int MAX_REASON = 2000;
 
@@ -51,24 +68,10 @@ class MessageWriter implements ItemWriter<ClassifiedMessage> {
 		for (ClassifiedMessage item : items) {
 			messages.putIfAbsent(item.message().key(), item);
 		}
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		jdbc.batchUpdate(MERGE, messages.values(), messages.size(), (statement, item) -> {
-			SentMessage message = item.message();
-			Classification classification = item.classification();
-			statement.setString(1, message.key());
-			statement.setString(2, message.messageId());
-			statement.setString(3, message.tool());
-			statement.setString(4, message.orderId());
-			statement.setString(5, message.recipientAlias());
-			statement.setString(6, message.subject());
-			statement.setObject(7, message.sentAt());
-			statement.setString(8, classification.category().name());
-			statement.setString(9, classification.rule());
-			statement.setString(10, abbreviate(classification.reason()));
-			statement.setString(11, ContentFlag.codes(classification.flags()));
-			statement.setString(12, message.sourceFile());
-			statement.setLong(13, message.line());
-			statement.setObject(14, now);
+		OffsetDateTime importedAt = OffsetDateTime.now(ZoneOffset.UTC);
+		jdbc.update(MERGE, statement -> {
+			ArrayColumn.set(statement, messages.values(), COLUMNS);
+			statement.setObject(COLUMNS.size() + 1, importedAt);
 		});
 	}
 

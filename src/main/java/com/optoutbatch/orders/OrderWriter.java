@@ -1,28 +1,32 @@
 package com.optoutbatch.orders;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import com.optoutbatch.support.ArrayColumn;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Upserts one row per order: the lines of a chunk are merged first, then each order is
- * merged with its stored row, the newer report's values winning and nothing known being
- * forgotten. Running it again on the same lines changes nothing, and writes nothing: a
- * stored order is only updated when the update would change it (an update rewrites the
- * row and its index entries, which is most of the cost of a nightly re-reading last
- * month's reports).
+ * Upserts one row per order: the lines of a chunk are merged first, then the chunk's
+ * orders are merged with their stored rows in one statement, the newer report's values
+ * winning and nothing known being forgotten. Running it again on the same lines changes
+ * nothing, and writes nothing: a stored order is only updated when the update would
+ * change it (an update rewrites the row and its index entries, which is most of the cost
+ * of a nightly re-reading last month's reports).
  */
 class OrderWriter implements ItemWriter<OrderLine> {
 
 	private static final String MERGE = """
 			MERGE INTO orders o
-			USING (VALUES (CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(32)), CAST(? AS TIMESTAMP WITH TIME ZONE),
-			               CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(512)),
-			               CAST(? AS TIMESTAMP WITH TIME ZONE)))
-			      AS s (order_id, marketplace, purchase_date, status, buyer_alias, source_file, reported_at)
+			USING (SELECT * FROM UNNEST(CAST(? AS VARCHAR(20) ARRAY), CAST(? AS VARCHAR(32) ARRAY),
+			               CAST(? AS TIMESTAMP WITH TIME ZONE ARRAY), CAST(? AS VARCHAR(64) ARRAY),
+			               CAST(? AS VARCHAR(320) ARRAY), CAST(? AS VARCHAR(512) ARRAY),
+			               CAST(? AS TIMESTAMP WITH TIME ZONE ARRAY))
+			      AS s (order_id, marketplace, purchase_date, status, buyer_alias, source_file, reported_at)) s
 			ON o.order_id = s.order_id
 			WHEN MATCHED AND (s.reported_at > o.reported_at
 			    OR (o.marketplace IS NULL AND s.marketplace IS NOT NULL)
@@ -45,6 +49,11 @@ class OrderWriter implements ItemWriter<OrderLine> {
 			    VALUES (s.order_id, s.marketplace, s.purchase_date, s.status, s.buyer_alias, s.source_file, s.reported_at)
 			""";
 
+	private static final List<ArrayColumn<OrderLine>> COLUMNS = List.of(ArrayColumn.text(OrderLine::orderId),
+			ArrayColumn.text(OrderLine::marketplace), ArrayColumn.timestamp(OrderLine::purchaseDate),
+			ArrayColumn.text(OrderLine::status), ArrayColumn.text(OrderLine::buyerAlias),
+			ArrayColumn.text(OrderLine::sourceFile), ArrayColumn.timestamp(OrderLine::reportedAt));
+
 	private final JdbcTemplate jdbc;
 
 	OrderWriter(JdbcTemplate jdbc) {
@@ -57,15 +66,7 @@ class OrderWriter implements ItemWriter<OrderLine> {
 		for (OrderLine line : lines) {
 			orders.merge(line.orderId(), line, OrderLine::mergedWith);
 		}
-		jdbc.batchUpdate(MERGE, orders.values(), orders.size(), (statement, order) -> {
-			statement.setString(1, order.orderId());
-			statement.setString(2, order.marketplace());
-			statement.setObject(3, order.purchaseDate());
-			statement.setString(4, order.status());
-			statement.setString(5, order.buyerAlias());
-			statement.setString(6, order.sourceFile());
-			statement.setObject(7, order.reportedAt());
-		});
+		jdbc.update(MERGE, statement -> ArrayColumn.set(statement, orders.values(), COLUMNS));
 	}
 
 }
