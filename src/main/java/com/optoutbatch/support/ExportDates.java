@@ -3,6 +3,7 @@ package com.optoutbatch.support;
 import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -53,9 +54,15 @@ public final class ExportDates {
 	/** @throws DateTimeParseException when no known shape fits */
 	public static OffsetDateTime parse(String text) {
 		String value = text.trim();
-		LocalDate isoDate = isoDate(value);
-		if (isoDate != null) {
-			return isoDate.atStartOfDay().atOffset(ZoneOffset.UTC);
+		if (value.length() == 10) {
+			LocalDate isoDate = isoDate(value, 0);
+			if (isoDate != null) {
+				return isoDate.atStartOfDay().atOffset(ZoneOffset.UTC);
+			}
+		}
+		OffsetDateTime isoDateTime = isoOffsetDateTime(value);
+		if (isoDateTime != null) {
+			return isoDateTime;
 		}
 		if (!ZONELESS_ISO_DATE_TIME.matcher(value).matches()) {
 			for (DateTimeFormatter format : ZONED) {
@@ -81,22 +88,77 @@ public final class ExportDates {
 		throw new DateTimeParseException("not a date in any known shape", value, 0);
 	}
 
-	/**
-	 * The shape of most dates in campaign lists and many reports (2026-11-27), read straight
-	 * from its digits: a campaign row has two, and a formatter took a fifth of the row's time.
-	 * {@code null} for any other shape, or a day that does not exist.
+	/*
+	 * The two shapes of most dates, read straight from their digits: an ISO date
+	 * (2026-11-27), in most campaign lists, and an ISO date and time with an offset
+	 * (2026-11-27T10:15:30-08:00), in most order reports and message logs. A formatter took
+	 * a fifth of a campaign row's time and two fifths of an order line's. null for any other
+	 * shape, or a day or time that does not exist, which the formatters then try.
 	 */
-	private static LocalDate isoDate(String value) {
-		if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+
+	// yyyy-MM-dd from start
+	private static LocalDate isoDate(String value, int start) {
+		if (value.charAt(start + 4) != '-' || value.charAt(start + 7) != '-') {
 			return null;
 		}
-		int year = digits(value, 0, 4);
-		int month = digits(value, 5, 7);
-		int day = digits(value, 8, 10);
+		int year = digits(value, start, start + 4);
+		int month = digits(value, start + 5, start + 7);
+		int day = digits(value, start + 8, start + 10);
 		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
 			return null;
 		}
 		return LocalDate.of(year, month, day);
+	}
+
+	// yyyy-MM-ddTHH:mm:ss, a fraction of up to nine digits or none, then Z or +HH:MM
+	private static OffsetDateTime isoOffsetDateTime(String value) {
+		int length = value.length();
+		if (length < 20 || value.charAt(10) != 'T' || value.charAt(13) != ':' || value.charAt(16) != ':') {
+			return null;
+		}
+		LocalDate date = isoDate(value, 0);
+		int hour = digits(value, 11, 13);
+		int minute = digits(value, 14, 16);
+		int second = digits(value, 17, 19);
+		if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+			return null;
+		}
+		int end = 19;
+		int nanos = 0;
+		if (value.charAt(end) == '.') {
+			int start = ++end;
+			while (end < length && Character.isDigit(value.charAt(end)) && end - start < 9) {
+				end++;
+			}
+			nanos = digits(value, start, end);
+			if (end == start || nanos < 0) {
+				return null;
+			}
+			for (int i = end - start; i < 9; i++) {
+				nanos *= 10;
+			}
+		}
+		ZoneOffset offset = offset(value, end);
+		return offset == null ? null : OffsetDateTime.of(date, LocalTime.of(hour, minute, second, nanos), offset);
+	}
+
+	// Z or +HH:MM, and nothing after it
+	private static ZoneOffset offset(String value, int start) {
+		int length = value.length() - start;
+		if (length == 1 && value.charAt(start) == 'Z') {
+			return ZoneOffset.UTC;
+		}
+		char sign = length == 6 ? value.charAt(start) : ' ';
+		if ((sign != '+' && sign != '-') || value.charAt(start + 3) != ':') {
+			return null;
+		}
+		int hours = digits(value, start + 1, start + 3);
+		int minutes = digits(value, start + 4, start + 6);
+		if (hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
+			return null;
+		}
+		int seconds = hours * 3600 + minutes * 60;
+		return ZoneOffset.ofTotalSeconds(sign == '-' ? -seconds : seconds);
 	}
 
 	// the number the digits from start to end spell; -1 when one is not a digit
