@@ -2,6 +2,7 @@ package com.optoutbatch.messages;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -66,6 +67,13 @@ public final class MessagesByOrder<T> {
 		return List.of();
 	}
 
+	/** Every message, page by page. */
+	public void forEach(Consumer<? super T> action) {
+		for (List<T> page = next(); !page.isEmpty(); page = next()) {
+			page.forEach(action);
+		}
+	}
+
 	private List<T> nextOrders() {
 		// the bound on the orders too, redundant as it is: without it PostgreSQL merges each page
 		// with the orders' index from its start
@@ -73,7 +81,7 @@ public final class MessagesByOrder<T> {
 				+ "ORDER BY m.order_id, m.sent_at, m.message_key LIMIT " + pageSize, keyed, readUpTo, readUpTo);
 		if (page.size() < pageSize) {
 			readUpTo = null;
-			return page.stream().map(Keyed::value).toList();
+			return values(page);
 		}
 		// the page may end inside an order: its messages are read with the next page
 		String lastOrder = page.get(page.size() - 1).orderId();
@@ -87,7 +95,7 @@ public final class MessagesByOrder<T> {
 			return jdbc.query(select + " WHERE m.order_id = ? ORDER BY m.sent_at, m.message_key", mapper, lastOrder);
 		}
 		readUpTo = page.get(end - 1).orderId();
-		return page.subList(0, end).stream().map(Keyed::value).toList();
+		return values(page.subList(0, end));
 	}
 
 	private List<T> nextWithoutOrder() {
@@ -98,6 +106,10 @@ public final class MessagesByOrder<T> {
 						+ order, keyed, lastWithoutOrder.sentAt(), lastWithoutOrder.sentAt(), lastWithoutOrder.messageKey());
 		done = page.size() < pageSize;
 		lastWithoutOrder = page.isEmpty() ? null : page.get(page.size() - 1);
+		return values(page);
+	}
+
+	private static <T> List<T> values(List<Keyed<T>> page) {
 		return page.stream().map(Keyed::value).toList();
 	}
 

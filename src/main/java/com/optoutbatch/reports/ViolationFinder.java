@@ -59,44 +59,41 @@ class ViolationFinder {
 		Map<String, OffsetDateTime> buyerOptOuts = earliest(BUYER_OPT_OUTS);
 		List<UndecidedMessage> undecided = new ArrayList<>();
 		OrderSeen order = new OrderSeen();
-		MessagesByOrder<Message> messages = new MessagesByOrder<>(jdbc, MESSAGE_COLUMNS, (row, number) -> Message.of(row));
-		for (List<Message> page = messages.next(); !page.isEmpty(); page = messages.next()) {
-			for (Message message : page) {
-				if ("UNDECIDED".equals(message.category())) {
-					undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
-				}
-				boolean nonCritical = "NON_CRITICAL".equals(message.category());
-				boolean reviewRequest = message.ruleName() != null && reviewRules.contains(message.ruleName());
-				OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
-				if (nonCritical && optedOut != null && message.sentAt().isAfter(optedOut)) {
-					found.accept(message.violation(ViolationKind.MESSAGE_AFTER_OPT_OUT,
-							"sent after the buyer opted out on " + optedOut.toLocalDate()));
-				}
-				if (message.flags().contains("critical-subject")) {
-					found.accept(message.violation(ViolationKind.CRITICAL_SUBJECT_MISUSE,
-							"the critical subject or an [Important] tag on " + message.ruleName() + " content"));
-				}
-				if (reviewRequest && order.alreadyAskedForReview(message.orderId())) {
-					found.accept(message.violation(ViolationKind.REPEATED_REVIEW_REQUEST,
-							"the order was already asked for a review"));
-				}
-				if (reviewRequest && message.purchasedAt() != null && message.sentAt().isBefore(message.purchasedAt().plusDays(5))) {
-					found.accept(message.violation(ViolationKind.REVIEW_OUTSIDE_WINDOW,
-							"asked within 5 days of the purchase, before delivery could be 5 days old"));
-				}
-				List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
-				if (!forbidden.isEmpty()) {
-					found.accept(message.violation(ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden)));
-				}
-				if (message.flags().contains("no-order-id")) {
-					found.accept(message.violation(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"));
-				}
-				if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
-					found.accept(message.violation(ViolationKind.SENT_LATE,
-							"purchased on " + message.purchasedAt().toLocalDate()));
-				}
+		new MessagesByOrder<Message>(jdbc, MESSAGE_COLUMNS, (row, number) -> Message.of(row)).forEach(message -> {
+			if ("UNDECIDED".equals(message.category())) {
+				undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
 			}
-		}
+			boolean nonCritical = "NON_CRITICAL".equals(message.category());
+			boolean reviewRequest = message.ruleName() != null && reviewRules.contains(message.ruleName());
+			OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
+			if (nonCritical && optedOut != null && message.sentAt().isAfter(optedOut)) {
+				found.accept(message.violation(ViolationKind.MESSAGE_AFTER_OPT_OUT,
+						"sent after the buyer opted out on " + optedOut.toLocalDate()));
+			}
+			if (message.flags().contains("critical-subject")) {
+				found.accept(message.violation(ViolationKind.CRITICAL_SUBJECT_MISUSE,
+						"the critical subject or an [Important] tag on " + message.ruleName() + " content"));
+			}
+			if (reviewRequest && order.alreadyAskedForReview(message.orderId())) {
+				found.accept(message.violation(ViolationKind.REPEATED_REVIEW_REQUEST,
+						"the order was already asked for a review"));
+			}
+			if (reviewRequest && message.purchasedAt() != null && message.sentAt().isBefore(message.purchasedAt().plusDays(5))) {
+				found.accept(message.violation(ViolationKind.REVIEW_OUTSIDE_WINDOW,
+						"asked within 5 days of the purchase, before delivery could be 5 days old"));
+			}
+			List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
+			if (!forbidden.isEmpty()) {
+				found.accept(message.violation(ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden)));
+			}
+			if (message.flags().contains("no-order-id")) {
+				found.accept(message.violation(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"));
+			}
+			if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
+				found.accept(message.violation(ViolationKind.SENT_LATE,
+						"purchased on " + message.purchasedAt().toLocalDate()));
+			}
+		});
 		undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
 		return undecided;
 	}

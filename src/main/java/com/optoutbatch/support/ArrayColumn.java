@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
+
 /**
  * One column of a chunk's rows, handed to a statement as one SQL array that the statement
  * turns back into rows with {@code UNNEST}. A chunk then takes one statement instead of a
@@ -34,7 +36,8 @@ public record ArrayColumn<T>(String type, Function<? super T, ?> value) {
 		Connection connection = statement.getConnection();
 		// HSQLDB's createArrayOf drops a timestamp's fraction of a second, and PostgreSQL's
 		// driver takes no plain Java array: each gets the one it reads whole
-		boolean hsqldb = connection.getMetaData().getDatabaseProductName().startsWith("HSQL");
+		boolean hsqldb = DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName())
+				== DatabaseDriver.HSQLDB;
 		for (int i = 0; i < columns.size(); i++) {
 			Object[] values = rows.stream().map(columns.get(i).value).toArray();
 			if (hsqldb) {

@@ -55,7 +55,7 @@ public final class ExportDates {
 	public static OffsetDateTime parse(String text) {
 		String value = text.trim();
 		if (value.length() == 10) {
-			LocalDate isoDate = isoDate(value, 0);
+			LocalDate isoDate = isoDate(value);
 			if (isoDate != null) {
 				return isoDate.atStartOfDay().atOffset(ZoneOffset.UTC);
 			}
@@ -96,14 +96,14 @@ public final class ExportDates {
 	 * shape, or a day or time that does not exist, which the formatters then try.
 	 */
 
-	// yyyy-MM-dd from start
-	private static LocalDate isoDate(String value, int start) {
-		if (value.charAt(start + 4) != '-' || value.charAt(start + 7) != '-') {
+	// yyyy-MM-dd at the start of value
+	private static LocalDate isoDate(String value) {
+		if (value.charAt(4) != '-' || value.charAt(7) != '-') {
 			return null;
 		}
-		int year = digits(value, start, start + 4);
-		int month = digits(value, start + 5, start + 7);
-		int day = digits(value, start + 8, start + 10);
+		int year = digits(value, 0, 4);
+		int month = digits(value, 5, 7);
+		int day = digits(value, 8, 10);
 		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
 			return null;
 		}
@@ -116,7 +116,7 @@ public final class ExportDates {
 		if (length < 20 || value.charAt(10) != 'T' || value.charAt(13) != ':' || value.charAt(16) != ':') {
 			return null;
 		}
-		LocalDate date = isoDate(value, 0);
+		LocalDate date = isoDate(value);
 		int hour = digits(value, 11, 13);
 		int minute = digits(value, 14, 16);
 		int second = digits(value, 17, 19);

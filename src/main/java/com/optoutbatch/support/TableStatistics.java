@@ -3,7 +3,8 @@ package com.optoutbatch.support;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +20,8 @@ public class TableStatistics {
 
 	private final JdbcTemplate jdbc;
 
-	private final boolean postgres;
-
-	TableStatistics(JdbcTemplate jdbc, DataSourceProperties properties) {
+	TableStatistics(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.postgres = properties.getUrl() != null && properties.getUrl().startsWith("jdbc:postgresql:");
 	}
 
 	/** A listener that refreshes the statistics of {@code table} after its step. */
@@ -32,13 +30,18 @@ public class TableStatistics {
 
 			@Override
 			public ExitStatus afterStep(StepExecution stepExecution) {
-				if (postgres) {
+				if (isPostgres()) {
 					jdbc.execute("ANALYZE " + table);
 				}
 				return null;
 			}
 
 		};
+	}
+
+	private boolean isPostgres() {
+		return jdbc.execute((ConnectionCallback<DatabaseDriver>) connection -> DatabaseDriver
+			.fromProductName(connection.getMetaData().getDatabaseProductName())) == DatabaseDriver.POSTGRESQL;
 	}
 
 }
