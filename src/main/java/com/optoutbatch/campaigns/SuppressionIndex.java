@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SuppressionIndex {
 
-	// the registry drives the joins: it is small, the orders table is not
 	private static final String OPTED_OUT_ALIASES = """
 			SELECT buyer_alias FROM opt_outs WHERE buyer_alias IS NOT NULL
 			UNION
@@ -45,8 +44,9 @@ class SuppressionIndex {
 		return new SuppressionIndex(
 				set(jdbc.queryForList("SELECT order_id FROM opt_outs WHERE order_id IS NOT NULL", String.class)),
 				set(jdbc.queryForList(OPTED_OUT_ALIASES, String.class)),
-				set(jdbc.queryForList("SELECT o.order_id FROM (" + OPTED_OUT_ALIASES
-						+ ") a JOIN orders o ON o.buyer_alias = a.buyer_alias", String.class)),
+				// one pass over the orders: the aliases are not indexed (V8)
+				set(jdbc.queryForList("SELECT order_id FROM orders WHERE buyer_alias IN (" + OPTED_OUT_ALIASES + ")",
+						String.class)),
 				set(reviewRules.isEmpty() ? List.of()
 						// the set drops the repeats; DISTINCT made HSQLDB sort them first
 						// (3.7-4.2 s instead of 2.8 s at L)

@@ -108,6 +108,29 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void rowNamingOnlyAnotherOrderOfAnOptedOutBuyerIsHeldBack() throws Exception {
+		String insertOrder = "INSERT INTO orders (order_id, buyer_alias, source_file, reported_at) VALUES (?, ?, 'orders.txt', CURRENT_TIMESTAMP)";
+		jdbc.update(insertOrder, "171-0000001-0000001", "x1y2z3@marketplace.amazon.com");
+		jdbc.update(insertOrder, "171-0000002-0000002", "x1y2z3@marketplace.amazon.com");
+		jdbc.update(insertOrder, "171-0000003-0000003", "other0buyer@marketplace.amazon.com");
+		jdbc.update("INSERT INTO opt_outs (opt_out_key, order_id, source, evidence) VALUES (?, ?, 'MAILBOX', 'notice')",
+				"171-0000001-0000001", "171-0000001-0000001");
+		write("campaigns/generic/thanks.csv", """
+				order_id,buyer_alias,campaign,planned_send_date,purpose
+				171-0000002-0000002,,Thanks,2026-11-28,thank_you
+				171-0000003-0000003,,Thanks,2026-11-28,thank_you
+				""", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		assertThat(workspace.output("send-lists", "generic.thanks.suppressed.csv")).content()
+			.contains("171-0000002-0000002,,Thanks,2026-11-28,thank_you,OPTED_OUT_BUYER")
+			.doesNotContain("171-0000003-0000003");
+		assertThat(workspace.output("send-lists", "generic.thanks.clean.csv")).content().contains("171-0000003-0000003");
+	}
+
+	@Test
 	void cleanListImportsBackByteForByte() throws Exception {
 		Path feedbackWhiz = write("campaigns/feedbackwhiz/reviews.csv",
 				"\uFEFF\"Amazon Order ID\",\"Buyer Email\",\"Campaign Name\",\"Scheduled Date\",\"Campaign Type\"\r\n"
