@@ -46,6 +46,15 @@ class SentMessageParserTests {
 	}
 
 	@Test
+	void keyLeadsWithTheOrderWhenThereIsOne() {
+		SentMessage withOrder = parser.process(line("m-1", "112-3456789-0123456", "", "S", "B", "2026-11-03", "ZonMaster"));
+		SentMessage withoutOrder = parser.process(line("m-1", "", "", "S", "B", "2026-11-03", "ZonMaster"));
+
+		assertThat(withOrder.key()).isEqualTo("112-3456789-0123456/" + withoutOrder.key());
+		assertThat(withoutOrder.key()).matches("[0-9a-f]{32}");
+	}
+
+	@Test
 	void messageWithoutIdIsKeyedByWhatIdentifiesIt() {
 		SentMessage first = parser.process(line("", "112-3456789-0123456", "a@marketplace.amazon.com", "Shipped", "x",
 				"2026-11-03T08:00:00-08:00", ""));
@@ -55,7 +64,7 @@ class SentMessageParserTests {
 				"2026-11-04T08:00:00-08:00", ""));
 
 		assertThat(first.messageId()).isNull();
-		assertThat(first.key()).hasSize(32);
+		assertThat(first.key()).matches("112-3456789-0123456/[0-9a-f]{32}");
 		assertThat(sameInstant.key()).isEqualTo(first.key());
 		assertThat(later.key()).isNotEqualTo(first.key());
 	}
