@@ -3,6 +3,7 @@ package com.optoutbatch.messages;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.hsqldb.jdbc.JDBCDriver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,7 @@ class MessageKeyMigrationTests {
 
 	@Test
 	void storedKeysTakeTheFormTheParserNowGives() {
-		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new JDBCDriver(),
 				"jdbc:hsqldb:mem:keys-" + UUID.randomUUID(), "SA", "");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		migrate(dataSource, "8");
