@@ -25,11 +25,13 @@ class MessageKeyMigrationTests {
 				VALUES (?, ?, CURRENT_TIMESTAMP, 'CRITICAL', 'r', '', 'log.csv', 1, CURRENT_TIMESTAMP)""";
 		jdbc.update(insert, "0123456789abcdef0123456789abcdef", "112-3456789-0123456");
 		jdbc.update(insert, "fedcba9876543210fedcba9876543210", null);
+		jdbc.update(insert, "ff0123456789abcdef0123456789abcd", "113-3456789-0123456");
 
 		migrate(dataSource, "latest");
 
 		assertThat(jdbc.queryForList("SELECT message_key FROM messages ORDER BY message_key", String.class))
-			.containsExactly("112-3456789-0123456/0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210");
+			.containsExactly("112-3456789-0123456/0123456789abcdef0123456789abcdef",
+					"113-3456789-0123456/ff0123456789abcdef0123456789abcd", "fedcba9876543210fedcba9876543210");
 		jdbc.execute("SHUTDOWN");
 	}
 
