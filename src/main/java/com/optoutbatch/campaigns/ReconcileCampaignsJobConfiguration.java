@@ -79,7 +79,9 @@ class ReconcileCampaignsJobConfiguration {
 	@Bean
 	@StepScope
 	ReviewRequestNotes reviewRequestNotes(Workspace workspace, CampaignProfiles campaignProfiles,
-			KeptReviewRequests keptReviewRequests, @Value("#{stepExecution}") StepExecution step) {
+			KeptReviewRequests keptReviewRequests, SuppressionIndexLoad suppressionIndexLoad,
+			@Value("#{stepExecution}") StepExecution step) {
+		// asking for the index's load starts it, beside this pass
 		return new ReviewRequestNotes(lists(workspace).get(), list -> openList(workspace, campaignProfiles, list, step),
 				keptReviewRequests);
 	}
@@ -122,10 +124,10 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
-	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
+	SuppressionIndexLoad suppressionIndexLoad(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
 			@Value("#{jobParameters['campaigns.review-rules'] ?: 'review-request,review-incentive'}") String reviewRules) {
 		List<String> rules = Arrays.stream(reviewRules.split(",")).map(String::trim).filter(rule -> !rule.isEmpty()).toList();
-		return SuppressionIndex.load(jdbc, rules, keptReviewRequests);
+		return new SuppressionIndexLoad(() -> SuppressionIndex.load(jdbc, rules, keptReviewRequests));
 	}
 
 	// not proxied: a record cannot be; the step's reader and writer are made inside the step
@@ -144,8 +146,8 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@StepScope
-	CampaignRowDecider campaignRowDecider(SuppressionIndex suppressionIndex) {
-		return new CampaignRowDecider(suppressionIndex);
+	CampaignRowDecider campaignRowDecider(SuppressionIndexLoad suppressionIndexLoad) {
+		return new CampaignRowDecider(suppressionIndexLoad.index());
 	}
 
 	@Bean
