@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
+import com.optoutbatch.support.Background;
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
@@ -79,9 +80,9 @@ class ReconcileCampaignsJobConfiguration {
 	@Bean
 	@StepScope
 	ReviewRequestNotes reviewRequestNotes(Workspace workspace, CampaignProfiles campaignProfiles,
-			KeptReviewRequests keptReviewRequests, SuppressionIndexLoad suppressionIndexLoad,
+			KeptReviewRequests keptReviewRequests, Background<SuppressionIndex> suppressionIndex,
 			@Value("#{stepExecution}") StepExecution step) {
-		// asking for the index's load starts it, beside this pass
+		// asking for the suppression index starts its queries, beside this pass, which does not need it
 		return new ReviewRequestNotes(lists(workspace).get(), list -> openList(workspace, campaignProfiles, list, step),
 				keptReviewRequests);
 	}
@@ -124,10 +125,10 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
-	SuppressionIndexLoad suppressionIndexLoad(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
+	Background<SuppressionIndex> suppressionIndex(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
 			@Value("#{jobParameters['campaigns.review-rules'] ?: 'review-request,review-incentive'}") String reviewRules) {
 		List<String> rules = Arrays.stream(reviewRules.split(",")).map(String::trim).filter(rule -> !rule.isEmpty()).toList();
-		return new SuppressionIndexLoad(() -> SuppressionIndex.load(jdbc, rules, keptReviewRequests));
+		return new Background<>("suppression-index", () -> SuppressionIndex.load(jdbc, rules, keptReviewRequests));
 	}
 
 	// not proxied: a record cannot be; the step's reader and writer are made inside the step
@@ -146,8 +147,8 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@StepScope
-	CampaignRowDecider campaignRowDecider(SuppressionIndexLoad suppressionIndexLoad) {
-		return new CampaignRowDecider(suppressionIndexLoad.index());
+	CampaignRowDecider campaignRowDecider(Background<SuppressionIndex> suppressionIndex) {
+		return new CampaignRowDecider(suppressionIndex.get());
 	}
 
 	@Bean
