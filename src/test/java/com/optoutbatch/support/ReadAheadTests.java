@@ -26,9 +26,11 @@ class ReadAheadTests {
 		default -> line.toUpperCase();
 	};
 
+	static final int CAPACITY = 2_000;
+
 	@Test
 	void recordsComeInInputOrderWithWhatTheProcessorMadeOfThem() throws Exception {
-		ReadAhead<String, String> ahead = new ReadAhead<>(new ListReader("a", "skip", "bad", "b"), UPPER_CASE);
+		ReadAhead<String, String> ahead = new ReadAhead<>(new ListReader("a", "skip", "bad", "b"), UPPER_CASE, CAPACITY);
 		ahead.open(new ExecutionContext());
 
 		List<String> results = new ArrayList<>();
@@ -51,7 +53,7 @@ class ReadAheadTests {
 	@Test
 	void aRecordTheReaderRejectsIsThrownInItsPlaceAndReadingGoesOn() throws Exception {
 		ReadAhead<String, String> ahead = new ReadAhead<>(
-				new ListReader("a", new RejectedRecordException(2, "broken", "", "?"), "b"), UPPER_CASE);
+				new ListReader("a", new RejectedRecordException(2, "broken", "", "?"), "b"), UPPER_CASE, CAPACITY);
 		ahead.open(new ExecutionContext());
 
 		assertThat(ahead.read().result()).isEqualTo("A");
@@ -65,7 +67,7 @@ class ReadAheadTests {
 	@Test
 	void theStateSavedIsThatAfterTheLastRecordTheStepTookNotAfterWhatWasReadAhead() throws Exception {
 		ListReader reader = new ListReader(IntStream.range(0, 100).mapToObj(Integer::toString).toArray());
-		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE);
+		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE, CAPACITY);
 		ahead.open(new ExecutionContext());
 		for (int i = 0; i < 3; i++) {
 			ahead.read();
@@ -79,7 +81,7 @@ class ReadAheadTests {
 		assertThat(committed.getInt(ListReader.NEXT)).isEqualTo(3);
 
 		ReadAhead<String, String> restarted = new ReadAhead<>(
-				new ListReader(IntStream.range(0, 100).mapToObj(Integer::toString).toArray()), UPPER_CASE);
+				new ListReader(IntStream.range(0, 100).mapToObj(Integer::toString).toArray()), UPPER_CASE, CAPACITY);
 		restarted.open(committed);
 		assertThat(restarted.read().record()).isEqualTo("3");
 		restarted.close();
@@ -88,7 +90,7 @@ class ReadAheadTests {
 	@Test
 	void aFailureOtherThanARejectEndsTheReading() throws Exception {
 		ReadAhead<String, String> ahead = new ReadAhead<>(
-				new ListReader("a", new IllegalStateException("disk gone"), "b"), UPPER_CASE);
+				new ListReader("a", new IllegalStateException("disk gone"), "b"), UPPER_CASE, CAPACITY);
 		ahead.open(new ExecutionContext());
 
 		assertThat(ahead.read().record()).isEqualTo("a");
@@ -98,15 +100,15 @@ class ReadAheadTests {
 
 	@Test
 	void closingStopsAThreadThatIsFarAheadAndClosesTheReader() throws Exception {
-		ListReader reader = new ListReader(IntStream.range(0, 3 * ReadAhead.CAPACITY).mapToObj(Integer::toString).toArray());
-		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE);
+		ListReader reader = new ListReader(IntStream.range(0, 3 * CAPACITY).mapToObj(Integer::toString).toArray());
+		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE, CAPACITY);
 		ahead.open(new ExecutionContext());
 		ahead.read();
 
 		ahead.close();
 
 		assertThat(reader.closed).isTrue();
-		assertThat(reader.next).isLessThan(3 * ReadAhead.CAPACITY);
+		assertThat(reader.next).isLessThan(3 * CAPACITY);
 	}
 
 	@Test
@@ -137,7 +139,7 @@ class ReadAheadTests {
 		});
 		@SuppressWarnings("unchecked")
 		ItemStreamReader<String> scoped = (ItemStreamReader<String>) proxy.getProxy();
-		ReadAhead<String, String> ahead = new ReadAhead<>(scoped, UPPER_CASE);
+		ReadAhead<String, String> ahead = new ReadAhead<>(scoped, UPPER_CASE, CAPACITY);
 		ahead.open(new ExecutionContext());
 		while (ahead.read() != null) {
 		}
@@ -149,7 +151,7 @@ class ReadAheadTests {
 
 	@Test
 	void oneStepExecutionAtATime() {
-		ReadAhead<String, String> ahead = new ReadAhead<>(new ListReader("a"), UPPER_CASE);
+		ReadAhead<String, String> ahead = new ReadAhead<>(new ListReader("a"), UPPER_CASE, CAPACITY);
 		ahead.open(new ExecutionContext());
 		assertThatIllegalStateException().isThrownBy(() -> ahead.open(new ExecutionContext()));
 		ahead.close();
