@@ -1,30 +1,54 @@
 package com.optoutbatch.mailbox;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.optoutbatch.support.RecordTally;
 import com.optoutbatch.support.RejectedRecordException;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStream;
 
 /**
- * Parses a message and gives it its verdict; keeps no state, so that it can scan on the
- * reading thread ({@link VerdictTally} counts the verdicts on the step's). A message over a
- * cap or that cannot be parsed is rejected with its position and Message-ID.
+ * Parses a message and gives it its verdict, counted per verdict in the step's execution
+ * context for the run file. Notices and look-alikes go on to the writer (used); other
+ * Amazon mail and everything else is filtered. A message over a cap or that cannot be
+ * parsed is rejected with its position and Message-ID.
  */
-class MailScanner implements ItemProcessor<RawMessage, ScannedMail> {
+class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream {
+
+	private static final Logger log = LoggerFactory.getLogger(MailScanner.class);
 
 	private final MessageParser parser;
 
 	private final NoticeDetector detector;
+
+	private final Map<NoticeVerdict, Long> verdicts = new EnumMap<>(NoticeVerdict.class);
 
 	MailScanner(MessageParser parser, NoticeDetector detector) {
 		this.parser = parser;
 		this.detector = detector;
 	}
 
-	/** The finding about one message; throws {@link RejectedRecordException} for a message it cannot judge. */
 	@Override
 	public ScannedMail process(RawMessage message) {
+		ScannedMail scanned = scan(message);
+		verdicts.merge(scanned.finding().verdict(), 1L, Long::sum);
+		if (scanned.finding().verdict() == NoticeVerdict.OPT_OUT_NOTICE) {
+			log.debug("{} {}: opt-out of order {} ({})", message.source(), message.position(),
+					scanned.finding().orderId(), scanned.finding().reason());
+		}
+		return scanned.finding().verdict().isUsed() ? scanned : null;
+	}
+
+	/** The finding about one message; throws {@link RejectedRecordException} for a message it cannot judge. */
+	ScannedMail scan(RawMessage message) {
 		byte[] bytes;
 		try {
 			bytes = message.load();
@@ -51,6 +75,28 @@ class MailScanner implements ItemProcessor<RawMessage, ScannedMail> {
 	private static RejectedRecordException reject(RawMessage message, byte[] bytes, String reason, String detail) {
 		return new RejectedRecordException(MailFileReader.where(message.position(), MailFileReader.messageId(bytes)),
 				reason, detail == null ? "" : detail.lines().findFirst().orElse(""), bytes.length + " bytes");
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void open(ExecutionContext context) {
+		Object committed = context.get(RecordTally.KINDS_KEY);
+		if (committed instanceof Map<?, ?> counts) {
+			((Map<String, Long>) counts).forEach((verdict, count) -> verdicts.put(NoticeVerdict.valueOf(verdict), count));
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (NoticeVerdict verdict : NoticeVerdict.values()) {
+			counts.put(verdict.name(), verdicts.getOrDefault(verdict, 0L));
+		}
+		context.put(RecordTally.KINDS_KEY, counts);
+	}
+
+	Map<NoticeVerdict, Long> verdicts() {
+		return Map.copyOf(verdicts);
 	}
 
 }

@@ -51,10 +51,12 @@ class ScanMailboxJobConfiguration {
 
 	@Bean
 	Step scanMailboxFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MailFileReader mailFileReader, MailScanner mailScanner, VerdictTally verdictTally, FindingWriter findingWriter,
-			RejectFile mailRejects, MailboxSettings settings) {
-		return InputSteps.readAheadStep("scanMailboxFile", settings.chunkSize(), mailRejects, jobRepository,
-				transactionManager, mailFileReader, mailScanner, verdictTally)
+			MailFileReader mailFileReader, MailScanner mailScanner, FindingWriter findingWriter, RejectFile mailRejects,
+			MailboxSettings settings) {
+		return InputSteps.<RawMessage, ScannedMail>recordStep("scanMailboxFile", settings.chunkSize(), mailRejects,
+				jobRepository, transactionManager)
+			.reader(mailFileReader)
+			.processor(mailScanner)
 			.writer(findingWriter)
 			.build();
 	}
@@ -69,14 +71,12 @@ class ScanMailboxJobConfiguration {
 
 	@Bean
 	Step scanImapMessages(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ImapFolderReader imapFolderReader, MailScanner mailScanner, VerdictTally verdictTally,
-			FindingWriter findingWriter, RejectFile mailRejects, MailboxSettings settings) {
-		// not read ahead: the reader notes the messages it read in the database, in the chunk's transaction
+			ImapFolderReader imapFolderReader, MailScanner mailScanner, FindingWriter findingWriter,
+			RejectFile mailRejects, MailboxSettings settings) {
 		return InputSteps.<RawMessage, ScannedMail>recordStep("scanImapMessages", settings.chunkSize(), mailRejects,
 				jobRepository, transactionManager)
 			.reader(imapFolderReader)
-			.processor(message -> verdictTally.process(mailScanner.process(message)))
-			.stream(verdictTally)
+			.processor(mailScanner)
 			.writer(findingWriter)
 			.build();
 	}
@@ -104,12 +104,6 @@ class ScanMailboxJobConfiguration {
 		NoticeRules noticeRules = NoticeRules.load(rules == null || rules.isBlank() ? null : workspace.home().resolve(rules));
 		List<String> forwarders = Arrays.stream(trusted.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
 		return new MailScanner(new MessageParser(caps(settings, parameters)), new NoticeDetector(noticeRules, forwarders));
-	}
-
-	@Bean
-	@StepScope
-	VerdictTally verdictTally() {
-		return new VerdictTally();
 	}
 
 	@Bean

@@ -12,7 +12,6 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -41,37 +40,17 @@ public final class InputSteps {
 	}
 
 	/**
-	 * A record step whose reader and processor run up to two chunks ahead on a thread of their
-	 * own ({@link ReadAhead}), for a step whose writer sets the pace: parsing and checking the
+	 * A record step whose reader and processor run a little ahead on a thread of their own
+	 * ({@link ReadAhead}), for a step whose writer sets the pace: parsing and checking the
 	 * records then take the second core. The processor must keep no state of its own.
 	 */
 	public static <I, O> ChunkOrientedStepBuilder<ReadAhead.Ahead<I, O>, O> readAheadStep(String name, int chunkSize,
 			RejectFile rejects, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<I> reader, ItemProcessor<I, O> processor) {
-		return readAheadStep(name, chunkSize, rejects, jobRepository, transactionManager, reader, processor,
-				result -> result);
-	}
-
-	/**
-	 * The same, with what the processor made of each record passed on to {@code then} on the
-	 * step's thread: a processor that keeps state (counts, say), opened and saved with the step
-	 * when it is an {@link ItemStream}.
-	 */
-	public static <I, O, P> ChunkOrientedStepBuilder<ReadAhead.Ahead<I, O>, P> readAheadStep(String name, int chunkSize,
-			RejectFile rejects, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemStreamReader<I> reader, ItemProcessor<I, O> processor, ItemProcessor<O, P> then) {
-		ItemProcessor<ReadAhead.Ahead<I, O>, O> outcome = ReadAhead.outcome();
-		ChunkOrientedStepBuilder<ReadAhead.Ahead<I, O>, P> step = InputSteps
-			.<ReadAhead.Ahead<I, O>, P>recordStep(name, chunkSize, rejects, jobRepository, transactionManager)
-			.reader(new ReadAhead<>(reader, processor, 2 * chunkSize))
-			.processor(ahead -> {
-				O result = outcome.process(ahead);
-				return result == null ? null : then.process(result);
-			});
-		if (then instanceof ItemStream stream) {
-			step.stream(stream);
-		}
-		return step;
+		return InputSteps.<ReadAhead.Ahead<I, O>, O>recordStep(name, chunkSize, rejects, jobRepository,
+				transactionManager)
+			.reader(new ReadAhead<>(reader, processor))
+			.processor(ReadAhead.outcome());
 	}
 
 	public static <I, O> ChunkOrientedStepBuilder<I, O> recordStep(String name, int chunkSize, RejectFile rejects,

@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads and processes a step's records on a thread of its own, up to a given number of
+ * Reads and processes a step's records on a thread of its own, up to {@value #CAPACITY}
  * records ahead of the step, so that parsing and checking them (one core) overlaps the
  * step's database writes (the other). Everything else stays as it would be without it:
  * the step reads the records in input order; a record the reader rejects is thrown by
@@ -25,11 +25,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I, O>> {
 
+	static final int CAPACITY = 2_000;
+
 	private final ItemStreamReader<I> stepReader;
 
 	private final ItemProcessor<I, O> stepProcessor;
-
-	private final int capacity;
 
 	private ItemStreamReader<I> reader;
 
@@ -45,11 +45,9 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 
 	private volatile boolean stopped;
 
-	/** @param capacity how many records it may be ahead of the step */
-	public ReadAhead(ItemStreamReader<I> reader, ItemProcessor<I, O> processor, int capacity) {
+	public ReadAhead(ItemStreamReader<I> reader, ItemProcessor<I, O> processor) {
 		this.stepReader = reader;
 		this.stepProcessor = processor;
-		this.capacity = capacity;
 	}
 
 	/** The step's processor: gives back what the processor made of the record, or throws what it threw. */
@@ -73,7 +71,7 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 		consumedState = stateOfReader();
 		ended = false;
 		stopped = false;
-		queue = new ArrayBlockingQueue<>(capacity);
+		queue = new ArrayBlockingQueue<>(CAPACITY);
 		// the reader and processor may be step- or job-scoped: the thread works within the step's scopes
 		StepExecution step = StepSynchronizationManager.getContext() == null ? null
 				: StepSynchronizationManager.getContext().getStepExecution();

@@ -61,7 +61,7 @@ class CorpusScanTests {
 						}
 						read[0]++;
 						try {
-							verdicts.merge(scanner.process(message).finding().verdict(), 1L, Long::sum);
+							verdicts.merge(scanner.scan(message).finding().verdict(), 1L, Long::sum);
 						}
 						catch (RejectedRecordException e) {
 							rejected[0]++;

@@ -80,14 +80,14 @@ class MailCapsTests {
 		RawMessage message = new RawMessage("inbox.mbox", 1, "message 1",
 				"A: 1\nB: 2\nC: 3\nD: 4\n\nbody\n".getBytes(StandardCharsets.US_ASCII));
 
-		assertThatThrownBy(() -> strict.process(message)).isInstanceOfSatisfying(RejectedRecordException.class,
+		assertThatThrownBy(() -> strict.scan(message)).isInstanceOfSatisfying(RejectedRecordException.class,
 				rejected -> assertThat(rejected.reason()).isEqualTo("too many headers"));
 	}
 
 	private void assertRejected(String mail, String reason, String where) {
 		RawMessage message = new RawMessage("inbox.mbox", 7, "message 7 at byte 99", mail.getBytes(StandardCharsets.US_ASCII));
 		assertTimeoutPreemptively(Duration.ofSeconds(2),
-				() -> assertThatThrownBy(() -> scanner.process(message)).isInstanceOfSatisfying(RejectedRecordException.class,
+				() -> assertThatThrownBy(() -> scanner.scan(message)).isInstanceOfSatisfying(RejectedRecordException.class,
 						rejected -> {
 							assertThat(rejected.reason()).isEqualTo(reason);
 							assertThat(rejected.where()).isEqualTo(where);

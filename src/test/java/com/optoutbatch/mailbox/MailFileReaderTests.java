@@ -83,7 +83,7 @@ class MailFileReaderTests {
 		assertThat(message.spilled()).exists();
 		MailScanner scanner = new MailScanner(new MessageParser(MailCaps.DEFAULTS),
 				new NoticeDetector(NoticeRules.defaults(), List.of()));
-		assertThat(scanner.process(message).finding().verdict()).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
+		assertThat(scanner.scan(message).finding().verdict()).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
 		assertThat(message.spilled()).doesNotExist();
 	}
 

@@ -26,11 +26,9 @@ class ReadAheadTests {
 		default -> line.toUpperCase();
 	};
 
-	static final int CAPACITY = 2_000;
-
 	@Test
 	void recordsComeInInputOrderWithWhatTheProcessorMadeOfThem() throws Exception {
-		ReadAhead<String, String> ahead = new ReadAhead<>(new ListReader("a", "skip", "bad", "b"), UPPER_CASE, CAPACITY);
+		ReadAhead<String, String> ahead = new ReadAhead<>(new ListReader("a", "skip", "bad", "b"), UPPER_CASE);
 		ahead.open(new ExecutionContext());
 
 		List<String> results = new ArrayList<>();
@@ -53,7 +51,7 @@ class ReadAheadTests {
 	@Test
 	void aRecordTheReaderRejectsIsThrownInItsPlaceAndReadingGoesOn() throws Exception {
 		ReadAhead<String, String> ahead = new ReadAhead<>(
-				new ListReader("a", new RejectedRecordException(2, "broken", "", "?"), "b"), UPPER_CASE, CAPACITY);
+				new ListReader("a", new RejectedRecordException(2, "broken", "", "?"), "b"), UPPER_CASE);
 		ahead.open(new ExecutionContext());
 
 		assertThat(ahead.read().result()).isEqualTo("A");
@@ -67,7 +65,7 @@ class ReadAheadTests {
 	@Test
 	void theStateSavedIsThatAfterTheLastRecordTheStepTookNotAfterWhatWasReadAhead() throws Exception {
 		ListReader reader = new ListReader(IntStream.range(0, 100).mapToObj(Integer::toString).toArray());
-		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE, CAPACITY);
+		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE);
 		ahead.open(new ExecutionContext());
 		for (int i = 0; i < 3; i++) {
 			ahead.read();
@@ -81,7 +79,7 @@ class ReadAheadTests {
 		assertThat(committed.getInt(ListReader.NEXT)).isEqualTo(3);
 
 		ReadAhead<String, String> restarted = new ReadAhead<>(
-				new ListReader(IntStream.range(0, 100).mapToObj(Integer::toString).toArray()), UPPER_CASE, CAPACITY);
+				new ListReader(IntStream.range(0, 100).mapToObj(Integer::toString).toArray()), UPPER_CASE);
 		restarted.open(committed);
 		assertThat(restarted.read().record()).isEqualTo("3");
 		restarted.close();
@@ -90,7 +88,7 @@ class ReadAheadTests {
 	@Test
 	void aFailureOtherThanARejectEndsTheReading() throws Exception {
 		ReadAhead<String, String> ahead = new ReadAhead<>(
-				new ListReader("a", new IllegalStateException("disk gone"), "b"), UPPER_CASE, CAPACITY);
+				new ListReader("a", new IllegalStateException("disk gone"), "b"), UPPER_CASE);
 		ahead.open(new ExecutionContext());
 
 		assertThat(ahead.read().record()).isEqualTo("a");
@@ -100,15 +98,15 @@ class ReadAheadTests {
 
 	@Test
 	void closingStopsAThreadThatIsFarAheadAndClosesTheReader() throws Exception {
-		ListReader reader = new ListReader(IntStream.range(0, 3 * CAPACITY).mapToObj(Integer::toString).toArray());
-		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE, CAPACITY);
+		ListReader reader = new ListReader(IntStream.range(0, 3 * ReadAhead.CAPACITY).mapToObj(Integer::toString).toArray());
+		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE);
 		ahead.open(new ExecutionContext());
 		ahead.read();
 
 		ahead.close();
 
 		assertThat(reader.closed).isTrue();
-		assertThat(reader.next).isLessThan(3 * CAPACITY);
+		assertThat(reader.next).isLessThan(3 * ReadAhead.CAPACITY);
 	}
 
 	@Test
@@ -139,7 +137,7 @@ class ReadAheadTests {
 		});
 		@SuppressWarnings("unchecked")
 		ItemStreamReader<String> scoped = (ItemStreamReader<String>) proxy.getProxy();
-		ReadAhead<String, String> ahead = new ReadAhead<>(scoped, UPPER_CASE, CAPACITY);
+		ReadAhead<String, String> ahead = new ReadAhead<>(scoped, UPPER_CASE);
 		ahead.open(new ExecutionContext());
 		while (ahead.read() != null) {
 		}
@@ -151,7 +149,7 @@ class ReadAheadTests {
 
 	@Test
 	void oneStepExecutionAtATime() {
-		ReadAhead<String, String> ahead = new ReadAhead<>(new ListReader("a"), UPPER_CASE, CAPACITY);
+		ReadAhead<String, String> ahead = new ReadAhead<>(new ListReader("a"), UPPER_CASE);
 		ahead.open(new ExecutionContext());
 		assertThatIllegalStateException().isThrownBy(() -> ahead.open(new ExecutionContext()));
 		ahead.close();
