@@ -22,6 +22,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,10 +81,14 @@ class ReconcileCampaignsJobConfiguration {
 	@Bean
 	@StepScope
 	ReviewRequestNotes reviewRequestNotes(Workspace workspace, CampaignProfiles campaignProfiles,
-			KeptReviewRequests keptReviewRequests, Background<SuppressionIndex> suppressionIndex,
+			KeptReviewRequests keptReviewRequests, ObjectProvider<Background<SuppressionIndex>> suppressionIndex,
 			@Value("#{stepExecution}") StepExecution step) {
-		// asking for the suppression index starts its queries, beside this pass, which does not need it
-		return new ReviewRequestNotes(lists(workspace).get(), list -> openList(workspace, campaignProfiles, list, step),
+		List<Path> lists = lists(workspace).get();
+		if (!lists.isEmpty()) {
+			// the index's queries start when it is first asked for: beside this pass, which does not need it
+			suppressionIndex.getObject();
+		}
+		return new ReviewRequestNotes(lists, list -> openList(workspace, campaignProfiles, list, step),
 				keptReviewRequests);
 	}
 
