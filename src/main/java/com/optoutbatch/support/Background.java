@@ -7,9 +7,8 @@ import java.util.function.Supplier;
 /**
  * A value worked out on a thread of its own from the moment this is made, while the caller
  * goes on with work that does not need it, such as look-up sets loaded from the database
- * while a step reads its input files. {@link #get()} waits for it. Two readers of an HSQLDB
- * file database take turns at its row cache: database work beside database work gains
- * nothing there.
+ * while a step reads its input files. {@link #get()} waits for it. Beside other work on an
+ * HSQLDB database it gained nothing when measured (README, Performance).
  */
 public final class Background<T> {
 
