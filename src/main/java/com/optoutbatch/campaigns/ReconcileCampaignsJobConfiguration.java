@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-import com.optoutbatch.support.Background;
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
@@ -22,7 +21,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,14 +79,8 @@ class ReconcileCampaignsJobConfiguration {
 	@Bean
 	@StepScope
 	ReviewRequestNotes reviewRequestNotes(Workspace workspace, CampaignProfiles campaignProfiles,
-			KeptReviewRequests keptReviewRequests, ObjectProvider<Background<SuppressionIndex>> suppressionIndex,
-			@Value("#{stepExecution}") StepExecution step) {
-		List<Path> lists = lists(workspace).get();
-		if (!lists.isEmpty()) {
-			// the index's queries start when it is first asked for: beside this pass, which does not need it
-			suppressionIndex.getObject();
-		}
-		return new ReviewRequestNotes(lists, list -> openList(workspace, campaignProfiles, list, step),
+			KeptReviewRequests keptReviewRequests, @Value("#{stepExecution}") StepExecution step) {
+		return new ReviewRequestNotes(lists(workspace).get(), list -> openList(workspace, campaignProfiles, list, step),
 				keptReviewRequests);
 	}
 
@@ -130,10 +122,10 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
-	Background<SuppressionIndex> suppressionIndex(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
+	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
 			@Value("#{jobParameters['campaigns.review-rules'] ?: 'review-request,review-incentive'}") String reviewRules) {
 		List<String> rules = Arrays.stream(reviewRules.split(",")).map(String::trim).filter(rule -> !rule.isEmpty()).toList();
-		return new Background<>("suppression-index", () -> SuppressionIndex.load(jdbc, rules, keptReviewRequests));
+		return SuppressionIndex.load(jdbc, rules, keptReviewRequests);
 	}
 
 	// not proxied: a record cannot be; the step's reader and writer are made inside the step
@@ -152,8 +144,8 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@StepScope
-	CampaignRowDecider campaignRowDecider(Background<SuppressionIndex> suppressionIndex) {
-		return new CampaignRowDecider(suppressionIndex.get());
+	CampaignRowDecider campaignRowDecider(SuppressionIndex suppressionIndex) {
+		return new CampaignRowDecider(suppressionIndex);
 	}
 
 	@Bean
