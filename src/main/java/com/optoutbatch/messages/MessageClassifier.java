@@ -208,16 +208,19 @@ class MessageClassifier {
 	}
 
 	static boolean hasEmoji(String text) {
+		Matcher emoticon = null;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) ? isPictograph(text.codePointAt(i)) : isPictograph(c)) {
-				return true;
+			if (c >= 0x80) {
+				if (Character.isHighSurrogate(c) ? isPictograph(text.codePointAt(i)) : isPictograph(c)) {
+					return true;
+				}
 			}
-		}
-		Matcher emoticon = EMOTICON.matcher(text);
-		for (int i = 0; i < text.length(); i++) {
-			if (":;=^<".indexOf(text.charAt(i)) >= 0 && matchesFrom(emoticon, i, text)) {
-				return true;
+			else if (c == ':' || c == ';' || c == '=' || c == '^' || c == '<') {
+				emoticon = emoticon == null ? EMOTICON.matcher(text) : emoticon;
+				if (matchesFrom(emoticon, i, text)) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -56,8 +56,10 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 	}
 
 	/**
-	 * The longest word the phrase cannot match without, or the start of it for a word cut
-	 * short by {@code *}; none for a regular expression.
+	 * The longest whole word the phrase cannot match without, which the message's words are
+	 * asked for; failing that, the longest of its other words (cut short by {@code *}, or
+	 * holding an apostrophe or a hyphen, or Japanese), which the text is searched for. None
+	 * for a regular expression.
 	 */
 	private static Anchor anchorOf(String text) {
 		if (text.startsWith(REGEX_PREFIX)) {
@@ -67,8 +69,9 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 		for (String word : words(text)) {
 			boolean cut = word.endsWith("*");
 			String literal = cut ? word.substring(0, word.length() - 1) : word;
-			if (!word.equals(GAP) && (anchor == null || literal.length() > anchor.text().length())) {
-				boolean whole = !cut && literal.codePoints().allMatch(c -> Character.isLetterOrDigit(c) && isSpaced(c));
+			boolean whole = !cut && literal.codePoints().allMatch(c -> Character.isLetterOrDigit(c) && isSpaced(c));
+			if (!word.equals(GAP) && (anchor == null || (whole && !anchor.wholeWord())
+					|| (whole == anchor.wholeWord() && literal.length() > anchor.text().length()))) {
 				anchor = new Anchor(literal, whole);
 			}
 		}

@@ -1,7 +1,6 @@
 package com.optoutbatch.messages;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,6 +17,8 @@ final class PhraseIndex {
 	private final Map<String, List<Entry>> byWord = new HashMap<>();
 
 	private final Map<Character, List<Entry>> byFirstCharacter = new HashMap<>();
+
+	private final char[] firstCharacters;
 
 	private final List<Entry> everywhere = new ArrayList<>();
 
@@ -36,6 +37,11 @@ final class PhraseIndex {
 				}
 			}
 		}
+		firstCharacters = new char[byFirstCharacter.size()];
+		int i = 0;
+		for (char first : byFirstCharacter.keySet()) {
+			firstCharacters[i++] = first;
+		}
 	}
 
 	/** The phrases that may occur in the text, by rule. */
@@ -43,15 +49,16 @@ final class PhraseIndex {
 		Map<PolicyRule, List<Phrase>> candidates = new IdentityHashMap<>();
 		everywhere.forEach(entry -> entry.addTo(candidates));
 		for (String word : text.words()) {
-			byWord.getOrDefault(word, List.of()).forEach(entry -> entry.addTo(candidates));
+			List<Entry> entries = byWord.get(word);
+			if (entries != null) {
+				entries.forEach(entry -> entry.addTo(candidates));
+			}
 		}
-		BitSet seen = new BitSet();
+		// the few first characters, each looked for in the text, rather than each character of the text looked up
 		String comparable = text.comparable();
-		for (int i = 0; i < comparable.length(); i++) {
-			char c = comparable.charAt(i);
-			if (!seen.get(c)) {
-				seen.set(c);
-				byFirstCharacter.getOrDefault(c, List.of()).forEach(entry -> entry.addTo(candidates));
+		for (char first : firstCharacters) {
+			if (comparable.indexOf(first) >= 0) {
+				byFirstCharacter.get(first).forEach(entry -> entry.addTo(candidates));
 			}
 		}
 		return candidates;

@@ -30,24 +30,27 @@ record PolicyText(String shown, String comparable, Set<String> words) {
 			return EMPTY;
 		}
 		String shown = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		StringBuilder comparable = new StringBuilder(shown.length());
-		for (int i = 0; i < shown.length(); i++) {
-			comparable.append(comparable(shown.charAt(i)));
+		char[] chars = shown.toCharArray();
+		boolean changed = false;
+		for (int i = 0; i < chars.length; i++) {
+			char c = comparable(chars[i]);
+			changed |= c != chars[i];
+			chars[i] = c;
 		}
-		return new PolicyText(shown, comparable.toString(), wordsOf(comparable));
+		return new PolicyText(shown, changed ? new String(chars) : shown, wordsOf(chars));
 	}
 
 	// the words of the text, for a quick look-up before a phrase's pattern runs
-	private static Set<String> wordsOf(CharSequence text) {
+	private static Set<String> wordsOf(char[] text) {
 		Set<String> words = new HashSet<>();
 		int start = -1;
-		for (int i = 0; i <= text.length(); i++) {
-			boolean letter = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+		for (int i = 0; i <= text.length; i++) {
+			boolean letter = i < text.length && isLetterOrDigit(text[i]);
 			if (letter && start < 0) {
 				start = i;
 			}
 			else if (!letter && start >= 0) {
-				words.add(text.subSequence(start, i).toString());
+				words.add(new String(text, start, i - start));
 				start = -1;
 			}
 		}
@@ -64,6 +67,10 @@ record PolicyText(String shown, String comparable, Set<String> words) {
 	}
 
 	private static char comparable(char c) {
+		if (c < 0x80) {
+			// most text is ASCII: only its control characters need a look-up
+			return c < ' ' && Character.isWhitespace(c) ? ' ' : c;
+		}
 		if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
 			return ' ';
 		}
@@ -71,6 +78,13 @@ record PolicyText(String shown, String comparable, Set<String> words) {
 			return '\'';
 		}
 		return c >= LATIN_FIRST && c <= LATIN_LAST ? UNACCENTED[c - LATIN_FIRST] : c;
+	}
+
+	private static boolean isLetterOrDigit(char c) {
+		if (c < 0x80) {
+			return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+		}
+		return Character.isLetterOrDigit(c);
 	}
 
 	private static char[] unaccented() {

@@ -32,6 +32,17 @@ class PhraseTests {
 		assertThat(Phrase.of("xx", phrase).find(PolicyText.of(text)) != null).isEqualTo(matches);
 	}
 
+	@ParameterizedTest(name = "''{0}'' is looked up by ''{1}''")
+	@CsvSource(delimiter = '|', textBlock = """
+			numéro d'appartement      | numero        | true
+			rendez-vous de livraison  | livraison     | true
+			engrave*                  | engrave       | false
+			rendez-vous d'installation | d'installation | false
+			""")
+	void aPhraseIsLookedUpByItsLongestWholeWord(String phrase, String anchor, boolean wholeWord) {
+		assertThat(Phrase.of("xx", phrase).anchor()).isEqualTo(new Phrase.Anchor(anchor, wholeWord));
+	}
+
 	@Test
 	void matchIsQuotedAsTheTextWroteIt() {
 		PolicyText text = PolicyText.of("Ihre Lieferadresse ist unvollständig");
