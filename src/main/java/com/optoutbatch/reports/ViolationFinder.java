@@ -34,6 +34,9 @@ class ViolationFinder {
 			+ "COALESCE(m.recipient_alias, o.buyer_alias), m.tool, m.sent_at, m.category, m.rule_name, m.flags, "
 			+ "o.purchase_date, o.marketplace";
 
+	private static final String ORDER_OPT_OUTS = """
+			SELECT order_id, opted_out_at FROM opt_outs WHERE order_id IS NOT NULL AND opted_out_at IS NOT NULL""";
+
 	private static final String BUYER_OPT_OUTS = """
 			SELECT buyer_alias, opted_out_at FROM opt_outs WHERE buyer_alias IS NOT NULL AND opted_out_at IS NOT NULL
 			UNION ALL
@@ -54,48 +57,10 @@ class ViolationFinder {
 	 * order sent) and returns the messages the classifier could not decide, oldest first.
 	 */
 	List<UndecidedMessage> review(Consumer<Violation> found) {
-		Map<String, OffsetDateTime> orderOptOuts = earliest(
-				"SELECT order_id, opted_out_at FROM opt_outs WHERE order_id IS NOT NULL AND opted_out_at IS NOT NULL");
-		Map<String, OffsetDateTime> buyerOptOuts = earliest(BUYER_OPT_OUTS);
-		List<UndecidedMessage> undecided = new ArrayList<>();
-		OrderSeen order = new OrderSeen();
-		new MessagesByOrder<Message>(jdbc, MESSAGE_COLUMNS, (row, number) -> Message.of(row)).forEach(message -> {
-			if ("UNDECIDED".equals(message.category())) {
-				undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
-			}
-			boolean nonCritical = "NON_CRITICAL".equals(message.category());
-			boolean reviewRequest = message.ruleName() != null && reviewRules.contains(message.ruleName());
-			OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
-			if (nonCritical && optedOut != null && message.sentAt().isAfter(optedOut)) {
-				found.accept(message.violation(ViolationKind.MESSAGE_AFTER_OPT_OUT,
-						"sent after the buyer opted out on " + optedOut.toLocalDate()));
-			}
-			if (message.flags().contains("critical-subject")) {
-				found.accept(message.violation(ViolationKind.CRITICAL_SUBJECT_MISUSE,
-						"the critical subject or an [Important] tag on " + message.ruleName() + " content"));
-			}
-			if (reviewRequest && order.alreadyAskedForReview(message.orderId())) {
-				found.accept(message.violation(ViolationKind.REPEATED_REVIEW_REQUEST,
-						"the order was already asked for a review"));
-			}
-			if (reviewRequest && message.purchasedAt() != null && message.sentAt().isBefore(message.purchasedAt().plusDays(5))) {
-				found.accept(message.violation(ViolationKind.REVIEW_OUTSIDE_WINDOW,
-						"asked within 5 days of the purchase, before delivery could be 5 days old"));
-			}
-			List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
-			if (!forbidden.isEmpty()) {
-				found.accept(message.violation(ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden)));
-			}
-			if (message.flags().contains("no-order-id")) {
-				found.accept(message.violation(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"));
-			}
-			if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
-				found.accept(message.violation(ViolationKind.SENT_LATE,
-						"purchased on " + message.purchasedAt().toLocalDate()));
-			}
-		});
-		undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
-		return undecided;
+		Review review = new Review(earliest(ORDER_OPT_OUTS), earliest(BUYER_OPT_OUTS), found);
+		new MessagesByOrder<Message>(jdbc, MESSAGE_COLUMNS, (row, number) -> Message.of(row)).forEach(review::check);
+		review.undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
+		return review.undecided;
 	}
 
 	private Map<String, OffsetDateTime> earliest(String sql) {
@@ -110,25 +75,79 @@ class ViolationFinder {
 		return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
 	}
 
-	/** The order whose messages pass now, and whether one of them already asked for a review. */
-	private static final class OrderSeen {
+	/** One pass over the messages: the opt-out dates, the order passing now, what was found. */
+	private final class Review {
+
+		private final Map<String, OffsetDateTime> orderOptOuts;
+
+		private final Map<String, OffsetDateTime> buyerOptOuts;
+
+		private final Consumer<Violation> found;
+
+		private final List<UndecidedMessage> undecided = new ArrayList<>();
 
 		private String orderId;
 
-		private boolean askedForReview;
+		private boolean orderAskedForReview;
+
+		Review(Map<String, OffsetDateTime> orderOptOuts, Map<String, OffsetDateTime> buyerOptOuts,
+				Consumer<Violation> found) {
+			this.orderOptOuts = orderOptOuts;
+			this.buyerOptOuts = buyerOptOuts;
+			this.found = found;
+		}
+
+		void check(Message message) {
+			if ("UNDECIDED".equals(message.category())) {
+				undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
+			}
+			OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
+			if ("NON_CRITICAL".equals(message.category()) && optedOut != null && message.sentAt().isAfter(optedOut)) {
+				report(message, ViolationKind.MESSAGE_AFTER_OPT_OUT,
+						"sent after the buyer opted out on " + optedOut.toLocalDate());
+			}
+			if (message.flags().contains("critical-subject")) {
+				report(message, ViolationKind.CRITICAL_SUBJECT_MISUSE,
+						"the critical subject or an [Important] tag on " + message.ruleName() + " content");
+			}
+			if (message.ruleName() != null && reviewRules.contains(message.ruleName())) {
+				if (alreadyAskedForReview(message.orderId())) {
+					report(message, ViolationKind.REPEATED_REVIEW_REQUEST, "the order was already asked for a review");
+				}
+				if (message.purchasedAt() != null && message.sentAt().isBefore(message.purchasedAt().plusDays(5))) {
+					report(message, ViolationKind.REVIEW_OUTSIDE_WINDOW,
+							"asked within 5 days of the purchase, before delivery could be 5 days old");
+				}
+			}
+			List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
+			if (!forbidden.isEmpty()) {
+				report(message, ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden));
+			}
+			if (message.flags().contains("no-order-id")) {
+				report(message, ViolationKind.NO_ORDER_ID, "names no 17-digit order id");
+			}
+			if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
+				report(message, ViolationKind.SENT_LATE, "purchased on " + message.purchasedAt().toLocalDate());
+			}
+		}
 
 		/** Notes a review request for the order; whether an earlier message of the order already asked. */
-		boolean alreadyAskedForReview(String orderId) {
+		private boolean alreadyAskedForReview(String orderId) {
 			if (orderId == null) {
 				return false;
 			}
 			if (!orderId.equals(this.orderId)) {
 				this.orderId = orderId;
-				this.askedForReview = false;
+				this.orderAskedForReview = false;
 			}
-			boolean asked = askedForReview;
-			askedForReview = true;
+			boolean asked = orderAskedForReview;
+			orderAskedForReview = true;
 			return asked;
+		}
+
+		private void report(Message message, ViolationKind kind, String why) {
+			found.accept(new Violation(kind, message.sentAt(), message.orderId(), PersonalData.maskAlias(message.alias()),
+					message.tool(), message.marketplace(), why));
 		}
 
 	}
@@ -145,10 +164,6 @@ class ViolationFinder {
 					row.getObject(6, OffsetDateTime.class), row.getString(7), row.getString(8),
 					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")),
 					row.getObject(10, OffsetDateTime.class), row.getString(11));
-		}
-
-		Violation violation(ViolationKind kind, String why) {
-			return new Violation(kind, sentAt, orderId, PersonalData.maskAlias(alias), tool, marketplace, why);
 		}
 
 	}

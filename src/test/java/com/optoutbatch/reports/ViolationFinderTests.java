@@ -46,6 +46,35 @@ class ViolationFinderTests extends JobTestSupport {
 	}
 
 	@Test
+	void eachRuleOfTheGuidelinesFindsTheMessagesThatBrokeIt() {
+		jdbc.update("""
+				INSERT INTO opt_outs (opt_out_key, order_id, opted_out_at, source, evidence)
+				VALUES ('notice-1', ?, ?, 'MAILBOX', 'notice')""", OTHER_ORDER, OffsetDateTime.parse("2026-11-05T10:00:00Z"));
+		message("before-opt-out", OTHER_ORDER, "2026-11-04T10:00:00Z", "NON_CRITICAL", "courtesy");
+		message("after-opt-out", OTHER_ORDER, "2026-11-06T10:00:00Z", "NON_CRITICAL", "courtesy");
+		message("critical-after-opt-out", OTHER_ORDER, "2026-11-07T10:00:00Z", "CRITICAL", "delivery-scheduling");
+		message("important-tag", ORDER, "2026-11-08T10:00:00Z", "NON_CRITICAL", "marketing", "critical-subject");
+		message("early-review", ORDER, "2026-11-03T10:00:00Z", "NON_CRITICAL", "review-request");
+		message("link-and-emoji", ORDER, "2026-11-09T10:00:00Z", "CRITICAL", "delivery-scheduling", "link;emoji");
+		message("no-order-id", ORDER, "2026-11-10T10:00:00Z", "CRITICAL", "delivery-scheduling", "no-order-id");
+		message("late", ORDER, "2026-12-05T10:00:00Z", "CRITICAL", "delivery-scheduling");
+
+		List<Violation> violations = new ArrayList<>();
+		finder().review(violations::add);
+
+		assertThat(violations).extracting(Violation::kind, Violation::why)
+			.containsExactlyInAnyOrder(
+					tuple(ViolationKind.MESSAGE_AFTER_OPT_OUT, "sent after the buyer opted out on 2026-11-05"),
+					tuple(ViolationKind.CRITICAL_SUBJECT_MISUSE,
+							"the critical subject or an [Important] tag on marketing content"),
+					tuple(ViolationKind.REVIEW_OUTSIDE_WINDOW,
+							"asked within 5 days of the purchase, before delivery could be 5 days old"),
+					tuple(ViolationKind.FORBIDDEN_CONTENT, "link, emoji"),
+					tuple(ViolationKind.NO_ORDER_ID, "names no 17-digit order id"),
+					tuple(ViolationKind.SENT_LATE, "purchased on 2026-11-01"));
+	}
+
+	@Test
 	void undecidedMessagesAreFoundInTheSamePassOldestFirst() {
 		message("late", null, "2026-11-21T10:00:00Z", "UNDECIDED", null);
 		message("early", ORDER, "2026-11-03T10:00:00Z", "UNDECIDED", null);
@@ -61,11 +90,15 @@ class ViolationFinderTests extends JobTestSupport {
 	}
 
 	private void message(String id, String orderId, String sentAt, String category, String rule) {
+		message(id, orderId, sentAt, category, rule, "");
+	}
+
+	private void message(String id, String orderId, String sentAt, String category, String rule, String flags) {
 		jdbc.update("""
 				INSERT INTO messages (message_key, message_id, tool, order_id, sent_at, category, rule_name, reason, flags,
 				                      source_file, source_line, imported_at)
-				VALUES (?, ?, 'ZonMaster', ?, ?, ?, ?, 'test', '', 'log.csv', 1, ?)""", "id-" + id, id, orderId,
-				OffsetDateTime.parse(sentAt), category, rule, OffsetDateTime.parse(sentAt));
+				VALUES (?, ?, 'ZonMaster', ?, ?, ?, ?, 'test', ?, 'log.csv', 1, ?)""", "id-" + id, id, orderId,
+				OffsetDateTime.parse(sentAt), category, rule, flags, OffsetDateTime.parse(sentAt));
 	}
 
 }
