@@ -33,11 +33,12 @@ public class V9__message_keys_led_by_order extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
+		HexFormat hex = HexFormat.of();
 		try (PreparedStatement rewrite = connection.prepareStatement(REWRITE)) {
 			for (int slice = 0; slice < 256; slice++) {
-				rewrite.setString(1, HexFormat.of().toHexDigits((byte) slice));
+				rewrite.setString(1, hex.toHexDigits((byte) slice));
 				// past the last slice: 'g' follows every hex digit
-				rewrite.setString(2, slice < 255 ? HexFormat.of().toHexDigits((byte) (slice + 1)) : "g");
+				rewrite.setString(2, slice < 255 ? hex.toHexDigits((byte) (slice + 1)) : "g");
 				rewrite.executeUpdate();
 				if (!connection.getAutoCommit()) {
 					connection.commit();

@@ -18,8 +18,6 @@ final class PhraseIndex {
 
 	private final Map<Character, List<Entry>> byFirstCharacter = new HashMap<>();
 
-	private final char[] firstCharacters;
-
 	private final List<Entry> everywhere = new ArrayList<>();
 
 	PhraseIndex(List<PolicyRule> rules) {
@@ -37,11 +35,6 @@ final class PhraseIndex {
 				}
 			}
 		}
-		firstCharacters = new char[byFirstCharacter.size()];
-		int i = 0;
-		for (char first : byFirstCharacter.keySet()) {
-			firstCharacters[i++] = first;
-		}
 	}
 
 	/** The phrases that may occur in the text, by rule. */
@@ -56,11 +49,11 @@ final class PhraseIndex {
 		}
 		// the few first characters, each looked for in the text, rather than each character of the text looked up
 		String comparable = text.comparable();
-		for (char first : firstCharacters) {
+		byFirstCharacter.forEach((first, entries) -> {
 			if (comparable.indexOf(first) >= 0) {
-				byFirstCharacter.get(first).forEach(entry -> entry.addTo(candidates));
+				entries.forEach(entry -> entry.addTo(candidates));
 			}
-		}
+		});
 		return candidates;
 	}
 
