@@ -30,6 +30,12 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 
 	public static final String REASONS_KEY = "rejects.reasons";
 
+	/** Records rejected because their syntax could not be read (see {@link RejectedRecordException.Unread}). */
+	public static final String UNREAD_RECORDS_KEY = "rejects.unread-records";
+
+	/** Why the whole file could not be read, when it could not. */
+	public static final String UNREAD_FILE_KEY = "rejects.unread-file";
+
 	private static final String LENGTH_KEY = "rejects.length";
 
 	private final Path file;
@@ -41,6 +47,10 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 	private SafeCsv.Printer printer;
 
 	private long committedLength;
+
+	private long unreadRecords;
+
+	private String unreadFile;
 
 	public RejectFile(Path file) {
 		this.file = file;
@@ -58,6 +68,8 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 	@SuppressWarnings("unchecked")
 	public void open(ExecutionContext context) {
 		committedLength = context.getLong(LENGTH_KEY, 0L);
+		unreadRecords = context.getLong(UNREAD_RECORDS_KEY, 0L);
+		unreadFile = context.getString(UNREAD_FILE_KEY, null);
 		if (context.containsKey(REASONS_KEY)) {
 			reasons = new LinkedHashMap<>((Map<String, Long>) context.get(REASONS_KEY));
 		}
@@ -89,6 +101,10 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 		}
 		context.putLong(LENGTH_KEY, committedLength);
 		context.put(REASONS_KEY, new LinkedHashMap<>(reasons));
+		context.putLong(UNREAD_RECORDS_KEY, unreadRecords);
+		if (unreadFile != null) {
+			context.putString(UNREAD_FILE_KEY, unreadFile);
+		}
 	}
 
 	@Override
@@ -116,6 +132,12 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 
 	public void reject(Throwable t, Object item) {
 		if (t instanceof RejectedRecordException rejected) {
+			switch (rejected.unread()) {
+				case FILE -> unreadFile = rejected.getMessage();
+				case RECORD -> unreadRecords++;
+				case NOTHING -> {
+				}
+			}
 			write(rejected.where(), rejected.reason(), rejected.getMessage(), rejected.record());
 		}
 		else {

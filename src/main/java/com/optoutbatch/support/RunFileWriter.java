@@ -84,7 +84,9 @@ public class RunFileWriter implements JobExecutionListener {
 				totals = totals.plus(counts);
 				inputs.add(new InputFile(nameOf(Path.of(input)), step.getStatus().toString(),
 						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step),
-						RecordTally.filterReasons(step.getExecutionContext()), kinds(step)));
+						RecordTally.filterReasons(step.getExecutionContext()), kinds(step),
+						step.getExecutionContext().getLong(RejectFile.UNREAD_RECORDS_KEY, 0L),
+						step.getExecutionContext().getString(RejectFile.UNREAD_FILE_KEY, null)));
 			}
 			else if (input == null) {
 				steps.add(new StepRun(step.getStepName(), step.getStatus().toString(),
@@ -159,10 +161,19 @@ public class RunFileWriter implements JobExecutionListener {
 	/**
 	 * What became of the records of one input file: the reasons of the rejected and of the
 	 * filtered ones counted; {@code kinds} counts them by kind when the step sorts them (see
-	 * {@link RecordTally#KINDS_KEY}), else it is empty.
+	 * {@link RecordTally#KINDS_KEY}), else it is empty. {@code unreadRecords} counts the rejected
+	 * records whose syntax could not be read; {@code unreadFile}, when set, says why none of the
+	 * file could be read.
 	 */
 	public record InputFile(String file, String status, long read, long used, long filtered, long rejected,
-			Map<String, Long> reasons, Map<String, Long> filterReasons, Map<String, Long> kinds) {
+			Map<String, Long> reasons, Map<String, Long> filterReasons, Map<String, Long> kinds, long unreadRecords,
+			String unreadFile) {
+
+		/** Whether part of this input, or all of it, could not be read. */
+		public boolean notReadWhole() {
+			return unreadFile != null || unreadRecords > 0;
+		}
+
 	}
 
 }
