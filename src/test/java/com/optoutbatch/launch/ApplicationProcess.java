@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +26,16 @@ final class ApplicationProcess {
 
 	/** Starts the application; its stdout and stderr go to {@code <name>.stdout.txt} and {@code <name>.stderr.txt} in the workspace. */
 	static Process start(Path home, String name, String... args) throws IOException {
+		return start(home, name, Map.of(), args);
+	}
+
+	/** Starts the application with {@code environment} added to its environment (the database to use, say). */
+	static Process start(Path home, String name, Map<String, String> environment, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of("java", JVM_OPTIONS, "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(home.resolve(name + ".stdout.txt").toFile())
 			.redirectError(home.resolve(name + ".stderr.txt").toFile());
+		builder.environment().putAll(environment);
 		builder.environment().put("OPTOUT_HOME", home.toString());
 		return builder.start();
 	}

@@ -43,29 +43,41 @@ public class TestWorkspace implements ApplicationContextInitializer<Configurable
 			throw new UncheckedIOException(e);
 		}
 		if (onPostgres()) {
-			String url = System.getenv(POSTGRES_URL);
-			if (url == null) {
+			if (!postgresAvailable()) {
 				throw new IllegalStateException(POSTGRES_URL + " is not set: start PostgreSQL with scripts/test.sh");
 			}
-			String database = "optout_test_" + System.nanoTime();
-			createDatabase(url, database);
-			properties.put("spring.datasource.url", url.replaceAll("/[^/?]*(\\?.*)?$", "/" + database + "$1"));
-			properties.put("spring.datasource.username", System.getenv().getOrDefault("OPTOUT_TEST_POSTGRES_USER", "optout"));
-			properties.put("spring.datasource.password", System.getenv().getOrDefault("OPTOUT_TEST_POSTGRES_PASSWORD", "optout"));
+			properties.put("spring.datasource.url", newPostgresDatabase());
+			properties.put("spring.datasource.username", postgresUser());
+			properties.put("spring.datasource.password", postgresPassword());
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testWorkspace", properties));
 	}
 
-	private static void createDatabase(String url, String database) {
-		try (Connection connection = DriverManager.getConnection(url,
-				System.getenv().getOrDefault("OPTOUT_TEST_POSTGRES_USER", "optout"),
-				System.getenv().getOrDefault("OPTOUT_TEST_POSTGRES_PASSWORD", "optout"));
+	/** Whether the build started a PostgreSQL server for the tests ({@code scripts/test.sh} does). */
+	public static boolean postgresAvailable() {
+		return System.getenv(POSTGRES_URL) != null;
+	}
+
+	/** Creates an empty database on the test server and returns its JDBC URL. */
+	public static String newPostgresDatabase() {
+		String url = System.getenv(POSTGRES_URL);
+		String database = "optout_test_" + System.nanoTime();
+		try (Connection connection = DriverManager.getConnection(url, postgresUser(), postgresPassword());
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + database);
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("cannot create test database on " + url, e);
 		}
+		return url.replaceAll("/[^/?]*(\\?.*)?$", "/" + database + "$1");
+	}
+
+	public static String postgresUser() {
+		return System.getenv().getOrDefault("OPTOUT_TEST_POSTGRES_USER", "optout");
+	}
+
+	public static String postgresPassword() {
+		return System.getenv().getOrDefault("OPTOUT_TEST_POSTGRES_PASSWORD", "optout");
 	}
 
 	/** Empties the workspace and the product tables, so that each test starts from nothing. */
