@@ -3,7 +3,8 @@ package com.optoutbatch.messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+
+import com.optoutbatch.support.Timestamps;
 
 /**
  * One line of {@code classified.csv}: a stored message with its order's 30-day check
@@ -21,8 +22,8 @@ record ClassifiedMessageRow(String messageId, String orderId, String category, S
 	static ClassifiedMessageRow map(ResultSet row, int number) throws SQLException {
 		String messageId = row.getString("message_id");
 		String flags = row.getString("flags");
-		OffsetDateTime sentAt = row.getObject("sent_at", OffsetDateTime.class);
-		if (ThirtyDayRule.isLate(row.getObject("purchase_date", OffsetDateTime.class), sentAt)) {
+		OffsetDateTime sentAt = Timestamps.read(row, "sent_at");
+		if (ThirtyDayRule.isLate(Timestamps.read(row, "purchase_date"), sentAt)) {
 			flags = flags.isEmpty() ? ContentFlag.SENT_LATE.code() : flags + ";" + ContentFlag.SENT_LATE.code();
 		}
 		return new ClassifiedMessageRow(messageId != null ? messageId : row.getString("message_key"),
@@ -32,7 +33,7 @@ record ClassifiedMessageRow(String messageId, String orderId, String category, S
 
 	Object[] cells() {
 		return new Object[] { messageId, orderId, category, reason, flags,
-				sentAt == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(sentAt), tool };
+				Timestamps.format(sentAt), tool };
 	}
 
 }

@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 import com.optoutbatch.support.SafeCsv;
+import com.optoutbatch.support.Timestamps;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -84,7 +82,7 @@ public class OptOutRegistry {
 			statement.setString(2, optOut.orderId());
 			statement.setString(3, optOut.buyerAlias());
 			statement.setString(4, optOut.marketplace());
-			statement.setObject(5, optOut.optedOutAt());
+			statement.setObject(5, Timestamps.stored(optOut.optedOutAt()));
 			statement.setString(6, optOut.source().name());
 			statement.setString(7, truncate(optOut.evidence(), 1024));
 		});
@@ -94,7 +92,7 @@ public class OptOutRegistry {
 		jdbc.batchUpdate(MERGE_RESTRICTION, notices, notices.size(), (statement, notice) -> {
 			statement.setString(1, truncate(notice.key(), 512));
 			statement.setString(2, notice.marketplace());
-			statement.setObject(3, notice.noticedAt());
+			statement.setObject(3, Timestamps.stored(notice.noticedAt()));
 			statement.setString(4, truncate(notice.evidence(), 1024));
 		});
 	}
@@ -103,7 +101,7 @@ public class OptOutRegistry {
 	public List<OptOut> all() {
 		return jdbc.query(SELECT_ALL,
 				(row, i) -> new OptOut(row.getString("marketplace"), row.getString("order_id"),
-						row.getString("buyer_alias"), row.getObject("opted_out_at", OffsetDateTime.class),
+						row.getString("buyer_alias"), Timestamps.read(row, "opted_out_at"),
 						OptOutSource.valueOf(row.getString("source")), row.getString("evidence")))
 			.stream()
 			.sorted(CSV_ORDER)
@@ -113,7 +111,7 @@ public class OptOutRegistry {
 	public List<RestrictionNotice> restrictionNotices() {
 		return jdbc.query("SELECT notice_key, marketplace, noticed_at, evidence FROM restriction_notices ORDER BY notice_key",
 				(row, i) -> new RestrictionNotice(row.getString("notice_key"), row.getString("marketplace"),
-						row.getObject("noticed_at", OffsetDateTime.class), row.getString("evidence")));
+						Timestamps.read(row, "noticed_at"), row.getString("evidence")));
 	}
 
 	/** Writes the whole registry to {@code file}, replacing it at once. */
@@ -122,8 +120,8 @@ public class OptOutRegistry {
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		try (SafeCsv.Printer csv = SafeCsv.open(partial, CSV_HEADER)) {
 			for (OptOut optOut : optOuts) {
-				csv.printRecord(optOut.marketplace(), optOut.orderId(), optOut.buyerAlias(), format(optOut.optedOutAt()),
-						optOut.source().name(), optOut.evidence());
+				csv.printRecord(optOut.marketplace(), optOut.orderId(), optOut.buyerAlias(),
+						Timestamps.format(optOut.optedOutAt()), optOut.source().name(), optOut.evidence());
 			}
 		}
 		try {
@@ -133,10 +131,6 @@ public class OptOutRegistry {
 			throw new UncheckedIOException("cannot write " + file, e);
 		}
 		return optOuts.size();
-	}
-
-	static String format(OffsetDateTime time) {
-		return time == null ? "" : time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}
 
 	private static String truncate(String value, int length) {

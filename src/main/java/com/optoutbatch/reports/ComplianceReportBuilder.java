@@ -23,6 +23,7 @@ import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violations;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.Timestamps;
 import com.optoutbatch.support.Workspace;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,11 +78,11 @@ class ComplianceReportBuilder {
 			undecided = violationFinder.review(violations);
 		}
 		List<NewOptOut> newOptOuts = jdbc.query(NEW_OPT_OUTS, (row, i) -> new NewOptOut(row.getString(1),
-				row.getString(2), PersonalData.maskAlias(row.getString(3)), row.getObject(4, OffsetDateTime.class),
+				row.getString(2), PersonalData.maskAlias(row.getString(3)), Timestamps.read(row, 4),
 				row.getString(5)), runDate);
 		List<RestrictionNotice> notices = jdbc.query(
 				"SELECT noticed_at, marketplace, evidence FROM restriction_notices ORDER BY noticed_at DESC NULLS LAST, evidence",
-				(row, i) -> new RestrictionNotice(row.getObject(1, OffsetDateTime.class), row.getString(2), row.getString(3)));
+				(row, i) -> new RestrictionNotice(Timestamps.read(row, 1), row.getString(2), row.getString(3)));
 		List<JsonNode> runFiles = runFiles(runDate);
 		List<InputQuality> inputs = inputs(runFiles);
 		List<CampaignListResult> campaigns = campaigns(runFiles, runDate);
@@ -91,8 +92,8 @@ class ComplianceReportBuilder {
 				campaigns.stream().mapToLong(CampaignListResult::heldBackTotal).sum(), periodViolations.total(),
 				notices.stream().filter(n -> n.noticedAt() == null || period.contains(n.noticedAt())).count(),
 				inputs.stream().mapToLong(InputQuality::rejected).sum());
-		List<OffsetDateTime> optOutDates = jdbc.queryForList(
-				"SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL", OffsetDateTime.class);
+		List<OffsetDateTime> optOutDates = jdbc.query("SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL",
+				(row, i) -> Timestamps.read(row, 1));
 		return new ComplianceReport(runDate, previous == null ? null : previous.runDate(), headline,
 				previous == null ? null : previous.headline(), newOptOuts, periodViolations, notices,
 				campaigns, WeeklyChart.of("Opt-outs per week", optOutDates, runDate),

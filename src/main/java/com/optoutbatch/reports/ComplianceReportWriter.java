@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import com.optoutbatch.reports.ComplianceReport.Headline;
 import com.optoutbatch.support.SafeCsv;
+import com.optoutbatch.support.Timestamps;
 import com.optoutbatch.support.Workspace;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -80,8 +81,8 @@ class ComplianceReportWriter {
 	private static void writeTables(Path folder, ComplianceReport report) {
 		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("new-opt-outs.csv"), "marketplace", "order_id",
 				"buyer_alias", "opted_out_at", "source")) {
-			report.newOptOuts().forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(), o.optedOutAt(),
-					o.source()));
+			report.newOptOuts().forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(),
+					Timestamps.format(o.optedOutAt()), o.source()));
 		}
 		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("campaigns.csv"), "list", "rows_in", "clean",
 				"held_back", "held_back_by_reason", "rejected", "critical_to_opted_out")) {
@@ -95,11 +96,13 @@ class ComplianceReportWriter {
 		}
 		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("restriction-notices.csv"), "noticed_at", "marketplace",
 				"evidence")) {
-			report.restrictionNotices().forEach(n -> csv.printRecord(n.noticedAt(), n.marketplace(), n.evidence()));
+			report.restrictionNotices()
+				.forEach(n -> csv.printRecord(Timestamps.format(n.noticedAt()), n.marketplace(), n.evidence()));
 		}
 		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("undecided.csv"), "message_id", "order_id", "tool",
 				"sent_at")) {
-			report.undecided().forEach(m -> csv.printRecord(m.messageId(), m.orderId(), m.tool(), m.sentAt()));
+			report.undecided()
+				.forEach(m -> csv.printRecord(m.messageId(), m.orderId(), m.tool(), Timestamps.format(m.sentAt())));
 		}
 	}
 

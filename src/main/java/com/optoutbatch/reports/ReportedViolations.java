@@ -16,6 +16,7 @@ import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.reports.ComplianceReport.ViolationGroup;
 import com.optoutbatch.reports.ComplianceReport.Violations;
 import com.optoutbatch.support.SafeCsv;
+import com.optoutbatch.support.Timestamps;
 
 /**
  * Takes the violations one at a time, as the finder meets them, so that the report's memory
@@ -55,7 +56,7 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 		if (!period.contains(violation.sentAt())) {
 			return;
 		}
-		csv.printRecord(violation.kind(), violation.sentAt(), violation.orderId(), violation.maskedAlias(),
+		csv.printRecord(violation.kind(), Timestamps.format(violation.sentAt()), violation.orderId(), violation.maskedAlias(),
 				violation.tool(), violation.marketplace(), violation.why());
 		byKind.merge(violation.kind(), 1L, Long::sum);
 		byMarketplace.merge(violation.marketplace(), 1L, Long::sum);

@@ -16,6 +16,7 @@ import com.optoutbatch.messages.ThirtyDayRule;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.Timestamps;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -66,7 +67,7 @@ class ViolationFinder {
 	private Map<String, OffsetDateTime> earliest(String sql) {
 		Map<String, OffsetDateTime> earliest = new HashMap<>();
 		jdbc.query(sql, row -> {
-			earliest.merge(row.getString(1), row.getObject(2, OffsetDateTime.class), ViolationFinder::earlier);
+			earliest.merge(row.getString(1), Timestamps.read(row, 2), ViolationFinder::earlier);
 		});
 		return earliest;
 	}
@@ -161,9 +162,9 @@ class ViolationFinder {
 			String key = row.getString(1);
 			String id = row.getString(2);
 			return new Message(key, id != null ? id : key, row.getString(3), row.getString(4), row.getString(5),
-					row.getObject(6, OffsetDateTime.class), row.getString(7), row.getString(8),
+					Timestamps.read(row, 6), row.getString(7), row.getString(8),
 					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")),
-					row.getObject(10, OffsetDateTime.class), row.getString(11));
+					Timestamps.read(row, 10), row.getString(11));
 		}
 
 	}

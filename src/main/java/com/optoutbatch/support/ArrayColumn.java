@@ -23,7 +23,7 @@ public record ArrayColumn<T>(String type, Function<? super T, ?> value) {
 	}
 
 	public static <T> ArrayColumn<T> timestamp(Function<? super T, OffsetDateTime> value) {
-		return new ArrayColumn<>("TIMESTAMP WITH TIME ZONE", value);
+		return new ArrayColumn<>("TIMESTAMP WITH TIME ZONE", row -> Timestamps.stored(value.apply(row)));
 	}
 
 	public static <T> ArrayColumn<T> number(Function<? super T, Long> value) {

@@ -201,6 +201,16 @@ class ScanMailboxJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void optOutDatesAreWrittenAtUtcToTheMicrosecondOnEitherDatabase() throws Exception {
+		Files.writeString(workspace.input("optouts").resolve("precise.csv"),
+				"Order ID,Opted out\n113-4445556-6677000,2026-09-15T10:00:00.1234565+02:00\n");
+
+		jobs.startJob(parameters(1));
+
+		assertThat(registryCsv()).contains(",113-4445556-6677000,,2026-09-15T08:00:00.123456Z,IMPORT,precise.csv line 2\n");
+	}
+
+	@Test
 	void personalDataStaysOutOfTheOutputs() throws Exception {
 		jobs.startJob(parameters(1));
 

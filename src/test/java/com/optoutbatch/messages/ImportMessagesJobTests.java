@@ -179,6 +179,24 @@ class ImportMessagesJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void sentAtIsWrittenAtUtcToTheMicrosecondOnEitherDatabase() throws Exception {
+		Files.writeString(workspace.input("messages").resolve("precise.csv"), """
+				message_id,order_id,subject,body,sent_at
+				p-1,112-3456789-0123456,Your order has shipped,Order 112-3456789-0123456 has shipped.,2026-11-03T08:00:00.1234567-08:00
+				p-2,112-3456789-0123456,Your order has shipped,Order 112-3456789-0123456 has shipped.,2026-11-03T08:00:00.9999996-08:00
+				""");
+
+		jobs.startJob(parameters(1));
+
+		Map<String, CSVRecord> rows = classifiedCsv();
+		assertThat(rows.get("m-1001").get("sent_at")).isEqualTo("2026-11-03T16:00:00Z");
+		assertThat(rows.get("m-1010").get("sent_at")).isEqualTo("2026-11-06T09:00:00Z");
+		// HSQLDB would keep the first 6 digits of a fraction, PostgreSQL round them
+		assertThat(rows.get("p-1").get("sent_at")).isEqualTo("2026-11-03T16:00:00.123456Z");
+		assertThat(rows.get("p-2").get("sent_at")).isEqualTo("2026-11-03T16:00:00.999999Z");
+	}
+
+	@Test
 	void userRulesFileExtendsTheDefaultRules() throws Exception {
 		importWithFollowUpRules(1);
 

@@ -111,6 +111,29 @@ class ComplianceReportJobTests extends JobTestSupport {
 		assertThat(index.indexOf("2026-11-27/index.html")).isLessThan(index.indexOf("2026-11-26/index.html"));
 	}
 
+	@Test
+	void reportTimesAndDaysAreUtcWhateverOffsetTheInputsGave() throws Exception {
+		// late on 28 October in Seattle is 29 October at UTC
+		Files.writeString(workspace.input("optouts").resolve("late-evening.csv"),
+				"Order ID,Opted out\n171-2000000-0000001,2026-10-28T23:30:00-08:00\n");
+		Files.writeString(workspace.input("messages").resolve("offers.csv"), """
+				message_id,order_id,subject,body,sent_at
+				offer-1,171-2000000-0000001,Special offer,Our new collection: 20% off with coupon code NEW20.,2026-11-20T08:00:00-08:00
+				""");
+
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		Path folder = report(RUN_DATE).getParent();
+		assertThat(Files.readAllLines(folder.resolve("violations.csv"))).contains(
+				"MESSAGE_AFTER_OPT_OUT,2026-11-20T16:00:00Z,171-2000000-0000001,,,,sent after the buyer opted out on 2026-10-29");
+		assertThat(Files.readAllLines(folder.resolve("new-opt-outs.csv")))
+			.contains("\"\",171-2000000-0000001,,2026-10-29T07:30:00Z,IMPORT");
+		assertThat(Files.readString(report(RUN_DATE), StandardCharsets.UTF_8)).contains("<th>Sent (UTC)</th>")
+			.contains("<td>2026-11-20 16:00</td>")
+			.contains("<td>2026-10-29</td>");
+	}
+
 	private long count(String sql) {
 		return jdbc.queryForObject(sql, Long.class);
 	}
