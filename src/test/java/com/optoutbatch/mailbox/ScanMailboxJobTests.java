@@ -107,6 +107,32 @@ class ScanMailboxJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void filesThatAreNotMailAreRejectedWholeAndTheScanGoesOn() throws Exception {
+		Files.write(workspace.input("mailbox").resolve("scan.pdf"),
+				"%PDF-1.7\n\u0000\u0001\u0002 binary".getBytes(StandardCharsets.ISO_8859_1));
+		Files.copy(TestWorkspace.SAMPLE_INPUT.resolve("orders/order-report-us-2026-11.txt"),
+				workspace.input("mailbox").resolve("order-report-us-2026-11.txt"));
+
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
+		JsonNode run = JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
+		JsonNode pdf = input(run, "scan.pdf");
+		assertThat(pdf.get("unreadFile").asString()).isEqualTo("not a text file: binary content: a NUL byte at byte 10");
+		assertThat(pdf.get("read").asLong()).isEqualTo(1);
+		assertThat(pdf.get("rejected").asLong()).isEqualTo(1);
+		assertThat(pdf.get("kinds").get("NOT_RELEVANT").asLong()).isZero();
+		JsonNode report = input(run, "order-report-us-2026-11.txt");
+		assertThat(report.get("unreadFile").asString()).startsWith("not mail: text without a mail header block");
+		assertThat(report.get("kinds").get("NOT_RELEVANT").asLong()).isZero();
+		assertThat(input(run, "seller-inbox-2026-11.mbox").get("unreadFile").isNull()).isTrue();
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "order-report-us-2026-11.txt.rejects.csv")))
+			.containsExactly("line,reason,record", "file,\"not mail: text without a mail header block (From:, Date:, Subject: ...) at its start\",");
+	}
+
+	@Test
 	void brokenMessageIsRejectedWithPositionAndMessageId() throws Exception {
 		jobs.startJob(parameters(1));
 
