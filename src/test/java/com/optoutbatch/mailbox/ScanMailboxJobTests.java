@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
+import com.optoutbatch.support.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -239,7 +240,11 @@ class ScanMailboxJobTests extends JobTestSupport {
 		return Files.readString(workspace.output("optouts", "opt-outs.csv"), StandardCharsets.UTF_8);
 	}
 
-	private static JsonNode input(JsonNode run, String file) {
+	static JsonNode runFile(Workspace workspace) {
+		return JsonMapper.builder().build().readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
+	}
+
+	static JsonNode input(JsonNode run, String file) {
 		for (JsonNode input : run.get("inputs")) {
 			if (input.get("file").asString().equals(file)) {
 				return input;
