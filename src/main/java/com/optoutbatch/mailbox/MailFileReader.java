@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.support.InputListing;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -49,6 +49,8 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 
 	private final Path input;
 
+	private final Path inputRoot;
+
 	private final MailCaps caps;
 
 	private final String name;
@@ -68,7 +70,13 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 	private boolean done;
 
 	MailFileReader(Path input, MailCaps caps) {
+		this(input, input.toAbsolutePath().getParent(), caps);
+	}
+
+	/** @param inputRoot the workspace's {@code input/}, which a Maildir's symlinks may not leave */
+	MailFileReader(Path input, Path inputRoot, MailCaps caps) {
 		this.input = input;
+		this.inputRoot = inputRoot;
 		this.caps = caps;
 		this.name = input.getFileName().toString();
 	}
@@ -78,7 +86,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		messages = context.getLong(MESSAGES_KEY, 0L);
 		try {
 			if (Files.isDirectory(input)) {
-				maildirFiles = maildirFiles(input);
+				maildirFiles = maildirFiles(inputRoot, input);
 				log.info("{}: Maildir, {} messages", name, maildirFiles.size());
 			}
 			else {
@@ -366,19 +374,17 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		}
 	}
 
-	/** The messages of a Maildir folder: {@code cur/} then {@code new/}, by name. */
-	static List<Path> maildirFiles(Path maildir) throws IOException {
+	/** The folders of a Maildir that hold its messages, in the order they are read. */
+	static final List<String> MAILDIR_MESSAGES = List.of("cur", "new");
+
+	/**
+	 * The messages of a Maildir folder: {@code cur/} then {@code new/}, by name; a symlink
+	 * among them is followed only within {@code inputRoot}.
+	 */
+	static List<Path> maildirFiles(Path inputRoot, Path maildir) {
 		List<Path> files = new ArrayList<>();
-		for (String sub : List.of("cur", "new")) {
-			Path dir = maildir.resolve(sub);
-			if (Files.isDirectory(dir)) {
-				try (Stream<Path> listed = Files.list(dir)) {
-					listed.filter(Files::isRegularFile)
-						.filter(file -> !file.getFileName().toString().startsWith("."))
-						.sorted()
-						.forEach(files::add);
-				}
-			}
+		for (String sub : MAILDIR_MESSAGES) {
+			files.addAll(InputListing.of(inputRoot, maildir.resolve(sub), 1, dir -> false).inputs());
 		}
 		return files;
 	}

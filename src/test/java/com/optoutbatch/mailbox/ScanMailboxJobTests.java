@@ -134,6 +134,27 @@ class ScanMailboxJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void symlinkLoopAndSymlinkOutOfTheWorkspaceAreNotFollowedAndAreNamedInTheRunFile() throws Exception {
+		Path mailbox = workspace.input("mailbox");
+		Files.createSymbolicLink(mailbox.resolve("loop"), Path.of(".."));
+		Path elsewhere = Files.createTempFile("elsewhere-", ".mbox");
+		Files.writeString(elsewhere, "From a 2026\nSubject: private\n\nnot this seller's mail\n");
+		Files.createSymbolicLink(mailbox.resolve("elsewhere.mbox"), elsewhere);
+
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
+		JsonNode run = runFile(workspace);
+		assertThat(run.get("inputs")).extracting(input -> input.get("file").asString())
+			.containsExactly("Maildir", "archive-2026-10.mbox.gz", "feedbackwhiz-blacklist.csv", "forwarded-notice.eml",
+					"seller-central-notes.txt", "seller-inbox-2026-11.mbox");
+		assertThat(run.get("skipped").toString()).isEqualTo("[{\"path\":\"mailbox/elsewhere.mbox\",\"reason\":"
+				+ "\"symlink out of the workspace\"},{\"path\":\"mailbox/loop\",\"reason\":\"symlink loop\"}]");
+		Files.delete(elsewhere);
+	}
+
+	@Test
 	void brokenMessageIsRejectedWithPositionAndMessageId() throws Exception {
 		jobs.startJob(parameters(1));
 
