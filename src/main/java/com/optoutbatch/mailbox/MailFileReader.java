@@ -47,6 +47,9 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 
 	private static final String FROM = "From ";
 
+	/** The folders of a Maildir that hold its messages, in the order they are read. */
+	static final List<String> MAILDIR_MESSAGES = List.of("cur", "new");
+
 	private final Path input;
 
 	private final Path inputRoot;
@@ -373,9 +376,6 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 			return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("From ");
 		}
 	}
-
-	/** The folders of a Maildir that hold its messages, in the order they are read. */
-	static final List<String> MAILDIR_MESSAGES = List.of("cur", "new");
 
 	/**
 	 * The messages of a Maildir folder: {@code cur/} then {@code new/}, by name; a symlink

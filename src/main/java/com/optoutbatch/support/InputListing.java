@@ -127,7 +127,7 @@ public record InputListing(List<Path> inputs, List<Skipped> skipped) {
 			this.inputFolder = inputFolder;
 			try {
 				this.realRoot = this.root.toRealPath();
-				this.realHome = realRoot.getParent() == null ? realRoot : realRoot.getParent();
+				this.realHome = this.root.getParent() == null ? realRoot : this.root.getParent().toRealPath();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("cannot list " + root, e);
