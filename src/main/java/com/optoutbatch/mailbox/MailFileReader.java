@@ -238,7 +238,8 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		String detail;
 		if (compressed) {
 			detail = "stopped at byte " + reached + " of the unpacked mail, the rest of the " + size(input)
-					+ "-byte gzip file not read: " + cause(e) + " (gzip data cannot be unpacked past a damaged or missing part)";
+					+ "-byte gzip file not read: " + cause(e)
+					+ " (gzip data cannot be unpacked past a damaged or missing part)";
 		}
 		else {
 			long size = size(input);

@@ -63,8 +63,8 @@ class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream 
 		}
 		if (!MailHead.startsWithHeader(bytes, Math.min(bytes.length, MailHead.BYTES))) {
 			String binary = MailHead.notText(bytes, Math.min(bytes.length, MailHead.BYTES));
-			throw RejectedRecordException.unparseable(message.position(), "not mail",
-					binary != null ? "binary content: " + binary : "no mail header block at its start", bytes.length + " bytes");
+			String detail = binary != null ? "binary content: " + binary : "no mail header block at its start";
+			throw RejectedRecordException.unparseable(message.position(), "not mail", detail, bytes.length + " bytes");
 		}
 		ParsedMail mail;
 		try {

@@ -73,14 +73,15 @@ public record InputListing(List<Path> inputs, List<Skipped> skipped) {
 			return inputs;
 		}
 		StepContext step = StepSynchronizationManager.getContext();
-		Map<String, String> known = step == null ? new LinkedHashMap<>() : recorded(step.getStepExecution().getJobExecution());
+		JobExecution job = step == null ? null : step.getStepExecution().getJobExecution();
+		Map<String, String> known = job == null ? new LinkedHashMap<>() : recorded(job);
 		for (Skipped skip : skipped) {
 			if (known.putIfAbsent(skip.path(), skip.reason()) == null) {
 				log.warn("input/{} skipped: {}", skip.path(), skip.reason());
 			}
 		}
-		if (step != null) {
-			step.getStepExecution().getJobExecution().getExecutionContext().put(SKIPPED_KEY, new LinkedHashMap<>(known));
+		if (job != null) {
+			job.getExecutionContext().put(SKIPPED_KEY, new LinkedHashMap<>(known));
 		}
 		return inputs;
 	}
