@@ -1,13 +1,11 @@
 package com.optoutbatch.campaigns;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+
+import com.optoutbatch.support.InputListing;
 
 /**
  * The campaign list files of a workspace: loose files in {@code input/campaigns/} and the
@@ -18,20 +16,9 @@ final class CampaignLists {
 	private CampaignLists() {
 	}
 
+	/** The lists, loose and one folder deep; deeper folders and symlinks out of input/ are skipped and named. */
 	static List<Path> under(Path folder) {
-		if (!Files.isDirectory(folder)) {
-			return List.of();
-		}
-		try (Stream<Path> paths = Files.walk(folder, 2)) {
-			return paths.filter(Files::isRegularFile)
-				.filter(path -> !path.getFileName().toString().startsWith("."))
-				.filter(path -> !path.getFileName().toString().equalsIgnoreCase("README.md"))
-				.sorted()
-				.toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot list " + folder, e);
-		}
+		return InputListing.of(folder.getParent(), folder, 2, directory -> false).reported();
 	}
 
 	/** A list opened with the profile of its folder; a list in the folder of an unknown profile is unusable. */

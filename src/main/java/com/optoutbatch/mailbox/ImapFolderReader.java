@@ -2,6 +2,10 @@ package com.optoutbatch.mailbox;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,12 +14,18 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import javax.net.ssl.SSLException;
+
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Reads the messages of a live IMAP folder that no earlier run processed, read-only. The
  * processed ones are remembered by UIDVALIDITY and UID in {@code mailbox_imap_processed},
  * written with each chunk's commit, so a restart or the next night goes on where the last
- * commit left off. A folder that cannot be reached is rejected whole and the run goes on.
+ * commit left off. A folder that cannot be reached is rejected whole, with the cause in
+ * plain words, and the run goes on.
  */
 class ImapFolderReader implements ItemStreamReader<RawMessage> {
 
@@ -97,9 +108,71 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 			log.info("{}: {} messages, {} not processed before", label, messages.length, pending.size());
 		}
 		catch (MessagingException | RuntimeException e) {
-			rejectedWhole = new RejectedRecordException("folder", "unreachable IMAP folder",
-					e.getClass().getSimpleName() + ": " + e.getMessage(), "");
+			rejectedWhole = unreachable(imap, e);
+			log.warn("{}: {}", label, rejectedWhole.getMessage());
 		}
+	}
+
+	/**
+	 * The whole-source reject of a folder the scan could not open, naming the cause in plain
+	 * words: the password refused, the server down or unknown, the folder missing. The
+	 * password is never part of it, even when a server repeats it.
+	 */
+	static RejectedRecordException unreachable(MailboxSettings.Imap imap, Exception e) {
+		String server = imap.host() + ":" + imap.port();
+		String account = (imap.user() == null || imap.user().isBlank() ? "" : imap.user() + "@") + imap.host();
+		RejectedRecordException rejected;
+		if (e instanceof AuthenticationFailedException) {
+			rejected = RejectedRecordException.wholeFile("IMAP authentication failed for " + account,
+					"the server refused the user name or password" + serverSaid(e));
+		}
+		else if (e instanceof FolderNotFoundException) {
+			rejected = RejectedRecordException.wholeFile("IMAP folder " + imap.folder() + " not found",
+					"no such folder for " + account);
+		}
+		else if (networkCause(e) != null) {
+			rejected = RejectedRecordException.wholeFile("IMAP server " + server + " unreachable", networkCause(e));
+		}
+		else {
+			rejected = RejectedRecordException.wholeFile("IMAP folder of " + account + " unreadable",
+					e.getClass().getSimpleName() + ": " + e.getMessage());
+		}
+		String password = imap.password();
+		if (password == null || password.isEmpty() || !rejected.getMessage().contains(password)) {
+			return rejected;
+		}
+		return RejectedRecordException.wholeFile(rejected.reason().replace(password, "***"),
+				rejected.detail().replace(password, "***"));
+	}
+
+	private static String serverSaid(Exception e) {
+		String said = e.getMessage();
+		return said == null || said.isBlank() ? "" : " (the server said: " + said.strip() + ")";
+	}
+
+	/** What went wrong on the network, in a few words, or {@code null} when nothing did. */
+	private static String networkCause(Throwable e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				return "connection refused";
+			}
+			if (cause instanceof UnknownHostException) {
+				return "unknown host";
+			}
+			if (cause instanceof NoRouteToHostException) {
+				return "no route to host";
+			}
+			if (cause instanceof SocketTimeoutException) {
+				return "no answer in time";
+			}
+			if (cause instanceof SSLException) {
+				return "TLS failed: " + cause.getMessage();
+			}
+			if (cause instanceof IOException) {
+				return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -129,8 +202,16 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 			message.writeTo(bytes);
 			return RawMessage.of(label, index, position, bytes.toByteArray());
 		}
+		catch (FolderClosedException | StoreClosedException e) {
+			// the connection is gone: the messages left are not processed, the next run reads them
+			readSinceCommit.remove(uid);
+			int left = pending.size() + 1;
+			pending.clear();
+			throw RejectedRecordException.unparseable(position, "IMAP connection lost",
+					left + " messages not read, left for the next run: " + e.getMessage(), "");
+		}
 		catch (MessagingException | IOException e) {
-			throw new RejectedRecordException(position, "unreadable message", String.valueOf(e.getMessage()), "");
+			throw RejectedRecordException.unparseable(position, "unreadable message", String.valueOf(e.getMessage()), "");
 		}
 	}
 

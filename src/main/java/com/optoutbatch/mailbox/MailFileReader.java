@@ -5,19 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.support.InputListing;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -28,7 +31,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Maildir folder ({@code cur/} and {@code new/}), each file maybe gzip-compressed. An mbox
  * is streamed; a restart seeks to the byte offset after the last committed message (or,
  * compressed, skips that many messages). A message over the size cap is rejected with its
- * position and Message-ID; a file that cannot be read is rejected whole.
+ * position and Message-ID. A file that cannot be opened, or is not mail (binary, or text
+ * without a header block), is rejected whole; one that cannot be read to its end is
+ * rejected from where it stopped, saying how much was left.
  */
 class MailFileReader implements ItemStreamReader<RawMessage> {
 
@@ -40,7 +45,14 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^message-id:[ \\t]*(<[^>\\r\\n]{1,250}>)");
 
+	private static final String FROM = "From ";
+
+	/** The folders of a Maildir that hold its messages, in the order they are read. */
+	static final List<String> MAILDIR_MESSAGES = List.of("cur", "new");
+
 	private final Path input;
+
+	private final Path inputRoot;
 
 	private final MailCaps caps;
 
@@ -61,7 +73,13 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 	private boolean done;
 
 	MailFileReader(Path input, MailCaps caps) {
+		this(input, input.toAbsolutePath().getParent(), caps);
+	}
+
+	/** @param inputRoot the workspace's {@code input/}, which a Maildir's symlinks may not leave */
+	MailFileReader(Path input, Path inputRoot, MailCaps caps) {
 		this.input = input;
+		this.inputRoot = inputRoot;
 		this.caps = caps;
 		this.name = input.getFileName().toString();
 	}
@@ -71,18 +89,99 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		messages = context.getLong(MESSAGES_KEY, 0L);
 		try {
 			if (Files.isDirectory(input)) {
-				maildirFiles = maildirFiles(input);
+				maildirFiles = maildirFiles(inputRoot, input);
 				log.info("{}: Maildir, {} messages", name, maildirFiles.size());
 			}
 			else {
-				openFile(context.getLong(OFFSET_KEY, 0L));
+				if (messages == 0) {
+					rejectedWhole = notMail(input);
+				}
+				if (rejectedWhole == null) {
+					openFile(context.getLong(OFFSET_KEY, 0L));
+				}
+				else {
+					log.warn("{}: {}", name, rejectedWhole.getMessage());
+				}
 			}
 			if (messages > 0) {
 				log.info("{}: resuming after message {}", name, messages);
 			}
 		}
 		catch (IOException | UncheckedIOException e) {
-			rejectedWhole = new RejectedRecordException("file", "unreadable file", String.valueOf(e.getMessage()), "");
+			rejectedWhole = RejectedRecordException.wholeFile("unreadable file", cause(e));
+			log.warn("{}: {}", name, rejectedWhole.getMessage());
+		}
+	}
+
+	/**
+	 * Why a mailbox file is no mail at all, or {@code null} when it may be: binary content, or
+	 * text that starts with no header block (an order report, a CSV file, notes). An mbox
+	 * that starts with other text is still read when a {@code From } line follows: that text
+	 * is then one message, rejected by itself.
+	 */
+	static RejectedRecordException notMail(Path file) throws IOException {
+		byte[] head = new byte[MailHead.BYTES];
+		int length = readHead(file, head);
+		String binary = MailHead.notText(head, length);
+		if (binary != null) {
+			return RejectedRecordException.wholeFile("not a text file", "binary content: " + binary);
+		}
+		if (MailHead.isBlank(head, length) || MailHead.isMail(head, length)) {
+			return null;
+		}
+		if (!isMbox(file)) {
+			return RejectedRecordException.wholeFile("not mail",
+					"text without a mail header block (From:, Date:, Subject: ...) at its start");
+		}
+		if (!hasSeparatorLine(file)) {
+			return RejectedRecordException.wholeFile("not an mbox",
+					"no 'From ' separator line and no mail header block at its start");
+		}
+		return null;
+	}
+
+	// as much of the head as can be read: a file damaged further on fails where the messages are read
+	private static int readHead(Path file, byte[] head) throws IOException {
+		try (InputStream in = open(file)) {
+			int length = 0;
+			while (length < head.length) {
+				int read;
+				try {
+					read = in.read(head, length, head.length - length);
+				}
+				catch (IOException e) {
+					if (length == 0) {
+						throw e;
+					}
+					break;
+				}
+				if (read < 0) {
+					break;
+				}
+				length += read;
+			}
+			return length;
+		}
+	}
+
+	private static boolean hasSeparatorLine(Path file) throws IOException {
+		try (InputStream in = new BufferedInputStream(open(file), 1 << 16)) {
+			// how much of "From " the current line starts with; -1 once it cannot
+			int matched = 0;
+			for (int b = in.read(); b >= 0; b = in.read()) {
+				if (b == '\n') {
+					matched = 0;
+				}
+				else if (matched >= 0 && b == FROM.charAt(matched)) {
+					if (++matched == FROM.length()) {
+						return true;
+					}
+				}
+				else {
+					matched = -1;
+				}
+			}
+			return false;
 		}
 	}
 
@@ -120,14 +219,59 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		if (done) {
 			return null;
 		}
+		if (maildirFiles != null) {
+			return readMaildir();
+		}
 		try {
-			return maildirFiles != null ? readMaildir() : readMbox();
+			return readMbox();
 		}
 		catch (IOException | UncheckedIOException e) {
 			done = true;
-			throw new RejectedRecordException("message " + (messages + 1), "unreadable rest of file",
-					"cannot read from here on: " + e.getMessage(), "");
+			throw unreadableRest(e);
 		}
+	}
+
+	/** The reject of what is left of an mbox once it cannot be read on: where it stopped and how much it leaves. */
+	private RejectedRecordException unreadableRest(Exception e) {
+		long reached = mbox.offset();
+		String where = "message " + (messages + 1) + (compressed || single ? "" : " at byte " + reached);
+		String detail;
+		if (compressed) {
+			detail = "stopped at byte " + reached + " of the unpacked mail, the rest of the " + size(input)
+					+ "-byte gzip file not read: " + cause(e)
+					+ " (gzip data cannot be unpacked past a damaged or missing part)";
+		}
+		else {
+			long size = size(input);
+			detail = "stopped at byte " + reached + " of " + size + ", " + Math.max(0, size - reached) + " bytes not read: "
+					+ cause(e);
+		}
+		log.warn("{}: {}", name, detail);
+		return RejectedRecordException.unparseable(where, "unreadable rest of file", detail, "");
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException e) {
+			return -1;
+		}
+	}
+
+	/** An I/O failure in the words of the file system, without the path the run file names anyway. */
+	static String cause(Exception e) {
+		Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+		if (cause instanceof NoSuchFileException) {
+			return "no such file";
+		}
+		if (cause instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (cause instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+			return fileSystem.getReason();
+		}
+		return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
 	}
 
 	private RawMessage readMbox() throws IOException {
@@ -144,7 +288,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		return RawMessage.of(name, messages, position, entry.bytes());
 	}
 
-	private RawMessage readMaildir() throws IOException {
+	private RawMessage readMaildir() {
 		if (messages >= maildirFiles.size()) {
 			done = true;
 			return null;
@@ -152,6 +296,16 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		Path file = maildirFiles.get((int) messages);
 		messages++;
 		String position = input.relativize(file).toString();
+		try {
+			return readMaildirFile(file, position);
+		}
+		catch (IOException | UncheckedIOException e) {
+			// one message file the scan could not read: the others still can be
+			throw RejectedRecordException.unparseable(position, "unreadable message", cause(e), "");
+		}
+	}
+
+	private RawMessage readMaildirFile(Path file, String position) throws IOException {
 		if (!isGzip(file) && Files.size(file) > caps.maxMessageBytes()) {
 			try (InputStream in = Files.newInputStream(file)) {
 				throw overSizeCap(position, in.readNBytes(MboxSplitter.HEAD_BYTES), Files.size(file));
@@ -224,19 +378,14 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		}
 	}
 
-	/** The messages of a Maildir folder: {@code cur/} then {@code new/}, by name. */
-	static List<Path> maildirFiles(Path maildir) throws IOException {
+	/**
+	 * The messages of a Maildir folder: {@code cur/} then {@code new/}, by name; a symlink
+	 * among them is followed only within {@code inputRoot}.
+	 */
+	static List<Path> maildirFiles(Path inputRoot, Path maildir) {
 		List<Path> files = new ArrayList<>();
-		for (String sub : List.of("cur", "new")) {
-			Path dir = maildir.resolve(sub);
-			if (Files.isDirectory(dir)) {
-				try (Stream<Path> listed = Files.list(dir)) {
-					listed.filter(Files::isRegularFile)
-						.filter(file -> !file.getFileName().toString().startsWith("."))
-						.sorted()
-						.forEach(files::add);
-				}
-			}
+		for (String sub : MAILDIR_MESSAGES) {
+			files.addAll(InputListing.of(inputRoot, maildir.resolve(sub), 1, dir -> false).inputs());
 		}
 		return files;
 	}

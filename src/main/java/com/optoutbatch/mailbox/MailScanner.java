@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.optoutbatch.support.RecordTally;
 import com.optoutbatch.support.RejectedRecordException;
+import com.optoutbatch.support.RejectedRecordException.Unread;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -18,8 +19,9 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 /**
  * Parses a message and gives it its verdict, counted per verdict in the step's execution
  * context for the run file. Notices and look-alikes go on to the writer (used); other
- * Amazon mail and everything else is filtered. A message over a cap or that cannot be
- * parsed is rejected with its position and Message-ID.
+ * Amazon mail and everything else is filtered. A message over a cap, that cannot be
+ * parsed or that is not mail (no header block) is rejected with its position and
+ * Message-ID; one whose syntax is broken counts as unread.
  */
 class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream {
 
@@ -54,17 +56,26 @@ class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream 
 			bytes = message.load();
 		}
 		catch (IOException e) {
-			throw new RejectedRecordException(message.position(), "unreadable message", e.getMessage(), "");
+			throw RejectedRecordException.unparseable(message.position(), "unreadable message", e.getMessage(), "");
+		}
+		if (MailHead.isBlank(bytes, bytes.length)) {
+			throw new RejectedRecordException(message.position(), "empty message", "", bytes.length + " bytes");
+		}
+		if (!MailHead.startsWithHeader(bytes, Math.min(bytes.length, MailHead.BYTES))) {
+			String binary = MailHead.notText(bytes, Math.min(bytes.length, MailHead.BYTES));
+			String detail = binary != null ? "binary content: " + binary : "no mail header block at its start";
+			throw RejectedRecordException.unparseable(message.position(), "not mail", detail, bytes.length + " bytes");
 		}
 		ParsedMail mail;
 		try {
 			mail = parser.parse(bytes);
 		}
 		catch (MailCapExceededException e) {
-			throw reject(message, bytes, e.reason(), e.getMessage());
+			throw reject(message, bytes, e.reason(), e.getMessage(), Unread.NOTHING);
 		}
 		catch (Exception | StackOverflowError e) {
-			throw reject(message, bytes, "unparseable message", e.getClass().getSimpleName() + ": " + e.getMessage());
+			throw reject(message, bytes, "unparseable message", e.getClass().getSimpleName() + ": " + e.getMessage(),
+					Unread.RECORD);
 		}
 		NoticeFinding finding = detector.detect(mail);
 		byte[] quarantine = finding.verdict() == NoticeVerdict.LOOKALIKE ? bytes : null;
@@ -72,9 +83,10 @@ class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream 
 				quarantine);
 	}
 
-	private static RejectedRecordException reject(RawMessage message, byte[] bytes, String reason, String detail) {
+	private static RejectedRecordException reject(RawMessage message, byte[] bytes, String reason, String detail,
+			Unread unread) {
 		return new RejectedRecordException(MailFileReader.where(message.position(), MailFileReader.messageId(bytes)),
-				reason, detail == null ? "" : detail.lines().findFirst().orElse(""), bytes.length + " bytes");
+				reason, detail == null ? "" : detail.lines().findFirst().orElse(""), bytes.length + " bytes", unread);
 	}
 
 	@Override

@@ -1,17 +1,16 @@
 package com.optoutbatch.mailbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+
+import com.optoutbatch.support.InputListing;
 
 /**
  * The inputs of a scan under a folder such as {@code input/mailbox/}: every mail file and
  * every Maildir folder, at any depth, by path. A Maildir is one input; the files inside it
- * are its messages.
+ * are its messages. Symlinks are followed only within {@code input/} and never into a loop;
+ * what is skipped, in the Maildirs too, is logged and named in the run file.
  */
 final class MailboxSources {
 
@@ -19,36 +18,17 @@ final class MailboxSources {
 	}
 
 	static List<Path> under(Path folder) {
-		List<Path> inputs = new ArrayList<>();
-		if (Files.isDirectory(folder)) {
-			collect(folder, inputs);
-		}
-		return inputs;
-	}
-
-	private static void collect(Path folder, List<Path> inputs) {
-		try (Stream<Path> entries = Files.list(folder)) {
-			for (Path entry : entries.sorted().toList()) {
-				String name = entry.getFileName().toString();
-				if (name.startsWith(".") || name.equalsIgnoreCase("README.md")) {
-					continue;
-				}
-				if (Files.isDirectory(entry)) {
-					if (MailFileReader.isMaildir(entry)) {
-						inputs.add(entry);
-					}
-					else {
-						collect(entry, inputs);
-					}
-				}
-				else if (Files.isRegularFile(entry)) {
-					inputs.add(entry);
+		Path inputRoot = folder.getParent();
+		InputListing sources = InputListing.of(inputRoot, folder, Integer.MAX_VALUE, MailFileReader::isMaildir);
+		List<InputListing.Skipped> skipped = new ArrayList<>(sources.skipped());
+		for (Path input : sources.inputs()) {
+			if (MailFileReader.isMaildir(input)) {
+				for (String messages : MailFileReader.MAILDIR_MESSAGES) {
+					skipped.addAll(InputListing.of(inputRoot, input.resolve(messages), 1, dir -> false).skipped());
 				}
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot list " + folder, e);
-		}
+		return new InputListing(sources.inputs(), skipped).reported();
 	}
 
 }

@@ -84,8 +84,9 @@ class ScanMailboxJobConfiguration {
 	@Bean
 	@StepScope
 	MailFileReader mailFileReader(@Value("#{stepExecutionContext['input.file']}") String file,
-			@Value("#{stepExecution.jobParameters}") JobParameters parameters, MailboxSettings settings) {
-		return new MailFileReader(Path.of(file), caps(settings, parameters));
+			@Value("#{stepExecution.jobParameters}") JobParameters parameters, MailboxSettings settings,
+			Workspace workspace) {
+		return new MailFileReader(Path.of(file), workspace.home().resolve("input"), caps(settings, parameters));
 	}
 
 	@Bean

@@ -98,7 +98,8 @@ public class RunFileWriter implements JobExecutionListener {
 		LocalDateTime end = jobExecution.getEndTime() != null ? jobExecution.getEndTime() : LocalDateTime.now();
 		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, jobExecution.getStatus().toString(),
 				jobExecution.getExitStatus().getExitDescription(), start, end,
-				start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, totals, steps, inputs);
+				start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, totals, steps, inputs,
+				InputListing.skipped(jobExecution));
 	}
 
 	/** An input's path under its kind's folder: {@code all-orders.txt}, {@code generic/list.csv}. */
@@ -149,9 +150,10 @@ public class RunFileWriter implements JobExecutionListener {
 		}
 	}
 
-	/** The run file: one run of one job. */
+	/** The run file: one run of one job; {@code skipped}: what the job found under input/ and did not read, and why. */
 	public record RunFile(String job, LocalDate runDate, String status, String exitDescription, LocalDateTime startedAt,
-			LocalDateTime endedAt, double seconds, RecordCounts totals, List<StepRun> steps, List<InputFile> inputs) {
+			LocalDateTime endedAt, double seconds, RecordCounts totals, List<StepRun> steps, List<InputFile> inputs,
+			List<InputListing.Skipped> skipped) {
 	}
 
 	/** A step that reads no input file of its own (a partition manager, a job of the nightly run). */

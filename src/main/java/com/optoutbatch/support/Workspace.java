@@ -1,11 +1,7 @@
 package com.optoutbatch.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -28,22 +24,13 @@ public record Workspace(Path home) {
 		return home.resolve("output").resolve(Path.of(first, more));
 	}
 
-	/** The regular, visible files of an input folder, by name; none when the folder is missing. */
+	/**
+	 * The files of an input folder, by name; none when the folder is missing. Folders inside
+	 * it are not read, and a symlink is followed only within {@code input/} (see
+	 * {@link InputListing}); what is skipped is logged and named in the job's run file.
+	 */
 	public List<Path> inputFiles(String kind) {
-		Path dir = input(kind);
-		if (!Files.isDirectory(dir)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(dir)) {
-			return files.filter(Files::isRegularFile)
-				.filter(file -> !file.getFileName().toString().startsWith("."))
-				.filter(file -> !file.getFileName().toString().equalsIgnoreCase("README.md"))
-				.sorted()
-				.toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot list " + dir, e);
-		}
+		return InputListing.of(home.resolve("input"), input(kind), 1, folder -> false).reported();
 	}
 
 }

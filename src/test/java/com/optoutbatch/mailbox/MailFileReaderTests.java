@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.optoutbatch.support.RejectedRecordException;
+import com.optoutbatch.support.RejectedRecordException.Unread;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -96,8 +97,110 @@ class MailFileReaderTests {
 		MailFileReader reader = new MailFileReader(broken, MailCaps.DEFAULTS);
 		reader.open(new ExecutionContext());
 
-		assertThatThrownBy(reader::read).isInstanceOfSatisfying(RejectedRecordException.class,
-				rejected -> assertThat(rejected.reason()).isEqualTo("unreadable rest of file"));
+		assertThatThrownBy(reader::read).isInstanceOfSatisfying(RejectedRecordException.class, rejected -> {
+			assertThat(rejected.reason()).isEqualTo("unreadable rest of file");
+			assertThat(rejected.unread()).isEqualTo(Unread.RECORD);
+			assertThat(rejected.detail()).matches("stopped at byte \\d+ of the unpacked mail, the rest of the "
+					+ bytes.length / 2 + "-byte gzip file not read: .+ \\(gzip data cannot be unpacked past a damaged or missing part\\)");
+		});
+		assertThat(reader.read()).isNull();
+	}
+
+	@Test
+	void binaryFileIsRejectedWholeAsNotATextFile() throws Exception {
+		Path zip = dir.resolve("export.mbox");
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+			out.putNextEntry(new java.util.zip.ZipEntry("inbox.mbox"));
+			out.write("From a 2026\nSubject: 1\n\n1\n".getBytes(StandardCharsets.UTF_8));
+		}
+
+		assertRejectedWhole(zip, "not a text file", "binary content: a NUL byte at byte ");
+	}
+
+	@Test
+	void orderReportInTheMailboxIsRejectedWholeAsNotMail() throws Exception {
+		Path report = Files.writeString(dir.resolve("order-report-us-2026-11.txt"),
+				"amazon-order-id\tpurchase-date\tbuyer-email\n"
+						+ "112-3456789-0123456\t2026-11-03T16:00:00Z\tjane@marketplace.amazon.com\n");
+
+		assertRejectedWhole(report, "not mail", "text without a mail header block");
+	}
+
+	@Test
+	void csvFileIsRejectedWholeAsNotMail() throws Exception {
+		Path csv = Files.writeString(dir.resolve("optouts.csv"), "order_id,note\n112-3456789-0123456,Subject: none\n");
+
+		assertRejectedWhole(csv, "not mail", "text without a mail header block");
+	}
+
+	@Test
+	void mboxWithoutSeparatorOrHeadersIsRejectedWholeAsNotAnMbox() throws Exception {
+		Path notes = Files.writeString(dir.resolve("notes.mbox"), "Buyers who asked not to be mailed:\n112-3456789-0123456\n");
+
+		assertRejectedWhole(notes, "not an mbox", "no 'From ' separator line and no mail header block");
+	}
+
+	@Test
+	void textBeforeTheFirstSeparatorIsOneMessageRejectedAsNotMailAndTheRestIsRead() throws Exception {
+		Path mbox = Files.writeString(dir.resolve("inbox.mbox"),
+				"exported by a tool\n\nFrom a 2026\nSubject: 1\nFrom: a@example.com\n\n1\n");
+		MailFileReader reader = new MailFileReader(mbox, MailCaps.DEFAULTS);
+		reader.open(new ExecutionContext());
+		MailScanner scanner = new MailScanner(new MessageParser(MailCaps.DEFAULTS),
+				new NoticeDetector(NoticeRules.defaults(), List.of()));
+
+		RawMessage junk = reader.read();
+		assertThatThrownBy(() -> scanner.scan(junk)).isInstanceOfSatisfying(RejectedRecordException.class, rejected -> {
+			assertThat(rejected.where()).isEqualTo("message 1 at byte 0");
+			assertThat(rejected.getMessage()).isEqualTo("not mail: no mail header block at its start");
+			assertThat(rejected.unread()).isEqualTo(Unread.RECORD);
+		});
+		assertThat(scanner.scan(reader.read()).finding().verdict()).isEqualTo(NoticeVerdict.NOT_RELEVANT);
+		assertThat(reader.read()).isNull();
+	}
+
+	@Test
+	void emptyAndHeaderedFilesAreStillMail() throws Exception {
+		Files.writeString(dir.resolve("empty.mbox"), "");
+		Files.writeString(dir.resolve("old-mac.eml"), "From MAILER-DAEMON Sun Sep  7 2008\rReturn-Path: <>\rSubject: x\r\rbody\r");
+
+		assertThat(readAll(dir.resolve("empty.mbox"))).isEmpty();
+		assertThat(readAll(dir.resolve("old-mac.eml"))).hasSize(1);
+	}
+
+	@Test
+	void fileThatCannotBeOpenedIsRejectedWholeWithTheCause() throws Exception {
+		assertRejectedWhole(dir.resolve("gone.mbox"), "unreadable file", "no such file");
+	}
+
+	@Test
+	void unreadableMaildirMessageCostsThatMessageOnly() throws Exception {
+		Path maildir = dir.resolve("Maildir");
+		Files.createDirectories(maildir.resolve("cur"));
+		Files.writeString(maildir.resolve("cur/1.host:2,S"), "Subject: a\n\na\n");
+		Files.writeString(maildir.resolve("cur/2.host:2,S"), "Subject: b\n\nb\n");
+		MailFileReader reader = new MailFileReader(maildir, MailCaps.DEFAULTS);
+		reader.open(new ExecutionContext());
+		Files.delete(maildir.resolve("cur/1.host:2,S"));
+
+		assertThatThrownBy(reader::read).isInstanceOfSatisfying(RejectedRecordException.class, rejected -> {
+			assertThat(rejected.getMessage()).isEqualTo("unreadable message: no such file");
+			assertThat(rejected.unread()).isEqualTo(Unread.RECORD);
+		});
+		assertThat(reader.read().position()).isEqualTo("cur/2.host:2,S");
+		assertThat(reader.read()).isNull();
+	}
+
+	private static void assertRejectedWhole(Path file, String reason, String detail) {
+		MailFileReader reader = new MailFileReader(file, MailCaps.DEFAULTS);
+		reader.open(new ExecutionContext());
+
+		assertThatThrownBy(reader::read).isInstanceOfSatisfying(RejectedRecordException.class, rejected -> {
+			assertThat(rejected.where()).isEqualTo(RejectedRecordException.WHOLE_FILE);
+			assertThat(rejected.reason()).isEqualTo(reason);
+			assertThat(rejected.detail()).startsWith(detail);
+			assertThat(rejected.unread()).isEqualTo(Unread.FILE);
+		});
 		assertThat(reader.read()).isNull();
 	}
 

@@ -1,20 +1,27 @@
 package com.optoutbatch.mailbox;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
+import com.optoutbatch.support.Workspace;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -24,6 +31,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,7 +94,7 @@ class ScanImapFolderJobTests extends JobTestSupport {
 	}
 
 	@Test
-	void anUnreachableFolderIsRejectedAndTheRunGoesOn() throws Exception {
+	void aRefusedPasswordRejectsTheFolderWholeNamingTheAccountNeverThePassword() throws Exception {
 		seller.setPassword("changed");
 
 		// the folder is this run's only input: allow it to be all rejects, as a run with files beside it would
@@ -94,9 +103,32 @@ class ScanImapFolderJobTests extends JobTestSupport {
 			.toJobParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(workspace.output("rejects", "scanMailbox", LABEL + ".rejects.csv")).content()
-			.contains("folder,unreachable IMAP folder");
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", LABEL + ".rejects.csv")))
+			.hasSize(2)
+			.last(InstanceOfAssertFactories.STRING)
+			.startsWith("file,IMAP authentication failed for seller@localhost: the server refused the user name or password");
+		JsonNode folder = ScanMailboxJobTests.input(ScanMailboxJobTests.runFile(workspace), LABEL);
+		assertThat(folder.get("unreadFile").asString()).startsWith("IMAP authentication failed for seller@localhost");
+		assertThat(folder.get("rejected").asLong()).isEqualTo(1);
 		assertThat(workspace.output("optouts", "opt-outs.csv")).exists();
+		assertThat(outputsContaining(workspace, "secret")).isEmpty();
+	}
+
+	/** The files under output/ (the database aside) that contain {@code text}. */
+	static List<Path> outputsContaining(Workspace workspace, String text) throws IOException {
+		try (Stream<Path> files = Files.walk(workspace.output("."))) {
+			return files.filter(Files::isRegularFile)
+				.filter(file -> !file.startsWith(workspace.output("db")))
+				.filter(file -> {
+					try {
+						return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				})
+				.toList();
+		}
 	}
 
 	private static String notice(String orderId, String messageId) {

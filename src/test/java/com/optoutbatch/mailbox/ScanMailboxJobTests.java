@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
+import com.optoutbatch.support.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -104,6 +105,53 @@ class ScanMailboxJobTests extends JobTestSupport {
 				assertThat(judged + input.get("rejected").asLong()).isEqualTo(input.get("read").asLong());
 			}
 		}
+	}
+
+	@Test
+	void filesThatAreNotMailAreRejectedWholeAndTheScanGoesOn() throws Exception {
+		Files.write(workspace.input("mailbox").resolve("scan.pdf"),
+				"%PDF-1.7\n\u0000\u0001\u0002 binary".getBytes(StandardCharsets.ISO_8859_1));
+		Files.copy(TestWorkspace.SAMPLE_INPUT.resolve("orders/order-report-us-2026-11.txt"),
+				workspace.input("mailbox").resolve("order-report-us-2026-11.txt"));
+
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
+		JsonNode run = JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
+		JsonNode pdf = input(run, "scan.pdf");
+		assertThat(pdf.get("unreadFile").asString()).isEqualTo("not a text file: binary content: a NUL byte at byte 10");
+		assertThat(pdf.get("read").asLong()).isEqualTo(1);
+		assertThat(pdf.get("rejected").asLong()).isEqualTo(1);
+		assertThat(pdf.get("kinds").get("NOT_RELEVANT").asLong()).isZero();
+		JsonNode report = input(run, "order-report-us-2026-11.txt");
+		assertThat(report.get("unreadFile").asString()).startsWith("not mail: text without a mail header block");
+		assertThat(report.get("kinds").get("NOT_RELEVANT").asLong()).isZero();
+		assertThat(input(run, "seller-inbox-2026-11.mbox").get("unreadFile").isNull()).isTrue();
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "order-report-us-2026-11.txt.rejects.csv")))
+			.containsExactly("line,reason,record", "file,\"not mail: text without a mail header block (From:, Date:, Subject: ...) at its start\",");
+	}
+
+	@Test
+	void symlinkLoopAndSymlinkOutOfTheWorkspaceAreNotFollowedAndAreNamedInTheRunFile() throws Exception {
+		Path mailbox = workspace.input("mailbox");
+		Files.createSymbolicLink(mailbox.resolve("loop"), Path.of(".."));
+		Path elsewhere = Files.createTempFile("elsewhere-", ".mbox");
+		Files.writeString(elsewhere, "From a 2026\nSubject: private\n\nnot this seller's mail\n");
+		Files.createSymbolicLink(mailbox.resolve("elsewhere.mbox"), elsewhere);
+
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
+		JsonNode run = runFile(workspace);
+		assertThat(run.get("inputs")).extracting(input -> input.get("file").asString())
+			.containsExactly("Maildir", "archive-2026-10.mbox.gz", "feedbackwhiz-blacklist.csv", "forwarded-notice.eml",
+					"seller-central-notes.txt", "seller-inbox-2026-11.mbox");
+		assertThat(run.get("skipped").toString()).isEqualTo("[{\"path\":\"mailbox/elsewhere.mbox\",\"reason\":"
+				+ "\"symlink out of the workspace\"},{\"path\":\"mailbox/loop\",\"reason\":\"symlink loop\"}]");
+		Files.delete(elsewhere);
 	}
 
 	@Test
@@ -223,7 +271,11 @@ class ScanMailboxJobTests extends JobTestSupport {
 		return Files.readString(workspace.output("optouts", "opt-outs.csv"), StandardCharsets.UTF_8);
 	}
 
-	private static JsonNode input(JsonNode run, String file) {
+	static JsonNode runFile(Workspace workspace) {
+		return JsonMapper.builder().build().readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
+	}
+
+	static JsonNode input(JsonNode run, String file) {
 		for (JsonNode input : run.get("inputs")) {
 			if (input.get("file").asString().equals(file)) {
 				return input;
