@@ -89,6 +89,13 @@ public final class RecordedRun {
 		return execution;
 	}
 
+	/** The run completed, its run file written as the job's end writes it. */
+	public JobExecution completed(RunFileWriter runFileWriter) {
+		JobExecution completed = completed();
+		runFileWriter.afterJob(completed);
+		return completed;
+	}
+
 	/** {@code n} records rejected for their values, the file read on. */
 	public static RejectedRecordException[] badRecords(int n) {
 		RejectedRecordException[] rejects = new RejectedRecordException[n];
