@@ -31,7 +31,7 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  * The parameters of each job, declared once with the values each accepts. Their defaults and
  * what they do are in {@code jobs/<jobName>.properties}. The launch checks a command against
  * them before it writes anything, its log file included; each job checks the parameters it is
- * started with through the same declarations ({@link ParameterChecks}), so that the nightly
+ * started with through the same declarations ({@link EveryJob}), so that the nightly
  * run's jobs, given their own parameters only, are held to them too.
  * <p>
  * A name ending in {@code <glob>} is a family: {@code charset.*-jp.txt} is a {@code charset.<glob>}.

@@ -26,7 +26,7 @@ record Outcome(ExitCode exitCode, String reason) {
 					jobName + " STOPPED: stopped on request; launch it again for the same run.date to resume");
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return new Outcome(ExitCode.FAILED, jobName + " " + execution.getStatus() + ": " + reason(execution));
+			return new Outcome(ExitCode.FAILED, new FailureCauses(jobRepository, workspace.home()).of(execution).line());
 		}
 		if (readsOptOutSources(jobName)) {
 			List<UnreadInput> unread = RunFiles.optOutSourcesNotReadWhole(workspace,
@@ -43,19 +43,6 @@ record Outcome(ExitCode exitCode, String reason) {
 
 	private static boolean readsOptOutSources(String jobName) {
 		return jobName.equals(NightlyJobConfiguration.JOB_NAME) || jobName.equals(RunFiles.OPT_OUT_SOURCES_JOB);
-	}
-
-	private static String reason(JobExecution execution) {
-		List<Throwable> failures = execution.getAllFailureExceptions();
-		if (failures.isEmpty()) {
-			String description = execution.getExitStatus().getExitDescription();
-			return description.isBlank() ? "see the log" : description.lines().findFirst().orElse("");
-		}
-		Throwable cause = failures.get(0);
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 }

@@ -9,6 +9,8 @@ import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -30,6 +32,9 @@ class NightlyJobTests extends JobTestSupport {
 
 	@Autowired
 	Job nightly;
+
+	@Autowired
+	Job reconcileCampaigns;
 
 	@Autowired
 	List<Job> everyJob;
@@ -83,6 +88,36 @@ class NightlyJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void aFailedNightNamesTheJobThatFailedAndTheRootCauseNotTheWrappersAroundIt() throws Exception {
+		TestWorkspace.copySample(workspace, "campaigns");
+		// the list's rejects file cannot be prepared where a folder stands in its way
+		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns", "generic.review-requests-nov.csv.rejects.csv", "in-the-way"));
+
+		JobExecution failed = jobs.startJob(parameters());
+		Outcome outcome = Outcome.of(failed, workspace, repository);
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED);
+		assertThat(outcome.reason()).isEqualTo("reconcileCampaigns FAILED: Directory not empty: "
+				+ "output/rejects/reconcileCampaigns/generic.review-requests-nov.csv.rejects.csv");
+		assertThat(runFile("nightly").get("exitDescription").asString()).isEqualTo(outcome.reason());
+		assertThat(runFile("reconcileCampaigns").get("exitDescription").asString()).isEqualTo("Directory not empty: "
+				+ "output/rejects/reconcileCampaigns/generic.review-requests-nov.csv.rejects.csv");
+	}
+
+	@Test
+	void aFailedJobNamesTheRootCauseNotThePartitionedStepAroundIt() throws Exception {
+		TestWorkspace.copySample(workspace, "campaigns");
+		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns", "generic.review-requests-nov.csv.rejects.csv", "in-the-way"));
+		jobs.setJob(reconcileCampaigns);
+
+		JobExecution failed = jobs.startJob(parameters());
+
+		assertThat(Outcome.of(failed, workspace, repository).reason()).isEqualTo("reconcileCampaigns FAILED: "
+				+ "Directory not empty: output/rejects/reconcileCampaigns/generic.review-requests-nov.csv.rejects.csv");
+	}
+
+	@Test
 	void everyJobChecksTheParametersItIsStartedWith() {
 		assertThat(everyJob).extracting(Job::getName).containsExactlyInAnyOrderElementsOf(DeclaredParameters.jobNames());
 		JobParameters misspelt = new JobParametersBuilder(parameters()).addString("marketplce", "amazon.de", false)
@@ -113,6 +148,10 @@ class NightlyJobTests extends JobTestSupport {
 
 	private JobParameters parametersOfTheLastRun(String jobName) {
 		return repository.getLastJobExecution(repository.getJobInstances(jobName, 0, 1).get(0)).getJobParameters();
+	}
+
+	private JsonNode runFile(String job) {
+		return JsonMapper.builder().build().readTree(workspace.output("runs", RUN_DATE.toString(), job + ".json").toFile());
 	}
 
 	private static JobParameters parameters() {
