@@ -71,25 +71,33 @@ class FailureCauses implements JobExecutionListener {
 			.findFirst()
 			.flatMap(step -> causeIn(step).map(line -> new Failure(jobName, execution.getStatus(), line)));
 		if (cause.isEmpty()) {
-			cause = failed.stream().filter(step -> isOfType(step, JobStep.class)).findFirst().flatMap(step -> ranBy(execution, step));
+			cause = failed.stream()
+				.filter(step -> isOfType(step, JobStep.class))
+				.findFirst()
+				.flatMap(step -> ranBy(execution, step));
 		}
 		if (cause.isEmpty()) {
-			cause = failed.stream().findFirst().flatMap(this::causeIn).map(line -> new Failure(jobName, execution.getStatus(), line));
+			cause = failed.stream()
+				.findFirst()
+				.flatMap(this::causeIn)
+				.map(line -> new Failure(jobName, execution.getStatus(), line));
 		}
 		if (cause.isEmpty() && !execution.getFailureExceptions().isEmpty()) {
-			cause = Optional.of(new Failure(jobName, execution.getStatus(), describe(execution.getFailureExceptions().get(0), home)));
+			cause = Optional.of(new Failure(jobName, execution.getStatus(),
+					describe(execution.getFailureExceptions().get(0), home)));
 		}
-		return cause.orElseGet(() -> new Failure(jobName, execution.getStatus(), firstLine(execution.getExitStatus())
-			.orElse("see the log")));
+		return cause.orElseGet(() -> new Failure(jobName, execution.getStatus(),
+				firstLine(execution.getExitStatus()).orElse("see the log")));
 	}
 
 	private Optional<String> causeIn(StepExecution step) {
 		Optional<String> cause = step.getFailureExceptions().isEmpty() ? firstLine(step.getExitStatus())
 				: Optional.of(describe(step.getFailureExceptions().get(0), home));
-		// the input file of the step that failed, when the cause names no file of the workspace
+		// where it happened, when the cause names no file of the workspace: the input the step
+		// read, or else the step
 		String input = step.getExecutionContext().getString(InputFilePartitioner.INPUT_FILE_KEY, null);
-		return cause.map(line -> input == null || namesAFile(line) ? line
-				: line + " (while reading " + relative(input, home) + ")");
+		String where = input != null ? "while reading " + relative(input, home) : "in " + step.getStepName();
+		return cause.map(line -> namesAFile(line) ? line : line + " (" + where + ")");
 	}
 
 	private static boolean namesAFile(String line) {
@@ -173,7 +181,9 @@ class FailureCauses implements JobExecutionListener {
 
 	/** The message of the nearest exception of ours around the root cause that says more than the root. */
 	private static String around(Throwable failure, Throwable root) {
-		Predicate<Throwable> ours = t -> !t.getClass().getName().startsWith("org.springframework.");
+		// made by the product's code, not by a framework it calls
+		Predicate<Throwable> ours = t -> !t.getClass().getName().startsWith("org.springframework.")
+				&& t.getStackTrace().length > 0 && t.getStackTrace()[0].getClassName().startsWith("com.optoutbatch.");
 		String said = null;
 		for (Throwable t = failure; t != null && t != root; t = t.getCause()) {
 			String message = firstLine(t.getMessage());

@@ -32,10 +32,11 @@ record Outcome(ExitCode exitCode, String reason) {
 			List<UnreadInput> unread = RunFiles.optOutSourcesNotReadWhole(workspace,
 					execution.getJobParameters().getLocalDate(JobCommand.RUN_DATE));
 			if (!unread.isEmpty()) {
-				return new Outcome(ExitCode.OPT_OUT_SOURCES_NOT_READ_WHOLE, String.format(
-						"%s completed, but %d opt-out %s could not be read whole: %s; the send lists may still hold opted-out buyers",
-						jobName, unread.size(), unread.size() == 1 ? "source" : "sources",
-						unread.stream().map(UnreadInput::toString).collect(Collectors.joining(", "))));
+				return new Outcome(ExitCode.OPT_OUT_SOURCES_NOT_READ_WHOLE,
+						String.format("%s completed, but %d opt-out %s could not be read whole: %s; "
+								+ "the send lists may still hold opted-out buyers", jobName, unread.size(),
+								unread.size() == 1 ? "source" : "sources",
+								unread.stream().map(UnreadInput::toString).collect(Collectors.joining(", "))));
 			}
 		}
 		return COMPLETED;

@@ -91,7 +91,8 @@ class NightlyJobTests extends JobTestSupport {
 	void aFailedNightNamesTheJobThatFailedAndTheRootCauseNotTheWrappersAroundIt() throws Exception {
 		TestWorkspace.copySample(workspace, "campaigns");
 		// the list's rejects file cannot be prepared where a folder stands in its way
-		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns", "generic.review-requests-nov.csv.rejects.csv", "in-the-way"));
+		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns",
+				"generic.review-requests-nov.csv.rejects.csv", "in-the-way"));
 
 		JobExecution failed = jobs.startJob(parameters());
 		Outcome outcome = Outcome.of(failed, workspace, repository);
@@ -108,7 +109,8 @@ class NightlyJobTests extends JobTestSupport {
 	@Test
 	void aFailedJobNamesTheRootCauseNotThePartitionedStepAroundIt() throws Exception {
 		TestWorkspace.copySample(workspace, "campaigns");
-		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns", "generic.review-requests-nov.csv.rejects.csv", "in-the-way"));
+		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns",
+				"generic.review-requests-nov.csv.rejects.csv", "in-the-way"));
 		jobs.setJob(reconcileCampaigns);
 
 		JobExecution failed = jobs.startJob(parameters());
