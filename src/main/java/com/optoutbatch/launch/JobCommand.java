@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,12 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 
 	static final String USAGE = "usage: run-job.sh <jobName> [name=value ...] [--rerun]";
 
-	/** @throws IllegalArgumentException with a one-line reason when the arguments are not usable */
+	/**
+	 * Reads the command line and checks it against the job's {@link DeclaredParameters}: a job
+	 * that does not exist, a parameter it does not take or a value it does not accept is refused
+	 * here, before the launch writes anything.
+	 * @throws IllegalArgumentException with a one-line reason when the arguments are not usable
+	 */
 	public static JobCommand parse(String... args) {
 		String jobName = null;
 		Map<String, String> parameters = new LinkedHashMap<>();
@@ -56,16 +60,22 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 		if (jobName == null) {
 			throw new IllegalArgumentException("no job named; " + USAGE);
 		}
+		String named = jobName;
+		DeclaredParameters declared = DeclaredParameters.of(jobName)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"no job named '" + named + "'; jobs: " + String.join(", ", DeclaredParameters.jobNames())));
 		Map<String, String> withDefaults = new LinkedHashMap<>(defaults(jobName));
-		withDefaults.putAll(parameters);
+		// an empty value leaves the parameter to its built-in default, as in jobs/<jobName>.properties
+		parameters.forEach((name, value) -> {
+			if (value.isEmpty()) {
+				withDefaults.remove(name);
+			}
+			else {
+				withDefaults.put(name, value);
+			}
+		});
 		withDefaults.putIfAbsent(RUN_DATE, LocalDate.now().toString());
-		try {
-			LocalDate.parse(withDefaults.get(RUN_DATE));
-		}
-		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("run.date '" + withDefaults.get(RUN_DATE) + "' is not a date (yyyy-mm-dd)");
-		}
-		withDefaults.remove(RUN_ATTEMPT);
+		declared.check(withDefaults);
 		return new JobCommand(jobName, withDefaults, rerun, springArgs);
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.optoutbatch.support.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +44,15 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final JobRepository jobRepository;
 
+	private final Workspace workspace;
+
 	private ExitCode exitCode = ExitCode.FAILED;
 
-	JobRunner(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository) {
+	JobRunner(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, Workspace workspace) {
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
+		this.workspace = workspace;
 	}
 
 	@Override
@@ -75,9 +79,10 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		log.info("{} {} for run.date {} (attempt {})", resume ? "Resuming" : "Starting", job.getName(),
 				command.runDate(), parameters.getLong(JobCommand.RUN_ATTEMPT));
 		JobExecution execution = jobOperator.start(job, parameters);
-		exitCode = execution.getStatus() == BatchStatus.COMPLETED ? ExitCode.COMPLETED : ExitCode.FAILED;
+		Outcome outcome = Outcome.of(execution, workspace, jobRepository);
+		exitCode = outcome.exitCode();
 		if (exitCode != ExitCode.COMPLETED) {
-			Launcher.fail(exitCode, job.getName() + " " + execution.getStatus() + ": " + reason(execution));
+			Launcher.fail(exitCode, outcome.reason());
 		}
 	}
 
@@ -114,22 +119,6 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 				}
 			}
 		}
-	}
-
-	private static String reason(JobExecution execution) {
-		List<Throwable> failures = execution.getAllFailureExceptions();
-		if (execution.getStatus() == BatchStatus.STOPPED) {
-			return "stopped on request; launch it again for the same run.date to resume";
-		}
-		if (failures.isEmpty()) {
-			String description = execution.getExitStatus().getExitDescription();
-			return description.isBlank() ? "see the log" : description.lines().findFirst().orElse("");
-		}
-		Throwable cause = failures.get(0);
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 	@Override

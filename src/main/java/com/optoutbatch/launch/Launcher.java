@@ -67,7 +67,7 @@ public final class Launcher {
 			return fail(ExitCode.WORKSPACE_BUSY, e.getMessage());
 		}
 		catch (Exception e) {
-			return fail(ExitCode.FAILED, "cannot use workspace " + home + ": " + e.getMessage());
+			return fail(ExitCode.FAILED, "cannot use workspace " + home + ": " + FailureCauses.describe(e, home));
 		}
 		AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
 		AtomicInteger exitCode = new AtomicInteger(ExitCode.FAILED.code());
@@ -87,11 +87,7 @@ public final class Launcher {
 			}
 		}
 		catch (Exception e) {
-			Throwable cause = e;
-			while (cause.getCause() != null) {
-				cause = cause.getCause();
-			}
-			exitCode.set(fail(ExitCode.FAILED, "cannot run " + name + ": " + cause.getMessage()));
+			exitCode.set(fail(ExitCode.FAILED, "cannot run " + name + ": " + FailureCauses.describe(e, home)));
 		}
 		finally {
 			try {

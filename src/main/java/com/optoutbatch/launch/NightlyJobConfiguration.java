@@ -52,13 +52,17 @@ class NightlyJobConfiguration {
 	private static Step jobStep(Job job, JobRepository jobRepository, JobOperator jobOperator) {
 		return new StepBuilder(job.getName(), jobRepository).job(job)
 			.operator(jobOperator)
-			.parametersExtractor((child, step) -> childParameters(step))
+			.parametersExtractor((child, step) -> childParameters(child, step))
 			.build();
 	}
 
-	// a job run by the nightly run is its own instance, apart from a run of that job by hand
-	private static JobParameters childParameters(StepExecution step) {
-		return new JobParametersBuilder(step.getJobParameters())
+	// a job run by the nightly run is its own instance, apart from a run of that job by hand;
+	// it gets the parameters it declares, not those of the other jobs
+	private static JobParameters childParameters(Job child, StepExecution step) {
+		JobParameters own = DeclaredParameters.of(child.getName())
+			.map(declared -> declared.ownOf(step.getJobParameters()))
+			.orElse(step.getJobParameters());
+		return new JobParametersBuilder(own)
 			.addLong(NIGHTLY_INSTANCE, step.getJobExecution().getJobInstance().getInstanceId())
 			.toJobParameters();
 	}

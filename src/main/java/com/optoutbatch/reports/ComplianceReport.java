@@ -5,15 +5,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import com.optoutbatch.support.RunFiles.UnreadInput;
+
 /**
  * What one compliance report shows, section by section. Aliases in it are masked; it holds
- * no names, phone numbers or addresses.
+ * no names, phone numbers or addresses. {@code optOutSourcesNotReadWhole} lists the mailbox
+ * files, IMAP folder and opt-out lists of the run that could not be read whole: when there
+ * are any, the report opens with a warning that the send lists may still hold opted-out buyers.
  */
-public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, Headline headline, Headline previous,
-		List<NewOptOut> newOptOuts, Violations violations, List<RestrictionNotice> restrictionNotices,
-		List<CampaignListResult> campaigns, WeeklyChart optOutsPerWeek, WeeklyChart violationsPerWeek,
-		List<MarketplaceRow> marketplaces, List<InputQuality> inputs, List<String> quarantined,
-		List<UndecidedMessage> undecided) {
+public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, List<UnreadInput> optOutSourcesNotReadWhole,
+		Headline headline, Headline previous, List<NewOptOut> newOptOuts, Violations violations,
+		List<RestrictionNotice> restrictionNotices, List<CampaignListResult> campaigns, WeeklyChart optOutsPerWeek,
+		WeeklyChart violationsPerWeek, List<MarketplaceRow> marketplaces, List<InputQuality> inputs,
+		List<String> quarantined, List<UndecidedMessage> undecided) {
 
 	/** The numbers at the top, each compared with the previous report's. */
 	public record Headline(long newOptOuts, long optedOutOrders, long optedOutBuyers, long rowsHeldBack, long violations,

@@ -23,6 +23,7 @@ import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violations;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.RunFiles;
 import com.optoutbatch.support.Timestamps;
 import com.optoutbatch.support.Workspace;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Gathers the report of one run date from the database (registry, messages, campaign
- * verdicts, restriction notices), the run files of that date and the previous report. It
+ * verdicts, restriction notices), the run files of that date (rejects per input, the
+ * opt-out sources that could not be read whole) and the previous report. It
  * covers the messages sent since the previous report; the trends cover all of them.
  */
 class ComplianceReportBuilder {
@@ -94,7 +96,8 @@ class ComplianceReportBuilder {
 				inputs.stream().mapToLong(InputQuality::rejected).sum());
 		List<OffsetDateTime> optOutDates = jdbc.query("SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL",
 				(row, i) -> Timestamps.read(row, 1));
-		return new ComplianceReport(runDate, previous == null ? null : previous.runDate(), headline,
+		return new ComplianceReport(runDate, previous == null ? null : previous.runDate(),
+				RunFiles.optOutSourcesNotReadWhole(workspace, runDate), headline,
 				previous == null ? null : previous.headline(), newOptOuts, periodViolations, notices,
 				campaigns, WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
 				WeeklyChart.of("Violating messages per week", violations.perWeek(), runDate),

@@ -74,7 +74,7 @@ class ComplianceReportWriter {
 		report.violations().groups().forEach(group -> byKind.put(group.kind().name(), group.count()));
 		Map<String, Long> byReason = new LinkedHashMap<>();
 		report.campaigns().forEach(list -> list.heldBack().forEach((reason, count) -> byReason.merge(reason, count, Long::sum)));
-		return new Summary(report.runDate(), report.headline(), byKind, byReason, report.campaigns().size(),
+		return new Summary(report.runDate(), report.optOutSourcesNotReadWhole(), report.headline(), byKind, byReason, report.campaigns().size(),
 				report.restrictionNotices().size(), report.quarantined().size(), report.undecided().size());
 	}
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.optoutbatch.support.RecordTally.RecordCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
  * counted. Counts cover every execution of the run, so a restarted run reports the whole.
  * <p>
  * A job whose rejects pass {@code rejects.max-share} of its input records fails: so many
- * unusable records mean wrong files rather than a few bad lines.
+ * unusable records mean wrong files rather than a few bad lines. A file rejected whole (not
+ * text, not mail) does not count in that share: the run goes on without it.
  */
 @Component
 public class RunFileWriter implements JobExecutionListener {
@@ -42,6 +45,8 @@ public class RunFileWriter implements JobExecutionListener {
 	public static final String MAX_REJECT_SHARE = "rejects.max-share";
 
 	private static final String DEFAULT_MAX_REJECT_SHARE = "0.5";
+
+	private static final Logger log = LoggerFactory.getLogger(RunFileWriter.class);
 
 	private final Workspace workspace;
 
@@ -62,12 +67,18 @@ public class RunFileWriter implements JobExecutionListener {
 		RunFile run = runOf(jobExecution, runDate);
 		double maxShare = Double.parseDouble(
 				jobExecution.getJobParameters().getString(MAX_REJECT_SHARE, DEFAULT_MAX_REJECT_SHARE));
-		RecordCounts totals = run.totals();
-		if (jobExecution.getStatus() == BatchStatus.COMPLETED && totals.rejected() > maxShare * totals.read()) {
+		// a file rejected whole says so in its own line of the run file and the report; the
+		// share is that of the records of the files that were read
+		List<InputFile> read = run.inputs().stream().filter(input -> input.unreadFile() == null).toList();
+		long records = read.stream().mapToLong(InputFile::read).sum();
+		long rejected = read.stream().mapToLong(InputFile::rejected).sum();
+		run.inputs().stream().filter(input -> input.unreadFile() != null)
+			.forEach(input -> log.warn("{} was rejected whole: {}", input.file(), input.unreadFile()));
+		if (jobExecution.getStatus() == BatchStatus.COMPLETED && rejected > maxShare * records) {
 			jobExecution.setStatus(BatchStatus.FAILED);
 			jobExecution.setExitStatus(ExitStatus.FAILED.addExitDescription(String.format(
 					"%d of %d input records rejected, more than %s=%s allows; see output/rejects/ and rerun with --rerun",
-					totals.rejected(), totals.read(), MAX_REJECT_SHARE, maxShare)));
+					rejected, records, MAX_REJECT_SHARE, maxShare)));
 			run = runOf(jobExecution, runDate);
 		}
 		write(file, run);

@@ -6,7 +6,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import com.optoutbatch.support.JobTestSupport;
+import com.optoutbatch.support.RecordedRun;
+import com.optoutbatch.support.RejectedRecordException;
+import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.TestWorkspace;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +21,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +37,12 @@ class ComplianceReportJobTests extends JobTestSupport {
 
 	@Autowired
 	Job complianceReport;
+
+	@Autowired
+	JobRepository repository;
+
+	@Autowired
+	RunFileWriter runFileWriter;
 
 	@BeforeEach
 	void sampleWorkspace() {
@@ -75,7 +87,39 @@ class ComplianceReportJobTests extends JobTestSupport {
 		assertThat(page).contains("3x***bn@marketplace.amazon.com").doesNotContain("3xq7m2kd9fz4tbn");
 		assertThat(page).doesNotContain("Jane Doe", "Pine St", "206-555", "山田", "<script", "@import");
 		assertThat(page).as("nothing loaded from the network").doesNotContainPattern("(src|href)=\"(https?:)?//");
-		assertThat(workspace.output("reports", "index.html")).content().contains("2026-11-26/index.html");
+		assertThat(workspace.output("reports", "index.html")).content().contains("2026-11-26/index.html")
+			.doesNotContain("opt-out sources not read whole");
+		assertThat(page).as("no warning when every opt-out source was read whole")
+			.doesNotContain("opt-out-sources-not-read-whole");
+		assertThat(summary(RUN_DATE).get("optOutSourcesNotReadWhole")).isEmpty();
+	}
+
+	@Test
+	void reportOpensWithAWarningNamingTheOptOutSourcesThatCouldNotBeReadWhole() throws Exception {
+		RecordedRun.of(repository, workspace, "scanMailbox", RUN_DATE)
+			.input("optouts", "blacklist.csv", 0, RejectedRecordException.wholeFile("not a text file", ""))
+			.input("mailbox", "inbox.mbox", 40, RejectedRecordException.unparseable("message 3", "unparseable message", "", ""),
+					RejectedRecordException.unparseable("message 9", "unparseable message", "", ""),
+					RejectedRecordException.unparseable("message 12", "unparseable message", "", ""))
+			.input("optouts", "list.txt", 10, RecordedRun.badRecords(2))
+			.completed(runFileWriter);
+
+		jobs.setJob(complianceReport);
+		assertThat(jobs.startJob(parameters(RUN_DATE)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		Element first = Jsoup.parse(report(RUN_DATE).toFile()).body().child(0);
+		assertThat(first.id()).isEqualTo("opt-out-sources-not-read-whole");
+		assertThat(first.attr("role")).isEqualTo("alert");
+		assertThat(first.select("h2").text()).isEqualTo("The send lists may still hold opted-out buyers");
+		assertThat(first.select("li").eachText()).containsExactly("blacklist.csv: not a text file",
+				"inbox.mbox: 3 unreadable records");
+		assertThat(first.text()).contains("2 opt-out sources could not be read whole");
+		JsonNode unread = summary(RUN_DATE).get("optOutSourcesNotReadWhole");
+		assertThat(unread).hasSize(2);
+		assertThat(unread.get(0).get("file").asString()).isEqualTo("blacklist.csv");
+		assertThat(unread.get(0).get("why").asString()).isEqualTo("not a text file");
+		assertThat(unread.get(1).get("why").asString()).isEqualTo("3 unreadable records");
+		assertThat(workspace.output("reports", "index.html")).content().contains("opt-out sources not read whole");
 	}
 
 	@Test

@@ -1,0 +1,53 @@
+package com.optoutbatch.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import com.optoutbatch.OptOutBatchApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the launch refuses before it starts the application: nothing is written then. */
+@ExtendWith(OutputCaptureExtension.class)
+class LauncherTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void aJobNameThatIsNoJobIsRefusedBeforeAnythingIsWrittenItsLogIncluded(CapturedOutput output) throws Exception {
+		Path home = Files.createDirectories(root.resolve("seller/workspace"));
+
+		int exitCode = Launcher.launch(OptOutBatchApplication.class, "../../../escape", "--optout.home=" + home);
+
+		assertThat(exitCode).isEqualTo(ExitCode.USAGE.code());
+		assertThat(output.getErr().lines()).containsExactly("optout-batch: no job named '../../../escape'; jobs: "
+				+ "importOrders, importMessages, scanMailbox, reconcileCampaigns, complianceReport, nightly");
+		assertThat(everythingUnder(root)).containsExactly(root.resolve("seller"), home);
+	}
+
+	@Test
+	void aParameterValueTheJobCannotUseIsRefusedBeforeAnythingIsWritten(CapturedOutput output) throws Exception {
+		int exitCode = Launcher.launch(OptOutBatchApplication.class, "scanMailbox", "max-headers=abc",
+				"--optout.home=" + root);
+
+		assertThat(exitCode).isEqualTo(ExitCode.USAGE.code());
+		assertThat(output.getErr().lines())
+			.containsExactly("optout-batch: max-headers=abc is not a whole number from 1 to 2147483647");
+		assertThat(everythingUnder(root)).isEmpty();
+	}
+
+	private static java.util.List<Path> everythingUnder(Path folder) throws Exception {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			return paths.filter(path -> !path.equals(folder)).sorted().toList();
+		}
+	}
+
+}
