@@ -111,7 +111,8 @@ class HostileInputIT {
 			.containsExactly(orderId(3));
 		softly.assertThat(night.sendList("generic/review-requests-nov.csv", "suppressed")).as("held back of the 1,000 orders")
 			.hasSize(999)
-			.allSatisfy(row -> softly.assertThat(row.get("reason")).isEqualTo("OPTED_OUT_ORDER"));
+			.extracting(row -> row.get("reason"))
+			.containsOnly("OPTED_OUT_ORDER");
 
 		assertStrayQuoteCostOneRecord(night, "importOrders", "orders/order-report-2026-11.txt", "5");
 		softly.assertThat(ApplicationProcess.orderRows(home)).as("orders imported")
@@ -119,7 +120,7 @@ class HostileInputIT {
 			.noneMatch(row -> row.startsWith(orderId(2004)));
 		assertStrayQuoteCostOneRecord(night, "importMessages", "messages/sent-messages-2026-11.csv", "5");
 		softly.assertThat(Files.readAllLines(night.output("messages/classified.csv"))).as("classified messages")
-			.hasSize(20)
+			.hasSize(1 + 19)
 			.noneMatch(line -> line.startsWith("m-2004,"));
 		assertStrayQuoteCostOneRecord(night, "reconcileCampaigns", "campaigns/holiday-promo-export.csv", "6");
 		softly.assertThat(night.sendList("holiday-promo-export.csv", "clean")).as("clean list of the promotion")
