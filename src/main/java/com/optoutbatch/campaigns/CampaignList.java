@@ -91,8 +91,11 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		int[] aliases = new int[header.size()];
 		int[] filled = new int[header.size()];
 		NumberedRecord record;
-		for (int rows = 0; rows < SAMPLE_ROWS && (record = list.next()) != null && record.cells() != null; rows++) {
+		for (int rows = 0; rows < SAMPLE_ROWS && (record = list.next()) != null; rows++) {
 			String[] cells = record.cells();
+			if (cells == null) {
+				continue;
+			}
 			for (int i = 0; i < Math.min(cells.length, header.size()); i++) {
 				String cell = cells[i].trim();
 				if (!cell.isEmpty()) {

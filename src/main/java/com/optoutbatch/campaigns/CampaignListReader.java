@@ -12,8 +12,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the rows of one campaign list. The rows of a list that cannot be used are each
- * rejected with the reason, so that every row is accounted for; a restart skips the rows
- * already committed.
+ * rejected with the reason, so that every row is accounted for; a row that cannot be
+ * parsed is rejected and reading goes on at the line after the one it starts on. A restart
+ * skips the rows already committed.
  */
 class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
@@ -65,9 +66,8 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 			rowsRead++;
 		}
 		while (record.isBlank());
-		if (record.failure() != null) {
-			throw new RejectedRecordException(record.line(), "unreadable rest of file",
-					"cannot parse from here on: " + record.failure().getMessage(), "");
+		if (record.unreadable() != null) {
+			throw record.unreadable().reject(record.line(), list.format().delimiter());
 		}
 		String[] cells = record.cells();
 		if (rowsRead == 1) {

@@ -24,7 +24,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads one sent-message log, comma-, tab- or semicolon-separated, in whatever charset it
  * was exported in, with bodies over several lines in quoted cells. The layout comes from
  * the header and the first records ({@link MessageLayouts}); a log it cannot use at all is
- * rejected whole through its first record. A restart skips the records already committed.
+ * rejected whole through its first record. A record that cannot be parsed is rejected and
+ * reading goes on at the line after the one it starts on. A restart skips the records
+ * already committed.
  */
 class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
@@ -71,8 +73,8 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 				reject(1, "empty file", "the file has no header line", "");
 				return;
 			}
-			if (header.failure() != null) {
-				throw header.failure();
+			if (header.unreadable() != null) {
+				throw new IllegalStateException(header.unreadable().detail());
 			}
 			readSample();
 			List<String[]> firstRecords = sample.stream().map(NumberedRecord::cells).filter(cells -> cells != null).toList();
@@ -128,9 +130,8 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 				return null;
 			}
 			recordsRead++;
-			if (record.failure() != null) {
-				throw new RejectedRecordException(record.line(), "unreadable rest of file",
-						"cannot parse from here on: " + record.failure().getMessage(), "");
+			if (record.unreadable() != null) {
+				throw record.unreadable().reject(record.line(), delimiter);
 			}
 			if (record.isBlank()) {
 				continue;

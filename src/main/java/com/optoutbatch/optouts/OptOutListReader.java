@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads an opt-out list: a CSV (comma, semicolon or tab) or a plain list, one entry a line,
- * in whatever charset it comes. A restart skips the lines already committed.
+ * in whatever charset it comes. A line that cannot be parsed is rejected and reading goes
+ * on at the next line. A restart skips the lines already committed.
  */
 class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 
@@ -60,11 +61,10 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 		if (record == null) {
 			return null;
 		}
-		if (record.failure() != null) {
-			throw new RejectedRecordException(record.line(), "unreadable rest of file",
-					"cannot parse from here on: " + record.failure().getMessage(), "");
-		}
 		linesRead++;
+		if (record.unreadable() != null) {
+			throw record.unreadable().reject(record.line(), list.delimiter());
+		}
 		return new OptOutListLine(file.getFileName().toString(), record.line(), List.of(record.cells()));
 	}
 

@@ -21,7 +21,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads one order report, tab-, comma- or semicolon-separated, in whatever charset it was
  * exported in, by header name. A report it cannot use at all (unreadable, or no order-id
- * column) is rejected whole through its first record; a restart skips the lines already
+ * column) is rejected whole through its first record; a line that cannot be parsed is
+ * rejected and reading goes on at the next line. A restart skips the lines already
  * committed.
  */
 class OrderReportReader implements ItemStreamReader<OrderReportLine> {
@@ -29,8 +30,6 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	private static final Logger log = LoggerFactory.getLogger(OrderReportReader.class);
 
 	private static final String LINES_KEY = "orders.lines";
-
-	private static final String LAST_ORDER_KEY = "orders.last-order-id";
 
 	private final Path file;
 
@@ -76,18 +75,23 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		}
 	}
 
+	// the committed lines are taken again as they were taken, so that what the reader knew of them
+	// (the order a continuation line belongs to) is known again
 	private void skipCommittedLines(ExecutionContext context) {
 		long committed = context.getLong(LINES_KEY, 0L);
-		lastOrderId = context.getString(LAST_ORDER_KEY, null);
 		long lastLine = 1;
 		while (linesRead < committed) {
 			NumberedRecord record = report.next();
 			if (record == null) {
 				break;
 			}
-			cellsOf(record);
 			lastLine = record.line();
-			linesRead++;
+			try {
+				take(record);
+			}
+			catch (RejectedRecordException e) {
+				// rejected, and counted, before the restart
+			}
 		}
 		if (committed > 0) {
 			log.info("{}: resuming after line {}", file.getFileName(), lastLine);
@@ -110,22 +114,28 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 			if (record == null) {
 				return null;
 			}
-			if (record.failure() != null) {
-				report = null;
-				throw new RejectedRecordException(record.line(), "unreadable rest of file",
-						"cannot parse from here on: " + record.failure().getMessage(), "");
+			OrderReportLine line = take(record);
+			if (line != null) {
+				return line;
 			}
-			linesRead++;
-			if (record.isBlank()) {
-				continue;
-			}
-			return toLine(record.line(), record.cells());
 		}
+	}
+
+	// the record as a report line; null for a blank line
+	private OrderReportLine take(NumberedRecord record) {
+		linesRead++;
+		if (record.unreadable() != null) {
+			// which order a continuation line after it belongs to is not known
+			lastOrderId = null;
+			throw record.unreadable().reject(record.line(), report.delimiter());
+		}
+		return record.isBlank() ? null : toLine(record.line(), record.cells());
 	}
 
 	private OrderReportLine toLine(long line, String[] cells) {
 		char delimiter = report.delimiter();
 		if (cells.length > header.names().size()) {
+			lastOrderId = null;
 			OrderReportLine shown = new OrderReportLine(file, line, header, cells, delimiter, null);
 			throw new RejectedRecordException(line, "more cells than the header",
 					cells.length + " cells, the header names " + header.names().size(), shown.maskedRecord());
@@ -143,9 +153,6 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(LINES_KEY, linesRead);
-		if (lastOrderId != null) {
-			context.putString(LAST_ORDER_KEY, lastOrderId);
-		}
 	}
 
 	@Override
@@ -166,8 +173,8 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		if (record == null) {
 			throw new IllegalStateException("no header record");
 		}
-		if (record.failure() != null) {
-			throw record.failure();
+		if (record.unreadable() != null) {
+			throw new IllegalStateException(record.unreadable().detail());
 		}
 		return record.cells();
 	}

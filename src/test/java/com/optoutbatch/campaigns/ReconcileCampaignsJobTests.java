@@ -153,6 +153,60 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void strayQuoteInAnOptOutListCostsOneOrderAndTheCleanListHoldsNoneOfTheOthers() throws Exception {
+		StringBuilder optOuts = new StringBuilder("order_id\n");
+		StringBuilder list = new StringBuilder("order_id,buyer_alias,campaign,planned_send_date,purpose\n");
+		for (int i = 0; i < 1_000; i++) {
+			String orderId = String.format("171-%07d-0000001", i);
+			optOuts.append(i == 1 ? "\"" : "").append(orderId).append('\n');
+			list.append(orderId).append(",,Thanks,2026-11-28,thank_you\n");
+		}
+		write("optouts/blacklist.csv", optOuts.toString(), StandardCharsets.UTF_8);
+		write("campaigns/generic/thanks.csv", list.toString(), StandardCharsets.UTF_8);
+		jobs.setJob(nightly);
+
+		JobExecution execution = jobs.startJob(parameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opt_outs WHERE source = 'IMPORT'", Long.class))
+			.isEqualTo(999);
+		assertThat(Files.readAllLines(workspace.output("send-lists", "generic.thanks.clean.csv")))
+			.containsExactly("order_id,buyer_alias,campaign,planned_send_date,purpose",
+					"171-0000001-0000001,,Thanks,2026-11-28,thank_you");
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "blacklist.csv.rejects.csv")))
+			.containsExactly("line,reason,record", "3,unterminated quote: the record starting on line 3 opens a quote"
+					+ " that is not closed before the end of the file,171-0000001-0000001");
+		JsonNode blacklist = input(JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile()), "blacklist.csv");
+		assertThat(blacklist.get("read").asLong()).isEqualTo(1_001);
+		assertThat(blacklist.get("used").asLong()).isEqualTo(999);
+		assertThat(blacklist.get("filtered").asLong()).isEqualTo(1);
+		assertThat(blacklist.get("rejected").asLong()).isEqualTo(1);
+		assertThat(blacklist.get("unreadRecords").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void strayQuoteInACampaignListCostsOneRowAndEveryOtherRowIsDecided() throws Exception {
+		StringBuilder list = new StringBuilder("order_id,buyer_alias,campaign,planned_send_date,purpose\n");
+		for (int i = 0; i < 100; i++) {
+			list.append(String.format("171-%07d-0000001,,%sThanks,2026-11-28,thank_you%n", i, i == 10 ? "\"" : ""));
+		}
+		write("campaigns/generic/thanks.csv", list.toString(), StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		JsonNode thanks = input(runFile(), "generic/thanks.csv");
+		assertThat(thanks.get("read").asLong()).isEqualTo(100);
+		assertThat(thanks.get("used").asLong()).isEqualTo(99);
+		assertThat(thanks.get("rejected").asLong()).isEqualTo(1);
+		assertThat(thanks.get("reasons").get("unterminated quote").asLong()).isEqualTo(1);
+		List<String> clean = Files.readAllLines(workspace.output("send-lists", "generic.thanks.clean.csv"));
+		assertThat(clean).hasSize(100).doesNotContain("171-0000010-0000001,,Thanks,2026-11-28,thank_you");
+		assertThat(clean.get(99)).isEqualTo("171-0000099-0000001,,Thanks,2026-11-28,thank_you");
+	}
+
+	@Test
 	void csvFilesOfOtherParsersTestSuitesAreAllAccountedFor() throws Exception {
 		Assumptions.assumeTrue(Files.isDirectory(CSV_CORPORA), "the shared CSV corpora are not here: " + CSV_CORPORA);
 		Path campaigns = Files.createDirectories(workspace.input("campaigns"));

@@ -210,6 +210,35 @@ class ImportMessagesJobTests extends JobTestSupport {
 		assertThat(classifiedCsv()).hasSize(12);
 	}
 
+	@Test
+	void strayQuoteCostsOneMessageAndEveryOtherIsImported() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "messages");
+		Files.createDirectories(workspace.input("messages"));
+		StringBuilder log = new StringBuilder("message_id,order_id,recipient,subject,body,sent_at,tool\n");
+		for (int i = 0; i < 1_500; i++) {
+			log.append(String.format("s-%d,171-%07d-0000001,,Shipped,%s\"Your order has shipped.\nThank you.\","
+					+ "2026-11-10T10:00:00Z,Helium 10%n", i, i, i == 7 ? "\"" : ""));
+		}
+		Files.writeString(workspace.input("messages").resolve("sent.csv"), log);
+
+		assertThat(jobs.startJob(parameters(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM messages", Long.class)).isEqualTo(1_499);
+		JsonNode input = JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "importMessages.json").toFile())
+			.get("inputs")
+			.get(0);
+		assertThat(input.get("read").asLong()).isEqualTo(1_501);
+		assertThat(input.get("used").asLong()).isEqualTo(1_499);
+		assertThat(input.get("rejected").asLong()).isEqualTo(2);
+		// the broken record's second line is read as a record of its own, and rejected for what it holds
+		assertThat(input.get("unreadRecords").asLong()).isEqualTo(1);
+		assertThat(Files.readAllLines(rejects("sent.csv"), StandardCharsets.UTF_8)).hasSize(3)
+			.element(1)
+			.isEqualTo("16,\"text after a closing quote: on line 16, a quoted cell is followed by other text before the"
+					+ " next delimiter\",\"***,171-0000007-0000001,,***,***\"");
+	}
+
 	// the default rules and a user rule that makes "following up" non-critical
 	private void importWithFollowUpRules(long attempt) throws Exception {
 		Path rules = Files.createDirectories(workspace.home().resolve("config")).resolve("rules.yml");

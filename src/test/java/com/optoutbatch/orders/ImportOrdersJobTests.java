@@ -185,6 +185,30 @@ class ImportOrdersJobTests extends JobTestSupport {
 		assertThat(runFile()).content().contains("\"status\" : \"FAILED\"");
 	}
 
+	@Test
+	void strayQuoteCostsOneLineAndEveryOtherLineIsImported() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "orders");
+		StringBuilder report = new StringBuilder("order-id,purchase-date,product-name\n");
+		for (int i = 0; i < 2_500; i++) {
+			report.append(String.format("171-%07d-0000001,2026-11-10,%sMug%n", i, i == 1 ? "\"" : ""));
+		}
+		Files.writeString(Files.createDirectories(workspace.input("orders")).resolve("report.csv"), report);
+
+		assertThat(jobs.startJob(parameters(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isEqualTo(2_499);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE order_id = '171-0000001-0000001'", Long.class))
+			.isZero();
+		JsonNode input = JsonMapper.builder().build().readTree(runFile().toFile()).get("inputs").get(0);
+		assertThat(input.get("read").asLong()).isEqualTo(2_500);
+		assertThat(input.get("used").asLong()).isEqualTo(2_499);
+		assertThat(input.get("rejected").asLong()).isEqualTo(1);
+		assertThat(input.get("unreadRecords").asLong()).isEqualTo(1);
+		assertThat(Files.readAllLines(workspace.output("rejects", "importOrders", "report.csv.rejects.csv")))
+			.containsExactly("line,reason,record", "3,unterminated quote: the record starting on line 3 opens a quote"
+					+ " that is not closed before the end of the file,\"171-0000001-0000001,2026-11-10,***\"");
+	}
+
 	private String status(String orderId) {
 		return jdbc.queryForObject("SELECT status FROM orders WHERE order_id = ?", String.class, orderId);
 	}

@@ -113,6 +113,55 @@ class OrderReportReaderTests {
 	}
 
 	@Test
+	void strayQuoteCostsItsLineAndAContinuationAfterItIsNotGivenToTheOrderAbove() throws Exception {
+		Path file = write("r.csv", """
+				order-id,purchase-date,product-name
+				112-3456789-0123456,2026-11-02,Mug
+				113-9876543-2109876,2026-11-03,"Tea, 20 bags
+				,,Coaster
+				114-1029384-7564738,2026-11-04,"Pot, ""large"" and small"
+				""", StandardCharsets.UTF_8);
+		OrderReportReader reader = open(file, null, new ExecutionContext());
+
+		assertThat(reader.read().line()).isEqualTo(2);
+		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
+		OrderReportLine continuation = reader.read();
+		OrderReportLine last = reader.read();
+
+		assertThat(rejected.where()).isEqualTo("3");
+		assertThat(rejected.reason()).isEqualTo("unterminated quote");
+		assertThat(rejected.record()).isEqualTo("113-9876543-2109876,2026-11-03,***,***");
+		assertThat(continuation.line()).isEqualTo(4);
+		assertThat(continuation.orderId()).isNull();
+		assertThat(last.line()).isEqualTo(5);
+		assertThat(last.cells()[2]).isEqualTo("Pot, \"large\" and small");
+		assertThat(reader.read()).isNull();
+	}
+
+	@Test
+	void restartAfterABrokenLineResumesAtTheRightLine() throws Exception {
+		Path file = write("r.csv", """
+				order-id,purchase-date
+				"112-3456789-0123450,2026-11-02
+				112-3456789-0123451,2026-11-02
+				112-3456789-0123452,2026-11-02
+				112-3456789-0123453,2026-11-02
+				""", StandardCharsets.UTF_8);
+		ExecutionContext context = new ExecutionContext();
+		OrderReportReader first = open(file, null, context);
+		catchThrowableOfType(RejectedRecordException.class, first::read);
+		first.read();
+		first.update(context);
+		first.close();
+
+		OrderReportReader restarted = open(file, null, context);
+
+		OrderReportLine line = restarted.read();
+		assertThat(line.orderId()).isEqualTo("112-3456789-0123452");
+		assertThat(line.line()).isEqualTo(4);
+	}
+
+	@Test
 	void restartSkipsTheCommittedLines() throws Exception {
 		StringBuilder report = new StringBuilder(ORDER_REPORT_HEADER);
 		for (int i = 0; i < 5; i++) {
