@@ -24,15 +24,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads one sent-message log, comma-, tab- or semicolon-separated, in whatever charset it
  * was exported in, with bodies over several lines in quoted cells. The layout comes from
  * the header and the first records ({@link MessageLayouts}); a log it cannot use at all is
- * rejected whole through its first record. A record that cannot be parsed is rejected and
- * reading goes on at the line after the one it starts on. A restart skips the records
- * already committed.
+ * rejected whole. A record that cannot be parsed is rejected and reading goes on at the
+ * line after the one it starts on. A restart skips the records already committed.
  */
 class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageLogReader.class);
 
 	private static final String RECORDS_KEY = "messages.records";
+
+	private static final String REJECTED_WHOLE_KEY = "messages.rejected-whole";
 
 	private static final int SAMPLE_SIZE = 50;
 
@@ -55,6 +56,8 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	private RejectedRecordException rejectedWhole;
 
+	private boolean wholeRejected;
+
 	private long recordsRead;
 
 	MessageLogReader(Path file, Charset charsetOverride, MessageLayouts layouts, String profile) {
@@ -66,35 +69,43 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	@Override
 	public void open(ExecutionContext context) {
+		if (context.containsKey(REJECTED_WHOLE_KEY)) {
+			wholeRejected = true;
+			return;
+		}
 		try {
 			messageLog = DelimitedFile.open(file, charsetOverride, MessageLogReader::format);
-			NumberedRecord header = messageLog == null ? null : messageLog.next();
-			if (header == null || header.isBlank()) {
-				reject(1, "empty file", "the file has no header line", "");
-				return;
-			}
-			if (header.unreadable() != null) {
-				throw new IllegalStateException(header.unreadable().detail());
-			}
+			List<String> header = header(messageLog == null ? null : messageLog.next());
 			readSample();
 			List<String[]> firstRecords = sample.stream().map(NumberedRecord::cells).filter(cells -> cells != null).toList();
 			delimiter = messageLog.delimiter();
 			try {
-				layout = layouts.of(List.of(header.cells()), firstRecords, profile);
+				layout = layouts.of(header, firstRecords, profile);
 			}
 			catch (IllegalArgumentException e) {
-				reject(1, "unknown message log layout", e.getMessage(),
-						String.join(String.valueOf(delimiter), header.cells()));
-				return;
+				throw RejectedRecordException.wholeFile("unknown message log layout", e.getMessage());
 			}
 			TextCharset charset = messageLog.charset();
 			log.info("{}: {} layout ({}), {}-separated, {} ({})", file.getFileName(), layout.name(), layout.describe(),
 					DelimitedFile.nameOf(delimiter), charset.charset().name(), charset.how());
 			skipCommittedRecords(context);
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException e) {
-			reject(0, "unreadable file", String.valueOf(e.getMessage()), "");
+		catch (RejectedRecordException e) {
+			rejectWhole(e);
 		}
+		catch (IOException | UncheckedIOException e) {
+			rejectWhole(RejectedRecordException.wholeFile("unreadable file", String.valueOf(e.getMessage())));
+		}
+	}
+
+	private static List<String> header(NumberedRecord first) {
+		if (first == null || first.isBlank()) {
+			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
+		}
+		if (first.unreadable() != null) {
+			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
+		}
+		return List.of(first.cells());
 	}
 
 	private void readSample() {
@@ -122,6 +133,7 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
+			wholeRejected = true;
 			throw whole;
 		}
 		while (true) {
@@ -156,6 +168,9 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(RECORDS_KEY, recordsRead);
+		if (wholeRejected) {
+			context.putString(REJECTED_WHOLE_KEY, "true");
+		}
 	}
 
 	@Override
@@ -166,8 +181,8 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		}
 	}
 
-	private void reject(long line, String reason, String detail, String record) {
-		rejectedWhole = new RejectedRecordException(line, reason, detail, record);
+	private void rejectWhole(RejectedRecordException reject) {
+		rejectedWhole = reject;
 		sample.clear();
 		close();
 	}

@@ -20,16 +20,17 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one order report, tab-, comma- or semicolon-separated, in whatever charset it was
- * exported in, by header name. A report it cannot use at all (unreadable, or no order-id
- * column) is rejected whole through its first record; a line that cannot be parsed is
- * rejected and reading goes on at the next line. A restart skips the lines already
- * committed.
+ * exported in, by header name. A report it cannot use at all (not text, empty, no order-id
+ * column) is rejected whole; a line that cannot be parsed is rejected and reading goes on
+ * at the next line. A restart skips the lines already committed.
  */
 class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderReportReader.class);
 
 	private static final String LINES_KEY = "orders.lines";
+
+	private static final String REJECTED_WHOLE_KEY = "orders.rejected-whole";
 
 	private final Path file;
 
@@ -40,6 +41,8 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	private OrderReportHeader header;
 
 	private RejectedRecordException rejectedWhole;
+
+	private boolean wholeRejected;
 
 	private long linesRead;
 
@@ -52,27 +55,42 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	@Override
 	public void open(ExecutionContext context) {
+		if (context.containsKey(REJECTED_WHOLE_KEY)) {
+			wholeRejected = true;
+			return;
+		}
 		try {
 			report = DelimitedFile.open(file, charsetOverride, OrderReportReader::format);
 			if (report == null) {
-				reject(1, "empty file", "the file has no header line", "");
-				return;
+				throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
 			}
-			header = OrderReportHeader.of(List.of(cellsOf(report.next())));
+			header = header(report.next());
 			TextCharset charset = report.charset();
 			log.info("{}: {} report, {}-separated, {} ({})", file.getFileName(), header.shape(),
 					DelimitedFile.nameOf(report.delimiter()), charset.charset().name(), charset.how());
-			if (!header.hasOrderId()) {
-				reject(1, "no order-id column",
-						"the header names none of amazon-order-id, order-id; the file is not an order report",
-						String.join(String.valueOf(report.delimiter()), header.names()));
-				return;
-			}
 			skipCommittedLines(context);
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException e) {
-			reject(0, "unreadable file", String.valueOf(e.getMessage()), "");
+		catch (RejectedRecordException e) {
+			rejectWhole(e);
 		}
+		catch (IOException | UncheckedIOException e) {
+			rejectWhole(RejectedRecordException.wholeFile("unreadable file", String.valueOf(e.getMessage())));
+		}
+	}
+
+	private OrderReportHeader header(NumberedRecord first) {
+		if (first == null) {
+			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
+		}
+		if (first.unreadable() != null) {
+			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
+		}
+		OrderReportHeader header = OrderReportHeader.of(List.of(first.cells()));
+		if (!header.hasOrderId()) {
+			throw RejectedRecordException.wholeFile("no order-id column",
+					"the header names none of amazon-order-id, order-id; the file is not an order report");
+		}
+		return header;
 	}
 
 	// the committed lines are taken again as they were taken, so that what the reader knew of them
@@ -103,7 +121,7 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
-			report = null;
+			wholeRejected = true;
 			throw whole;
 		}
 		if (report == null) {
@@ -129,11 +147,13 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 			lastOrderId = null;
 			throw record.unreadable().reject(record.line(), report.delimiter());
 		}
-		return record.isBlank() ? null : toLine(record.line(), record.cells());
+		return record.isBlank() ? null : toLine(record);
 	}
 
-	private OrderReportLine toLine(long line, String[] cells) {
+	private OrderReportLine toLine(NumberedRecord record) {
 		char delimiter = report.delimiter();
+		long line = record.line();
+		String[] cells = record.cells();
 		if (cells.length > header.names().size()) {
 			lastOrderId = null;
 			OrderReportLine shown = new OrderReportLine(file, line, header, cells, delimiter, null);
@@ -153,6 +173,9 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(LINES_KEY, linesRead);
+		if (wholeRejected) {
+			context.putString(REJECTED_WHOLE_KEY, "true");
+		}
 	}
 
 	@Override
@@ -163,20 +186,9 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		}
 	}
 
-	private void reject(long line, String reason, String detail, String record) {
-		rejectedWhole = new RejectedRecordException(line, reason, detail, record);
+	private void rejectWhole(RejectedRecordException reject) {
+		rejectedWhole = reject;
 		close();
-	}
-
-	// a record that cannot be parsed while the report is opened makes the whole file unreadable
-	private static String[] cellsOf(NumberedRecord record) {
-		if (record == null) {
-			throw new IllegalStateException("no header record");
-		}
-		if (record.unreadable() != null) {
-			throw new IllegalStateException(record.unreadable().detail());
-		}
-		return record.cells();
 	}
 
 	private static CSVFormat format(char delimiter) {

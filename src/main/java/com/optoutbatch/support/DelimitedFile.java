@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
  * quote, more than {@value #MAX_RECORD_CHARS} characters) comes back as {@link Unreadable}
  * in its place, and parsing starts again, with a new parser, at the line after the one the
  * broken record starts on: one broken record costs that record only, and every line after
- * it is read.
+ * it is read. A file that is not text, or empty, is rejected whole when it is opened.
  */
 public final class DelimitedFile implements Closeable {
 
@@ -63,6 +63,7 @@ public final class DelimitedFile implements Closeable {
 	/**
 	 * @param format the format for the delimiter found
 	 * @return the opened file, or {@code null} when it has no header line
+	 * @throws RejectedRecordException when the file is not a text file
 	 */
 	public static DelimitedFile open(Path file, Charset charsetOverride, Function<Character, CSVFormat> format)
 			throws IOException {
@@ -73,10 +74,15 @@ public final class DelimitedFile implements Closeable {
 	 * @param delimiterOf the delimiter of a file with this header line
 	 * @param format the format for the delimiter found
 	 * @return the opened file, or {@code null} when it has no header line
+	 * @throws RejectedRecordException when the file is not a text file
 	 */
 	public static DelimitedFile open(Path file, Charset charsetOverride, Function<String, Character> delimiterOf,
 			Function<Character, CSVFormat> format) throws IOException {
 		TextCharset charset = TextCharset.of(file, charsetOverride);
+		String notText = charset.notTextIn(file);
+		if (notText != null) {
+			throw RejectedRecordException.wholeFile("not a text file", notText);
+		}
 		LineWindow text = new LineWindow(new InputStreamReader(Files.newInputStream(file), charset.charset()),
 				MAX_RECORD_CHARS);
 		try {

@@ -74,7 +74,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		jobs.startJob(parameters());
 
 		JsonNode run = runFile();
-		assertThat(run.get("totals").get("read").asLong()).isEqualTo(27);
+		assertThat(run.get("totals").get("read").asLong()).isEqualTo(25);
 		for (JsonNode input : run.get("inputs")) {
 			assertThat(input.get("read").asLong()).as(input.get("file").asString())
 				.isEqualTo(input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
@@ -82,7 +82,9 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		JsonNode generic = input(run, "generic/review-requests-nov.csv");
 		assertThat(generic.get("filterReasons").get("OPTED_OUT_BUYER").asLong()).isEqualTo(2);
 		assertThat(generic.get("filterReasons").get("DUPLICATE_REVIEW_REQUEST").asLong()).isEqualTo(2);
-		assertThat(input(run, "product-catalog.csv").get("rejected").asLong()).isEqualTo(3);
+		JsonNode catalog = input(run, "product-catalog.csv");
+		assertThat(catalog.get("rejected").asLong()).isEqualTo(1);
+		assertThat(catalog.get("unreadFile").asString()).startsWith("no order id or alias column");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_held_rows WHERE reason = 'CRITICAL_TO_OPTED_OUT'",
 				Long.class)).isEqualTo(2);
 	}
@@ -204,6 +206,25 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		List<String> clean = Files.readAllLines(workspace.output("send-lists", "generic.thanks.clean.csv"));
 		assertThat(clean).hasSize(100).doesNotContain("171-0000010-0000001,,Thanks,2026-11-28,thank_you");
 		assertThat(clean.get(99)).isEqualTo("171-0000099-0000001,,Thanks,2026-11-28,thank_you");
+	}
+
+	@Test
+	void binaryFileAmongTheListsIsRejectedWholeAsNotText() throws Exception {
+		byte[] bytes = new byte[100_000];
+		new java.util.Random(18).nextBytes(bytes);
+		Files.write(Files.createDirectories(workspace.input("campaigns")).resolve("export.csv"), bytes);
+		write("campaigns/generic/thanks.csv", "order_id,buyer_alias,campaign,planned_send_date,purpose\n"
+				+ "171-0000001-0000001,,Thanks,2026-11-28,thank_you\n", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		JsonNode export = input(runFile(), "export.csv");
+		assertThat(export.get("read").asLong()).isEqualTo(1);
+		assertThat(export.get("rejected").asLong()).isEqualTo(1);
+		assertThat(export.get("unreadFile").asString()).startsWith("not a text file: ");
+		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "export.csv.rejects.csv"))).hasSize(2);
+		assertThat(workspace.output("send-lists", "generic.thanks.clean.csv")).content().contains("171-0000001-0000001");
 	}
 
 	@Test

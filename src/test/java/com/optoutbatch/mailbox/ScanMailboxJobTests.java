@@ -209,6 +209,26 @@ class ScanMailboxJobTests extends JobTestSupport {
 		assertThat(outputs).doesNotContain("Jane Doe", "555-", "Boston");
 	}
 
+	@Test
+	void binaryFileAmongTheOptOutListsIsRejectedWholeAsNotText() throws Exception {
+		byte[] bytes = new byte[100_000];
+		new java.util.Random(18).nextBytes(bytes);
+		Files.write(workspace.input("optouts").resolve("blacklist.xlsx"), bytes);
+
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		JsonNode run = JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
+		JsonNode binary = input(run, "blacklist.xlsx");
+		assertThat(binary.get("read").asLong()).isEqualTo(1);
+		assertThat(binary.get("rejected").asLong()).isEqualTo(1);
+		assertThat(binary.get("reasons").toString()).isEqualTo("{\"not a text file\":1}");
+		assertThat(binary.get("unreadFile").asString()).startsWith("not a text file: ");
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "blacklist.xlsx.rejects.csv"))).hasSize(2);
+		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
+	}
+
 	private String registryCsv() throws Exception {
 		return Files.readString(workspace.output("optouts", "opt-outs.csv"), StandardCharsets.UTF_8);
 	}

@@ -205,8 +205,10 @@ class ImportMessagesJobTests extends JobTestSupport {
 		JobExecution execution = jobs.startJob(parameters(1));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(Files.readString(rejects("campaign-list.csv"), StandardCharsets.UTF_8))
-			.contains("1,\"unknown message log layout: not the generic header", "\"sku,asin\"");
+		assertThat(Files.readAllLines(rejects("campaign-list.csv"), StandardCharsets.UTF_8)).hasSize(2)
+			.last()
+			.asString()
+			.startsWith("file,\"unknown message log layout: not the generic header");
 		assertThat(classifiedCsv()).hasSize(12);
 	}
 

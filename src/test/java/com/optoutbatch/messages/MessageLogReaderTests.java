@@ -121,7 +121,8 @@ class MessageLogReaderTests {
 		MessageLogReader reader = open(file, null);
 		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
 
-		assertThat(rejected.where()).isEqualTo("1");
+		assertThat(rejected.where()).isEqualTo(RejectedRecordException.WHOLE_FILE);
+		assertThat(rejected.unread()).isEqualTo(RejectedRecordException.Unread.FILE);
 		assertThat(rejected.reason()).isEqualTo("unknown message log layout");
 		assertThat(rejected.detail()).contains("no order id, sent date, subject or body column");
 		assertThat(reader.read()).isNull();

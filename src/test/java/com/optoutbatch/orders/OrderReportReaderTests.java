@@ -87,7 +87,8 @@ class OrderReportReaderTests {
 		OrderReportReader reader = open(file, null, new ExecutionContext());
 		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
 		assertThat(rejected.reason()).isEqualTo("no order-id column");
-		assertThat(rejected.record()).isEqualTo("received-date\tfnsku\tsku");
+		assertThat(rejected.where()).isEqualTo(RejectedRecordException.WHOLE_FILE);
+		assertThat(rejected.unread()).isEqualTo(RejectedRecordException.Unread.FILE);
 		assertThat(reader.read()).isNull();
 	}
 

@@ -119,6 +119,33 @@ class DelimitedFileTests {
 		assertThat(records.stream().filter(record -> record.unreadable() != null)).hasSizeGreaterThan(50);
 	}
 
+	@Test
+	void fileWithMoreThanAStrayNulIsNotATextFile() throws Exception {
+		String utf16WithoutMark = new String("order_id\n112-0000000-0000002\n".getBytes(StandardCharsets.UTF_16LE),
+				StandardCharsets.ISO_8859_1);
+		Path file = write(utf16WithoutMark, StandardCharsets.ISO_8859_1);
+
+		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class,
+				() -> DelimitedFile.open(file, null, DelimitedFileTests::format));
+
+		assertThat(rejected.reason()).isEqualTo("not a text file");
+		assertThat(rejected.detail()).startsWith("29 NUL bytes in its first 58 bytes");
+	}
+
+	@Test
+	void binaryFileIsNotATextFile() throws Exception {
+		byte[] bytes = new byte[200_000];
+		new Random(18).nextBytes(bytes);
+		Path file = Files.write(dir.resolve("image.csv"), bytes);
+
+		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class,
+				() -> DelimitedFile.open(file, null, DelimitedFileTests::format));
+
+		assertThat(rejected.reason()).isEqualTo("not a text file");
+		assertThat(rejected.where()).isEqualTo(RejectedRecordException.WHOLE_FILE);
+		assertThat(rejected.unread()).isEqualTo(RejectedRecordException.Unread.FILE);
+	}
+
 	private List<NumberedRecord> readAll(Path file) throws Exception {
 		List<NumberedRecord> records = new ArrayList<>();
 		try (DelimitedFile opened = DelimitedFile.open(file, null, DelimitedFileTests::format)) {
