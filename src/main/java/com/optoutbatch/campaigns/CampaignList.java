@@ -37,11 +37,17 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		return profile == null ? null : profile.name();
 	}
 
-	/** A row as a rejects file may show it: the cells of personal columns (names, phones, addresses) masked. */
+	/**
+	 * A row as a rejects file may show it: the cells of personal columns (names, phones,
+	 * addresses) masked; of a row whose cells do not match the header, all but order ids,
+	 * dates and aliases.
+	 */
 	String maskedRecord(String[] cells) {
 		char delimiter = format == null ? ',' : format.delimiter();
-		return PersonalData.maskedRecord(cells, delimiter,
-				column -> column >= header.size() || PersonalData.isPersonalColumn(header.get(column)));
+		if (cells.length != header.size()) {
+			return PersonalData.maskedWithoutColumns(cells, delimiter);
+		}
+		return PersonalData.maskedRecord(cells, delimiter, column -> PersonalData.isPersonalColumn(header.get(column)));
 	}
 
 	boolean usable() {
@@ -78,6 +84,10 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		}
 		if (first.unreadable() != null) {
 			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
+		}
+		RejectedRecordException noHeader = DelimitedFile.noHeader(first.cells());
+		if (noHeader != null) {
+			throw noHeader;
 		}
 		return List.of(first.cells());
 	}

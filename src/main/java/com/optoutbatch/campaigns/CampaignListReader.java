@@ -86,8 +86,9 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 				throw record.unreadable().reject(record.line(), delimiter);
 			}
 			String[] cells = record.cells();
-			if (cells.length > list.header().size()) {
-				throw new RejectedRecordException(record.line(), "more cells than the header",
+			if (cells.length != list.header().size()) {
+				throw new RejectedRecordException(record.line(),
+						cells.length > list.header().size() ? "more cells than the header" : "fewer cells than the header",
 						cells.length + " cells, the header names " + list.header().size(), list.maskedRecord(cells));
 			}
 			return new CampaignRow(list, record.line(), cells, cell(cells, CampaignField.ORDER_ID),

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -105,6 +106,10 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		if (first.unreadable() != null) {
 			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
 		}
+		RejectedRecordException noHeader = DelimitedFile.noHeader(first.cells());
+		if (noHeader != null) {
+			throw noHeader;
+		}
 		return List.of(first.cells());
 	}
 
@@ -148,13 +153,14 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 			if (record.isBlank()) {
 				continue;
 			}
-			MessageLogLine line = new MessageLogLine(file, record.line(), layout, record.cells(), delimiter);
-			if (record.cells().length > layout.header().size()) {
-				throw new RejectedRecordException(record.line(), "more cells than the header",
-						record.cells().length + " cells, the header names " + layout.header().size(),
-						line.maskedRecord());
+			String[] cells = record.cells();
+			if (cells.length != layout.header().size()) {
+				throw new RejectedRecordException(record.line(),
+						cells.length > layout.header().size() ? "more cells than the header" : "fewer cells than the header",
+						cells.length + " cells, the header names " + layout.header().size(),
+						PersonalData.maskedWithoutColumns(cells, delimiter));
 			}
-			return line;
+			return new MessageLogLine(file, record.line(), layout, cells, delimiter);
 		}
 	}
 

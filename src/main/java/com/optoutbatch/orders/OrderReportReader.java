@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -20,9 +21,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one order report, tab-, comma- or semicolon-separated, in whatever charset it was
- * exported in, by header name. A report it cannot use at all (not text, empty, no order-id
- * column) is rejected whole; a line that cannot be parsed is rejected and reading goes on
- * at the next line. A restart skips the lines already committed.
+ * exported in, by header name. A report it cannot use at all (not text, empty, no header,
+ * no order-id column) is rejected whole; a line that cannot be parsed is rejected and
+ * reading goes on at the next line, a line whose cells do not match the header too. A
+ * restart skips the lines already committed.
  */
 class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
@@ -84,6 +86,10 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		}
 		if (first.unreadable() != null) {
 			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
+		}
+		RejectedRecordException noHeader = DelimitedFile.noHeader(first.cells());
+		if (noHeader != null) {
+			throw noHeader;
 		}
 		OrderReportHeader header = OrderReportHeader.of(List.of(first.cells()));
 		if (!header.hasOrderId()) {
@@ -154,11 +160,11 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		char delimiter = report.delimiter();
 		long line = record.line();
 		String[] cells = record.cells();
-		if (cells.length > header.names().size()) {
+		if (cells.length != header.names().size()) {
 			lastOrderId = null;
-			OrderReportLine shown = new OrderReportLine(file, line, header, cells, delimiter, null);
-			throw new RejectedRecordException(line, "more cells than the header",
-					cells.length + " cells, the header names " + header.names().size(), shown.maskedRecord());
+			throw new RejectedRecordException(line, cells.length > header.names().size() ? "more cells than the header"
+					: "fewer cells than the header", cells.length + " cells, the header names " + header.names().size(),
+					PersonalData.maskedWithoutColumns(cells, delimiter));
 		}
 		String orderId = header.cell(cells, header.orderId());
 		if (orderId == null) {

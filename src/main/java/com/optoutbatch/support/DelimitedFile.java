@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -32,6 +33,8 @@ public final class DelimitedFile implements Closeable {
 
 	// of a line that could not be parsed, as much as a reject shows (masked)
 	private static final int SHOWN_CHARS = 2_000;
+
+	private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final LineWindow text;
 
@@ -223,6 +226,24 @@ public final class DelimitedFile implements Closeable {
 			case ',' -> "comma";
 			default -> "semicolon";
 		};
+	}
+
+	/**
+	 * A first line that holds data (an order id, an e-mail address or a date) instead of
+	 * column names: the file has no header, so its columns cannot be known.
+	 *
+	 * @return the reject, or {@code null} when the line may be a header
+	 */
+	public static RejectedRecordException noHeader(String[] firstLine) {
+		for (String cell : firstLine) {
+			String value = cell.strip();
+			if (PersonalData.isOrderId(value) || ADDRESS.matcher(value).matches() || PersonalData.isDate(value)) {
+				return RejectedRecordException.wholeFile("no header line",
+						"the first line holds an order id, an e-mail address or a date instead of column names; "
+								+ "export the file with its header");
+			}
+		}
+		return null;
 	}
 
 	/**

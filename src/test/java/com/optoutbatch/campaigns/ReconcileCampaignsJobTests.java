@@ -228,6 +228,31 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void listsWhoseColumnsCannotBeKnownShowNoNamePhoneOrAddressInTheRejects() throws Exception {
+		write("campaigns/customers.csv", """
+				171-0000001-0000001,Jane Doe,+1 206 555 0100,1 Pine St Seattle
+				171-0000002-0000002,John Roe,+1 206 555 0101,22 Elm Road Boston
+				""", StandardCharsets.UTF_8);
+		write("campaigns/generic/thanks.csv", """
+				order_id,buyer_alias,campaign,planned_send_date,purpose
+				171-0000003-0000003,abcdefgh@marketplace.amazon.com,Jane Doe,2026-11-28,thank_you,1 Pine St Seattle
+				171-0000004-0000004,Thanks John Roe,2026-11-28
+				""", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		String rejects = Files.readString(workspace.output("rejects", "reconcileCampaigns", "customers.csv.rejects.csv"))
+				+ Files.readString(workspace.output("rejects", "reconcileCampaigns", "generic.thanks.csv.rejects.csv"));
+		assertThat(rejects).contains("file,\"no header line: the first line holds an order id",
+				"3,\"fewer cells than the header: 3 cells, the header names 5\",\"171-0000004-0000004,***,2026-11-28\"",
+				"2,\"more cells than the header: 6 cells, the header names 5\","
+						+ "\"171-0000003-0000003,ab***gh@marketplace.amazon.com,***,2026-11-28,***,***\"")
+			.doesNotContain("Jane", "John", "555", "Pine", "Elm", "Seattle", "Boston");
+		assertThat(workspace.output("send-lists", "customers.clean.csv")).doesNotExist();
+	}
+
+	@Test
 	void csvFilesOfOtherParsersTestSuitesAreAllAccountedFor() throws Exception {
 		Assumptions.assumeTrue(Files.isDirectory(CSV_CORPORA), "the shared CSV corpora are not here: " + CSV_CORPORA);
 		Path campaigns = Files.createDirectories(workspace.input("campaigns"));

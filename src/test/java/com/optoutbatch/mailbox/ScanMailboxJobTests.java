@@ -210,6 +210,27 @@ class ScanMailboxJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void optOutListWithNamePhoneAndAddressColumnsShowsNoneOfThemInItsRejects() throws Exception {
+		Files.writeString(workspace.input("optouts").resolve("crm-export.csv"), """
+				order,name,phone,address
+				171-1111111-2222222,Jane Doe,+1 206 555 0100,1 Pine St Seattle
+				n/a,John Roe,+1 206 555 0101,22 Elm Road Boston
+				"171-1111111-3333333,Ann Poe,+1 206 555 0102,3 Oak Ave Denver
+				""");
+
+		jobs.startJob(parameters(1));
+
+		List<String> rejects = Files.readAllLines(workspace.output("rejects", "scanMailbox", "crm-export.csv.rejects.csv"));
+		assertThat(rejects).containsExactlyInAnyOrder("line,reason,record",
+				"3,no order id or alias: no cell holds an order id (123-1234567-1234567) or an alias,\"***,***,***,***\"",
+				"4,unterminated quote: the record starting on line 4 opens a quote that is not closed before the end of"
+						+ " the file,\"171-1111111-3333333,***,***,***\"");
+		assertThat(String.join("\n", rejects)).doesNotContain("Doe", "Roe", "Poe", "555", "Pine", "Elm", "Oak",
+				"Seattle", "Boston", "Denver");
+		assertThat(registryCsv()).contains("171-1111111-2222222");
+	}
+
+	@Test
 	void binaryFileAmongTheOptOutListsIsRejectedWholeAsNotText() throws Exception {
 		byte[] bytes = new byte[100_000];
 		new java.util.Random(18).nextBytes(bytes);

@@ -233,12 +233,26 @@ class ImportMessagesJobTests extends JobTestSupport {
 		assertThat(input.get("read").asLong()).isEqualTo(1_501);
 		assertThat(input.get("used").asLong()).isEqualTo(1_499);
 		assertThat(input.get("rejected").asLong()).isEqualTo(2);
-		// the broken record's second line is read as a record of its own, and rejected for what it holds
+		// the broken record's second line is read as a record of its own, and is rejected for its shape
 		assertThat(input.get("unreadRecords").asLong()).isEqualTo(1);
-		assertThat(Files.readAllLines(rejects("sent.csv"), StandardCharsets.UTF_8)).hasSize(3)
-			.element(1)
-			.isEqualTo("16,\"text after a closing quote: on line 16, a quoted cell is followed by other text before the"
-					+ " next delimiter\",\"***,171-0000007-0000001,,***,***\"");
+		assertThat(Files.readAllLines(rejects("sent.csv"), StandardCharsets.UTF_8)).containsExactly("line,reason,record",
+				"16,\"text after a closing quote: on line 16, a quoted cell is followed by other text before the next"
+						+ " delimiter\",\"***,171-0000007-0000001,,***,***\"",
+				"17,\"fewer cells than the header: 3 cells, the header names 7\",\"***,2026-11-10T10:00:00Z,***\"");
+	}
+
+	@Test
+	void recordWithAnExtraCellShowsNoNameInTheRejects() throws Exception {
+		Files.writeString(workspace.input("messages").resolve("shifted.csv"), """
+				message_id,order_id,recipient,subject,body,sent_at,tool
+				x-1,171-0000001-0000001,abcdefgh@marketplace.amazon.com,Hello Jane Doe,Jane Doe,1 Pine St,2026-11-10T10:00:00Z,Helium 10
+				""");
+
+		jobs.startJob(parameters(1));
+
+		assertThat(Files.readAllLines(rejects("shifted.csv"), StandardCharsets.UTF_8)).containsExactly(
+				"line,reason,record", "2,\"more cells than the header: 8 cells, the header names 7\","
+						+ "\"***,171-0000001-0000001,ab***gh@marketplace.amazon.com,***,***,***,2026-11-10T10:00:00Z,***\"");
 	}
 
 	// the default rules and a user rule that makes "following up" non-critical

@@ -209,6 +209,33 @@ class ImportOrdersJobTests extends JobTestSupport {
 					+ " that is not closed before the end of the file,\"171-0000001-0000001,2026-11-10,***\"");
 	}
 
+	@Test
+	void linesWhoseColumnsCannotBeKnownShowNoNamePhoneOrAddressInTheRejects() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "orders");
+		Path reports = Files.createDirectories(workspace.input("orders"));
+		Files.writeString(reports.resolve("shifted.txt"), """
+				order-id\tpurchase-date\tbuyer-email\tbuyer-name\tbuyer-phone-number\tship-address-1\tproduct-name
+				171-1111111-2222222\t2026-11-10\tabcdef1@marketplace.amazon.com\t\tJane Doe\t+1 206 555 0100\t1 Pine St\tMug
+				171-1111111-3333333\t2026-11-10\tJohn Roe\t+1 206 555 0101\t22 Elm Road\tMug
+				171-1111111-4444444\t2026-11-10\tabcdef3@marketplace.amazon.com\tAnn Poe\t+1 206 555 0102\t3 Oak Ave\tMug
+				""");
+		Files.writeString(reports.resolve("headerless.txt"), """
+				171-1111111-5555555\t2026-11-10\tBob Moe\t+1 206 555 0103\t4 Ash Lane
+				""");
+
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("rejects.max-share", "1", false).toJobParameters());
+
+		String rejects = Files.readString(workspace.output("rejects", "importOrders", "shifted.txt.rejects.csv"))
+				+ Files.readString(workspace.output("rejects", "importOrders", "headerless.txt.rejects.csv"));
+		assertThat(rejects).contains("2,\"more cells than the header: 8 cells, the header names 7\","
+				+ "171-1111111-2222222\t2026-11-10\tab***f1@marketplace.amazon.com\t\t***\t***\t***\t***",
+				"3,\"fewer cells than the header: 6 cells, the header names 7\","
+						+ "171-1111111-3333333\t2026-11-10\t***\t***\t***\t***",
+				"file,\"no header line: ")
+			.doesNotContain("Doe", "Roe", "Moe", "555", "Pine", "Elm", "Ash");
+		assertThat(jdbc.queryForList("SELECT order_id FROM orders", String.class)).containsExactly("171-1111111-4444444");
+	}
+
 	private String status(String orderId) {
 		return jdbc.queryForObject("SELECT status FROM orders WHERE order_id = ?", String.class, orderId);
 	}

@@ -114,6 +114,36 @@ class OrderReportReaderTests {
 	}
 
 	@Test
+	void lineShiftedByATabShowsNoNameOrAddressWhateverColumnItLandsIn() throws Exception {
+		Path file = write("r.txt", ORDER_REPORT_HEADER
+				+ "112-3456789-0123456\t1\t2026-11-02\tabcdef@marketplace.amazon.com\t\tJane Doe\t1 Pine St\tMug\n"
+				+ "113-9876543-2109876\t2\t2026-11-03\tJohn Roe\t22 Elm Road\tTea\n", StandardCharsets.UTF_8);
+		OrderReportReader reader = open(file, null, new ExecutionContext());
+
+		RejectedRecordException extraTab = catchThrowableOfType(RejectedRecordException.class, reader::read);
+		RejectedRecordException missingTab = catchThrowableOfType(RejectedRecordException.class, reader::read);
+
+		assertThat(extraTab.reason()).isEqualTo("more cells than the header");
+		assertThat(extraTab.record()).isEqualTo("112-3456789-0123456\t***\t2026-11-02\tab***ef@marketplace.amazon.com\t\t***\t***\t***");
+		assertThat(missingTab.reason()).isEqualTo("fewer cells than the header");
+		assertThat(missingTab.where()).isEqualTo("3");
+		assertThat(missingTab.record()).isEqualTo("113-9876543-2109876\t***\t2026-11-03\t***\t***\t***");
+		assertThat(reader.read()).isNull();
+	}
+
+	@Test
+	void reportWithoutHeaderIsRejectedWholeWithoutShowingItsFirstLine() throws Exception {
+		Path file = write("r.txt", "112-3456789-0123456\t1\t2026-11-02\tJane Doe\t1 Pine St\n", StandardCharsets.UTF_8);
+		OrderReportReader reader = open(file, null, new ExecutionContext());
+
+		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
+
+		assertThat(rejected.reason()).isEqualTo("no header line");
+		assertThat(rejected.getMessage() + rejected.record()).doesNotContain("Jane", "Pine");
+		assertThat(reader.read()).isNull();
+	}
+
+	@Test
 	void strayQuoteCostsItsLineAndAContinuationAfterItIsNotGivenToTheOrderAbove() throws Exception {
 		Path file = write("r.csv", """
 				order-id,purchase-date,product-name

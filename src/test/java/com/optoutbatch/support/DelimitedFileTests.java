@@ -146,6 +146,13 @@ class DelimitedFileTests {
 		assertThat(rejected.unread()).isEqualTo(RejectedRecordException.Unread.FILE);
 	}
 
+	@Test
+	void firstLineHoldingDataIsNoHeader() {
+		assertThat(DelimitedFile.noHeader(new String[] { "112-3456789-0123456", "Jane Doe" }).reason())
+			.isEqualTo("no header line");
+		assertThat(DelimitedFile.noHeader(new String[] { "order-id", "purchase-date", "buyer-email" })).isNull();
+	}
+
 	private List<NumberedRecord> readAll(Path file) throws Exception {
 		List<NumberedRecord> records = new ArrayList<>();
 		try (DelimitedFile opened = DelimitedFile.open(file, null, DelimitedFileTests::format)) {
