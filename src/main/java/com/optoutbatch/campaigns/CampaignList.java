@@ -85,9 +85,15 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		if (first.unreadable() != null) {
 			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
 		}
-		RejectedRecordException noHeader = DelimitedFile.noHeader(first.cells());
-		if (noHeader != null) {
-			throw noHeader;
+		if (first.controlCharacter() != null) {
+			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
+		}
+		RejectedRecordException invalid = DelimitedFile.noHeader(first.cells());
+		if (invalid == null) {
+			invalid = DelimitedFile.duplicateColumn(List.of(first.cells()), CampaignList::normalise);
+		}
+		if (invalid != null) {
+			throw invalid;
 		}
 		return List.of(first.cells());
 	}

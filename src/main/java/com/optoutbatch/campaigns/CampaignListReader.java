@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -86,6 +87,10 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 				throw record.unreadable().reject(record.line(), delimiter);
 			}
 			String[] cells = record.cells();
+			if (record.controlCharacter() != null) {
+				throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
+						PersonalData.maskedWithoutColumns(cells, delimiter));
+			}
 			if (cells.length != list.header().size()) {
 				throw new RejectedRecordException(record.line(),
 						cells.length > list.header().size() ? "more cells than the header" : "fewer cells than the header",

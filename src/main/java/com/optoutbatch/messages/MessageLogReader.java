@@ -106,9 +106,15 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		if (first.unreadable() != null) {
 			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
 		}
-		RejectedRecordException noHeader = DelimitedFile.noHeader(first.cells());
-		if (noHeader != null) {
-			throw noHeader;
+		if (first.controlCharacter() != null) {
+			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
+		}
+		RejectedRecordException invalid = DelimitedFile.noHeader(first.cells());
+		if (invalid == null) {
+			invalid = DelimitedFile.duplicateColumn(List.of(first.cells()), MessageField::normalise);
+		}
+		if (invalid != null) {
+			throw invalid;
 		}
 		return List.of(first.cells());
 	}
@@ -154,6 +160,10 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 				continue;
 			}
 			String[] cells = record.cells();
+			if (record.controlCharacter() != null) {
+				throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
+						PersonalData.maskedWithoutColumns(cells, delimiter));
+			}
 			if (cells.length != layout.header().size()) {
 				throw new RejectedRecordException(record.line(),
 						cells.length > layout.header().size() ? "more cells than the header" : "fewer cells than the header",

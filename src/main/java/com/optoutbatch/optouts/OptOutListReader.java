@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -78,6 +79,10 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 		linesRead++;
 		if (record.unreadable() != null) {
 			throw record.unreadable().reject(record.line(), list.delimiter());
+		}
+		if (record.controlCharacter() != null) {
+			throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
+					PersonalData.maskedWithoutColumns(record.cells(), list.delimiter()));
 		}
 		return new OptOutListLine(file.getFileName().toString(), record.line(), List.of(record.cells()));
 	}

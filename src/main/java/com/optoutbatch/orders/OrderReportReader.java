@@ -22,9 +22,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads one order report, tab-, comma- or semicolon-separated, in whatever charset it was
  * exported in, by header name. A report it cannot use at all (not text, empty, no header,
- * no order-id column) is rejected whole; a line that cannot be parsed is rejected and
- * reading goes on at the next line, a line whose cells do not match the header too. A
- * restart skips the lines already committed.
+ * no order-id column, a column named twice) is rejected whole; a line that cannot be
+ * parsed is rejected and reading goes on at the next line, a line whose cells do not match
+ * the header too. A restart skips the lines already committed.
  */
 class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
@@ -87,6 +87,9 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		if (first.unreadable() != null) {
 			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
 		}
+		if (first.controlCharacter() != null) {
+			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
+		}
 		RejectedRecordException noHeader = DelimitedFile.noHeader(first.cells());
 		if (noHeader != null) {
 			throw noHeader;
@@ -95,6 +98,11 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		if (!header.hasOrderId()) {
 			throw RejectedRecordException.wholeFile("no order-id column",
 					"the header names none of amazon-order-id, order-id; the file is not an order report");
+		}
+		RejectedRecordException duplicate = DelimitedFile.duplicateColumn(List.of(first.cells()),
+				OrderReportHeader::normalise);
+		if (duplicate != null) {
+			throw duplicate;
 		}
 		return header;
 	}
@@ -160,6 +168,11 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		char delimiter = report.delimiter();
 		long line = record.line();
 		String[] cells = record.cells();
+		if (record.controlCharacter() != null) {
+			lastOrderId = null;
+			throw new RejectedRecordException(line, "control character", record.controlCharacter(),
+					PersonalData.maskedWithoutColumns(cells, delimiter));
+		}
 		if (cells.length != header.names().size()) {
 			lastOrderId = null;
 			throw new RejectedRecordException(line, cells.length > header.names().size() ? "more cells than the header"

@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -89,9 +92,7 @@ public final class DelimitedFile implements Closeable {
 		LineWindow text = new LineWindow(new InputStreamReader(Files.newInputStream(file), charset.charset()),
 				MAX_RECORD_CHARS);
 		try {
-			if (charset.bomLength() > 0) {
-				text.skipByteOrderMark();
-			}
+			text.skipByteOrderMark();
 			String headerLine = text.peekLine();
 			if (headerLine == null) {
 				text.close();
@@ -229,6 +230,30 @@ public final class DelimitedFile implements Closeable {
 	}
 
 	/**
+	 * A header that names a column twice: the file is rejected whole, since which of the two
+	 * holds the value cannot be known. Names are compared as {@code normalise} makes them;
+	 * blank names are not compared.
+	 *
+	 * @return the reject, or {@code null} when every name is there once
+	 */
+	public static RejectedRecordException duplicateColumn(List<String> names, Function<String, String> normalise) {
+		Map<String, Integer> seen = new HashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			String name = normalise.apply(names.get(i));
+			if (name.isBlank()) {
+				continue;
+			}
+			Integer first = seen.putIfAbsent(name, i);
+			if (first != null) {
+				return RejectedRecordException.wholeFile("duplicate column '" + names.get(i).strip() + "'",
+						"the header names it in columns " + (first + 1) + " and " + (i + 1)
+								+ ": which one holds the value cannot be known");
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * A first line that holds data (an order id, an e-mail address or a date) instead of
 	 * column names: the file has no header, so its columns cannot be known.
 	 *
@@ -254,6 +279,26 @@ public final class DelimitedFile implements Closeable {
 
 		public boolean isBlank() {
 			return cells != null && cells.length == 1 && cells[0].isBlank();
+		}
+
+		/**
+		 * The first control character a cell holds (NUL and the like: tab, CR and LF are
+		 * text), said as {@code cell 3 holds U+0000 (NULL)}; {@code null} when none does.
+		 */
+		public String controlCharacter() {
+			if (cells == null) {
+				return null;
+			}
+			for (int i = 0; i < cells.length; i++) {
+				String cell = cells[i];
+				for (int j = 0; j < cell.length(); j++) {
+					char c = cell.charAt(j);
+					if ((c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u007F') {
+						return String.format("cell %d holds U+%04X (%s)", i + 1, (int) c, Character.getName(c));
+					}
+				}
+			}
+			return null;
 		}
 
 	}

@@ -40,7 +40,7 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 
 	public static TextCharset of(Path file, Charset override) throws IOException {
 		if (override != null) {
-			return new TextCharset(override, bomLength(file, override), "configured");
+			return configured(file, override);
 		}
 		byte[] head = head(file, 4);
 		if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
@@ -62,8 +62,20 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 		return new TextCharset(WINDOWS_1252, 0, guess == null ? "fallback" : "detected " + guess);
 	}
 
-	private static int bomLength(Path file, Charset charset) throws IOException {
-		return charset.equals(StandardCharsets.UTF_8) && startsWith(head(file, 3), 0xEF, 0xBB, 0xBF) ? 3 : 0;
+	// a configured UTF-16 is read in the byte order its BOM gives, so that a copy is written with one BOM
+	private static TextCharset configured(Path file, Charset charset) throws IOException {
+		byte[] head = head(file, 3);
+		if (charset.equals(StandardCharsets.UTF_8) && startsWith(head, 0xEF, 0xBB, 0xBF)) {
+			return new TextCharset(charset, 3, "configured");
+		}
+		boolean utf16 = charset.equals(StandardCharsets.UTF_16);
+		if ((utf16 || charset.equals(StandardCharsets.UTF_16LE)) && startsWith(head, 0xFF, 0xFE)) {
+			return new TextCharset(StandardCharsets.UTF_16LE, 2, "configured");
+		}
+		if ((utf16 || charset.equals(StandardCharsets.UTF_16BE)) && startsWith(head, 0xFE, 0xFF)) {
+			return new TextCharset(StandardCharsets.UTF_16BE, 2, "configured");
+		}
+		return new TextCharset(charset, 0, "configured");
 	}
 
 	/**

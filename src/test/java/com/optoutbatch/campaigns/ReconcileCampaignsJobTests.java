@@ -253,6 +253,58 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void controlCharacterRejectsItsRowAndNeverReachesTheCleanList() throws Exception {
+		write("campaigns/generic/thanks.csv", "order_id,buyer_alias,campaign,planned_send_date,purpose\n"
+				+ "171-0000001-0000001,,Tha\u0000nks,2026-11-28,thank_you\n"
+				+ "171-0000002-0000002,,Thanks,2026-11-28,thank_you\n", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		assertThat(Files.readString(workspace.output("send-lists", "generic.thanks.clean.csv")))
+			.isEqualTo("order_id,buyer_alias,campaign,planned_send_date,purpose\n"
+					+ "171-0000002-0000002,,Thanks,2026-11-28,thank_you\n");
+		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "generic.thanks.csv.rejects.csv")))
+			.containsExactly("line,reason,record", "2,control character: cell 3 holds U+0000 (NULL),"
+					+ "\"171-0000001-0000001,,***,2026-11-28,***\"");
+	}
+
+	@Test
+	void listNamingAColumnTwiceIsRejectedWhole() throws Exception {
+		write("campaigns/generic/thanks.csv", """
+				order_id,buyer_alias,campaign,planned_send_date,Order_ID
+				171-0000001-0000001,,Thanks,2026-11-28,171-0000009-0000009
+				""", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		JsonNode thanks = input(runFile(), "generic/thanks.csv");
+		assertThat(thanks.get("read").asLong()).isEqualTo(1);
+		assertThat(thanks.get("unreadFile").asString()).startsWith("duplicate column 'Order_ID': the header names it"
+				+ " in columns 1 and 5");
+		assertThat(workspace.output("send-lists", "generic.thanks.clean.csv")).doesNotExist();
+	}
+
+	@Test
+	void utf16ListComesBackWithOneByteOrderMark() throws Exception {
+		String text = "order_id,buyer_alias,campaign,planned_send_date,purpose\r\n"
+				+ "171-0000001-0000001,,Danke schön,2026-11-28,thank_you\r\n";
+		byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+		byte[] list = new byte[body.length + 2];
+		list[0] = (byte) 0xFF;
+		list[1] = (byte) 0xFE;
+		System.arraycopy(body, 0, list, 2, body.length);
+		Path input = Files.createDirectories(workspace.input("campaigns").resolve("generic")).resolve("danke.csv");
+		Files.write(input, list);
+		jobs.setJob(reconcileCampaigns);
+
+		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(workspace.output("send-lists", "generic.danke.clean.csv")).hasSameBinaryContentAs(input);
+	}
+
+	@Test
 	void csvFilesOfOtherParsersTestSuitesAreAllAccountedFor() throws Exception {
 		Assumptions.assumeTrue(Files.isDirectory(CSV_CORPORA), "the shared CSV corpora are not here: " + CSV_CORPORA);
 		Path campaigns = Files.createDirectories(workspace.input("campaigns"));

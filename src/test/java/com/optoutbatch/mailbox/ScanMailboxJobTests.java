@@ -216,6 +216,7 @@ class ScanMailboxJobTests extends JobTestSupport {
 				171-1111111-2222222,Jane Doe,+1 206 555 0100,1 Pine St Seattle
 				n/a,John Roe,+1 206 555 0101,22 Elm Road Boston
 				"171-1111111-3333333,Ann Poe,+1 206 555 0102,3 Oak Ave Denver
+				171-1111111-4444444,Bob Moe,\u0000,4 Ash Lane Austin
 				""");
 
 		jobs.startJob(parameters(1));
@@ -224,10 +225,11 @@ class ScanMailboxJobTests extends JobTestSupport {
 		assertThat(rejects).containsExactlyInAnyOrder("line,reason,record",
 				"3,no order id or alias: no cell holds an order id (123-1234567-1234567) or an alias,\"***,***,***,***\"",
 				"4,unterminated quote: the record starting on line 4 opens a quote that is not closed before the end of"
-						+ " the file,\"171-1111111-3333333,***,***,***\"");
-		assertThat(String.join("\n", rejects)).doesNotContain("Doe", "Roe", "Poe", "555", "Pine", "Elm", "Oak",
-				"Seattle", "Boston", "Denver");
-		assertThat(registryCsv()).contains("171-1111111-2222222");
+						+ " the file,\"171-1111111-3333333,***,***,***\"",
+				"5,control character: cell 3 holds U+0000 (NULL),\"171-1111111-4444444,***,***,***\"");
+		assertThat(String.join("\n", rejects)).doesNotContain("Doe", "Roe", "Poe", "Moe", "555", "Pine", "Elm", "Oak",
+				"Ash", "Seattle", "Boston", "Denver", "Austin");
+		assertThat(registryCsv()).contains("171-1111111-2222222").doesNotContain("171-1111111-4444444");
 	}
 
 	@Test

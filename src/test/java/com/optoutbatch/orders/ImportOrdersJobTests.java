@@ -236,6 +236,23 @@ class ImportOrdersJobTests extends JobTestSupport {
 		assertThat(jdbc.queryForList("SELECT order_id FROM orders", String.class)).containsExactly("171-1111111-4444444");
 	}
 
+	@Test
+	void reportNamingAColumnTwiceIsRejectedWhole() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "orders");
+		Files.writeString(Files.createDirectories(workspace.input("orders")).resolve("twice.txt"),
+				"order-id\tpurchase-date\tbuyer-email\tbuyer_email\n"
+						+ "171-1111111-2222222\t2026-11-10\ta1@marketplace.amazon.com\tb2@marketplace.amazon.com\n");
+
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("rejects.max-share", "1", false).toJobParameters());
+
+		JsonNode input = JsonMapper.builder().build().readTree(runFile().toFile()).get("inputs").get(0);
+		assertThat(input.get("reasons").toString()).isEqualTo("{\"duplicate column 'buyer_email'\":1}");
+		assertThat(input.get("unreadFile").asString())
+			.isEqualTo("duplicate column 'buyer_email': the header names it in columns 3 and 4: which one holds the"
+					+ " value cannot be known");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isZero();
+	}
+
 	private String status(String orderId) {
 		return jdbc.queryForObject("SELECT status FROM orders WHERE order_id = ?", String.class, orderId);
 	}

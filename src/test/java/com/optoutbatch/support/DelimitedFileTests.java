@@ -120,6 +120,15 @@ class DelimitedFileTests {
 	}
 
 	@Test
+	void controlCharacterInACellIsFound() throws Exception {
+		List<NumberedRecord> records = readAll(write("order_id,note\n112-0000000-0000002,a\u0000b\n"
+				+ "112-0000000-0000003,\"tab\tand\nline\"\n", StandardCharsets.UTF_8));
+
+		assertThat(records.get(1).controlCharacter()).isEqualTo("cell 2 holds U+0000 (NULL)");
+		assertThat(records.get(2).controlCharacter()).isNull();
+	}
+
+	@Test
 	void fileWithMoreThanAStrayNulIsNotATextFile() throws Exception {
 		String utf16WithoutMark = new String("order_id\n112-0000000-0000002\n".getBytes(StandardCharsets.UTF_16LE),
 				StandardCharsets.ISO_8859_1);
@@ -144,6 +153,31 @@ class DelimitedFileTests {
 		assertThat(rejected.reason()).isEqualTo("not a text file");
 		assertThat(rejected.where()).isEqualTo(RejectedRecordException.WHOLE_FILE);
 		assertThat(rejected.unread()).isEqualTo(RejectedRecordException.Unread.FILE);
+	}
+
+	@Test
+	void utf16WithItsByteOrderMarkNamedByTheUserHasNoMarkInItsFirstCell() throws Exception {
+		byte[] text = "order_id,note\n112-0000000-0000002,x\n".getBytes(StandardCharsets.UTF_16LE);
+		byte[] withBom = new byte[text.length + 2];
+		withBom[0] = (byte) 0xFF;
+		withBom[1] = (byte) 0xFE;
+		System.arraycopy(text, 0, withBom, 2, text.length);
+		Path file = Files.write(dir.resolve("utf16.csv"), withBom);
+
+		try (DelimitedFile opened = DelimitedFile.open(file, StandardCharsets.UTF_16LE, DelimitedFileTests::format)) {
+			assertThat(opened.next().cells()).containsExactly("order_id", "note");
+			assertThat(opened.charset().bomLength()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void headerNamingAColumnTwiceIsRejectedWhole() {
+		RejectedRecordException rejected = DelimitedFile.duplicateColumn(List.of("order_id", "Buyer", "ORDER_ID "),
+				name -> name.strip().toLowerCase());
+
+		assertThat(rejected.reason()).isEqualTo("duplicate column 'ORDER_ID'");
+		assertThat(rejected.detail()).startsWith("the header names it in columns 1 and 3");
+		assertThat(DelimitedFile.duplicateColumn(List.of("a", "", "b", ""), String::strip)).isNull();
 	}
 
 	@Test
