@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.RecordTally;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -23,8 +26,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads one order report, tab-, comma- or semicolon-separated, in whatever charset it was
  * exported in, by header name. A report it cannot use at all (not text, empty, no header,
  * no order-id column, a column named twice) is rejected whole; a line that cannot be
- * parsed is rejected and reading goes on at the next line, a line whose cells do not match
- * the header too. A restart skips the lines already committed.
+ * parsed is rejected and reading goes on at the next line. The orders whose lines name
+ * different aliases are counted in the run file. A restart skips the lines already
+ * committed.
  */
 class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
@@ -49,6 +53,8 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	private long linesRead;
 
 	private String lastOrderId;
+
+	private final AliasConflicts aliasConflicts = new AliasConflicts();
 
 	OrderReportReader(Path file, Charset charsetOverride) {
 		this.file = file;
@@ -108,7 +114,7 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	}
 
 	// the committed lines are taken again as they were taken, so that what the reader knew of them
-	// (the order a continuation line belongs to) is known again
+	// (the order a continuation line belongs to, the aliases each order was given) is known again
 	private void skipCommittedLines(ExecutionContext context) {
 		long committed = context.getLong(LINES_KEY, 0L);
 		long lastLine = 1;
@@ -186,12 +192,16 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		else {
 			lastOrderId = orderId;
 		}
+		aliasConflicts.note(orderId, header.cell(cells, header.buyerEmail()));
 		return new OrderReportLine(file, line, header, cells, delimiter, orderId);
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(LINES_KEY, linesRead);
+		if (aliasConflicts.orders() > 0) {
+			context.put(RecordTally.KINDS_KEY, new LinkedHashMap<>(Map.of(AliasConflicts.KIND, aliasConflicts.orders())));
+		}
 		if (wholeRejected) {
 			context.putString(REJECTED_WHOLE_KEY, "true");
 		}

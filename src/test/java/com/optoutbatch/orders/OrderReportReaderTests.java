@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.optoutbatch.support.RecordTally;
 import com.optoutbatch.support.RejectedRecordException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,6 +192,37 @@ class OrderReportReaderTests {
 		OrderReportLine line = restarted.read();
 		assertThat(line.orderId()).isEqualTo("112-3456789-0123452");
 		assertThat(line.line()).isEqualTo(4);
+	}
+
+	@Test
+	void ordersWhoseLinesNameDifferentAliasesAreCountedOnceEachAndAgainAfterARestart() throws Exception {
+		Path file = write("r.txt", """
+				order-id\tpurchase-date\tbuyer-email
+				112-3456789-0123456\t2026-11-02\tfirst@marketplace.amazon.com
+				\t\t
+				112-3456789-0123456\t2026-11-02\tsecond@marketplace.amazon.com
+				112-3456789-0123456\t2026-11-02\tfirst@marketplace.amazon.com
+				113-9876543-2109876\t2026-11-03\tsame@marketplace.amazon.com
+				113-9876543-2109876\t2026-11-03\tSame+tool@marketplace.amazon.com
+				114-1029384-7564738\t2026-11-04\tone@marketplace.amazon.com
+				114-1029384-7564738\t2026-11-04\ttwo@marketplace.amazon.com
+				""", StandardCharsets.UTF_8);
+		ExecutionContext context = new ExecutionContext();
+		OrderReportReader first = open(file, null, context);
+		for (int i = 0; i < 4; i++) {
+			first.read();
+		}
+		first.update(context);
+		first.close();
+		assertThat(context.get(RecordTally.KINDS_KEY)).isEqualTo(Map.of(AliasConflicts.KIND, 1L));
+
+		OrderReportReader restarted = open(file, null, context);
+		while (restarted.read() != null) {
+			// read to the end
+		}
+		restarted.update(context);
+
+		assertThat(context.get(RecordTally.KINDS_KEY)).isEqualTo(Map.of(AliasConflicts.KIND, 2L));
 	}
 
 	@Test
