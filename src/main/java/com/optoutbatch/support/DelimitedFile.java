@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -140,6 +141,7 @@ public final class DelimitedFile implements Closeable {
 					+ "the %,d characters a record may have", line, MAX_RECORD_CHARS)
 					: String.format("line %d is longer than the %,d characters a record may have", line, MAX_RECORD_CHARS);
 		}
+		// Commons CSV tells its parse failures apart by their messages only
 		else if (String.valueOf(cause.getMessage()).contains("EOF reached before encapsulated token finished")) {
 			reason = "unterminated quote";
 			detail = "the record starting on line " + line + " opens a quote that is not closed before the end of the file";
@@ -153,7 +155,7 @@ public final class DelimitedFile implements Closeable {
 							+ " closing it on line " + failedOn + " is followed by other text)"
 					: "on line " + line + ", a quoted cell is followed by other text before the next delimiter";
 		}
-		else if (cause instanceof org.apache.commons.csv.CSVException) {
+		else if (cause instanceof CSVException) {
 			reason = "unparseable record";
 			detail = "the record starting on line " + line + " cannot be parsed";
 		}
