@@ -14,13 +14,15 @@ import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.RejectedRecordException;
 
 /**
  * A campaign list file, opened: its name in the outputs, its profile (none for a loose
- * file), its format, its header and where the fields are; or why it cannot be used.
+ * file), its format, its header and where the fields are; or why it cannot be used, for
+ * which the list is rejected whole.
  */
 record CampaignList(Path file, String name, CampaignProfile profile, CampaignListFormat format, List<String> header,
-		Map<CampaignField, Integer> columns, String unusable) {
+		Map<CampaignField, Integer> columns, Unusable unusable) {
 
 	static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
 
@@ -28,16 +30,24 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 
 	private static final int SAMPLE_ROWS = 200;
 
+	private static final String NO_ID_COLUMN = "no order id or alias column";
+
 	/** The tool whose unsubscribe list the list's opt-outs go to; none for a loose file. */
 	String tool() {
 		return profile == null ? null : profile.name();
 	}
 
-	/** A row as a rejects file may show it: the cells of personal columns (names, phones, addresses) masked. */
+	/**
+	 * A row as a rejects file may show it: the cells of personal columns (names, phones,
+	 * addresses) masked; of a row whose cells do not match the header, all but order ids,
+	 * dates and aliases.
+	 */
 	String maskedRecord(String[] cells) {
 		char delimiter = format == null ? ',' : format.delimiter();
-		return PersonalData.maskedRecord(cells, delimiter,
-				column -> column >= header.size() || PersonalData.isPersonalColumn(header.get(column)));
+		if (cells.length != header.size()) {
+			return PersonalData.maskedWithoutColumns(cells, delimiter);
+		}
+		return PersonalData.maskedRecord(cells, delimiter, column -> PersonalData.isPersonalColumn(header.get(column)));
 	}
 
 	boolean usable() {
@@ -49,20 +59,43 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		try {
 			CampaignListFormat format = CampaignListFormat.of(file, charsetOverride);
 			try (DelimitedFile list = format.open(file)) {
-				NumberedRecord first = list == null ? null : list.next();
-				if (first == null || first.cells() == null) {
-					return new CampaignList(file, name, profile, format, List.of(), Map.of(), "no header line");
-				}
-				List<String> header = List.of(first.cells());
+				List<String> header = header(list == null ? null : list.next());
 				if (profile != null) {
 					return withProfileColumns(file, name, profile, format, header);
 				}
 				return withDetectedColumns(file, name, format, header, list);
 			}
 		}
-		catch (IOException | RuntimeException e) {
-			return new CampaignList(file, name, profile, null, List.of(), Map.of(), "unreadable file: " + e.getMessage());
+		catch (RejectedRecordException e) {
+			return unusable(file, name, profile, e.reason(), e.detail());
 		}
+		catch (IOException | RuntimeException e) {
+			return unusable(file, name, profile, "unreadable file", String.valueOf(e.getMessage()));
+		}
+	}
+
+	static CampaignList unusable(Path file, String name, CampaignProfile profile, String reason, String detail) {
+		return new CampaignList(file, name, profile, null, List.of(), Map.of(), new Unusable(reason, detail));
+	}
+
+	private static List<String> header(NumberedRecord first) {
+		if (first == null) {
+			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
+		}
+		if (first.unreadable() != null) {
+			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
+		}
+		if (first.controlCharacter() != null) {
+			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
+		}
+		RejectedRecordException invalid = DelimitedFile.noHeader(first.cells());
+		if (invalid == null) {
+			invalid = DelimitedFile.duplicateColumn(List.of(first.cells()), CampaignList::normalise);
+		}
+		if (invalid != null) {
+			throw invalid;
+		}
+		return List.of(first.cells());
 	}
 
 	private static CampaignList withProfileColumns(Path file, String name, CampaignProfile profile,
@@ -78,9 +111,9 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 				missing.add(headerName);
 			}
 		});
-		String unusable = columns.containsKey(CampaignField.ORDER_ID) || columns.containsKey(CampaignField.BUYER_ALIAS)
-				? null : "the header names none of the order id and buyer alias columns of profile " + profile.name()
-						+ " (missing " + String.join(", ", missing) + ")";
+		Unusable unusable = columns.containsKey(CampaignField.ORDER_ID) || columns.containsKey(CampaignField.BUYER_ALIAS)
+				? null : new Unusable(NO_ID_COLUMN, "the header names none of the order id and buyer alias columns of profile "
+						+ profile.name() + " (missing " + String.join(", ", missing) + ")");
 		return new CampaignList(file, name, profile, format, header, columns, unusable);
 	}
 
@@ -91,8 +124,11 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		int[] aliases = new int[header.size()];
 		int[] filled = new int[header.size()];
 		NumberedRecord record;
-		for (int rows = 0; rows < SAMPLE_ROWS && (record = list.next()) != null && record.cells() != null; rows++) {
+		for (int rows = 0; rows < SAMPLE_ROWS && (record = list.next()) != null; rows++) {
 			String[] cells = record.cells();
+			if (cells == null) {
+				continue;
+			}
 			for (int i = 0; i < Math.min(cells.length, header.size()); i++) {
 				String cell = cells[i].trim();
 				if (!cell.isEmpty()) {
@@ -112,7 +148,7 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 			columns.put(CampaignField.BUYER_ALIAS, alias);
 		}
 		return new CampaignList(file, name, null, format, header, columns,
-				columns.isEmpty() ? "no column of order ids or buyer aliases found" : null);
+				columns.isEmpty() ? new Unusable(NO_ID_COLUMN, "no column of order ids or buyer aliases found") : null);
 	}
 
 	private static int mostlyMatching(int[] matches, int[] filled) {
@@ -137,6 +173,15 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 
 	private static String normalise(String name) {
 		return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+	}
+
+	/** Why a list cannot be used: it is rejected whole with that reason. */
+	record Unusable(String reason, String detail) {
+
+		RejectedRecordException reject() {
+			return RejectedRecordException.wholeFile(reason, detail);
+		}
+
 	}
 
 	private static String baseName(Path file) {

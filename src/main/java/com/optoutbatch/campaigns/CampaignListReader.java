@@ -1,23 +1,27 @@
 package com.optoutbatch.campaigns;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the rows of one campaign list. The rows of a list that cannot be used are each
- * rejected with the reason, so that every row is accounted for; a restart skips the rows
- * already committed.
+ * Reads the rows of one campaign list. A list that cannot be used is rejected whole, with
+ * the reason; a row that cannot be parsed is rejected and reading goes on at the line after
+ * the one it starts on. A restart skips the rows already committed.
  */
 class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	private static final String ROWS_KEY = "campaigns.rows";
+
+	private static final String REJECTED_WHOLE_KEY = "campaigns.rejected-whole";
 
 	private final CampaignList list;
 
@@ -25,9 +29,9 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	private long rowsRead;
 
-	private boolean reportedUnreadable;
+	private RejectedRecordException rejectedWhole;
 
-	private String unreadable;
+	private boolean wholeRejected;
 
 	CampaignListReader(CampaignList list) {
 		this.list = list;
@@ -35,14 +39,23 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		if (list.format() == null) {
+		if (context.containsKey(REJECTED_WHOLE_KEY)) {
+			wholeRejected = true;
+			return;
+		}
+		if (!list.usable()) {
+			rejectedWhole = list.unusable().reject();
 			return;
 		}
 		try {
 			file = list.format().open(list.file());
 		}
-		catch (IOException e) {
-			unreadable = "unreadable file: " + e.getMessage();
+		catch (RejectedRecordException e) {
+			rejectedWhole = e;
+			return;
+		}
+		catch (IOException | UncheckedIOException e) {
+			rejectedWhole = RejectedRecordException.wholeFile("unreadable file", String.valueOf(e.getMessage()));
 			return;
 		}
 		long committed = context.getLong(ROWS_KEY, 0L);
@@ -53,50 +66,41 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	@Override
 	public CampaignRow read() {
-		if (list.format() == null || unreadable != null) {
-			return rejectUnreadableOnce();
+		if (rejectedWhole != null) {
+			RejectedRecordException whole = rejectedWhole;
+			rejectedWhole = null;
+			wholeRejected = true;
+			throw whole;
 		}
-		NumberedRecord record;
-		do {
-			record = file == null ? null : file.next();
+		while (true) {
+			NumberedRecord record = file == null ? null : file.next();
 			if (record == null) {
 				return null;
 			}
 			rowsRead++;
-		}
-		while (record.isBlank());
-		if (record.failure() != null) {
-			throw new RejectedRecordException(record.line(), "unreadable rest of file",
-					"cannot parse from here on: " + record.failure().getMessage(), "");
-		}
-		String[] cells = record.cells();
-		if (rowsRead == 1) {
-			if (!list.usable()) {
-				throw new RejectedRecordException(record.line(), "unusable list", list.unusable(),
-						String.join(String.valueOf(list.format().delimiter()), cells));
+			// the header, which the list has read
+			if (rowsRead == 1 || record.isBlank()) {
+				continue;
 			}
-			return read();
+			char delimiter = list.format().delimiter();
+			if (record.unreadable() != null) {
+				throw record.unreadable().reject(record.line(), delimiter);
+			}
+			String[] cells = record.cells();
+			if (record.controlCharacter() != null) {
+				throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
+						PersonalData.maskedWithoutColumns(cells, delimiter));
+			}
+			if (cells.length != list.header().size()) {
+				throw new RejectedRecordException(record.line(),
+						cells.length > list.header().size() ? "more cells than the header" : "fewer cells than the header",
+						cells.length + " cells, the header names " + list.header().size(), list.maskedRecord(cells));
+			}
+			return new CampaignRow(list, record.line(), cells, cell(cells, CampaignField.ORDER_ID),
+					cell(cells, CampaignField.BUYER_ALIAS), cell(cells, CampaignField.CAMPAIGN),
+					cell(cells, CampaignField.PLANNED_SEND_DATE), cell(cells, CampaignField.DELIVERY_DATE),
+					cell(cells, CampaignField.PURPOSE));
 		}
-		if (!list.usable()) {
-			throw new RejectedRecordException(record.line(), "unusable list", "the list is rejected whole: " + list.unusable(),
-					list.maskedRecord(cells));
-		}
-		if (cells.length > list.header().size()) {
-			throw new RejectedRecordException(record.line(), "more cells than the header",
-					cells.length + " cells, the header names " + list.header().size(), list.maskedRecord(cells));
-		}
-		return new CampaignRow(list, record.line(), cells, cell(cells, CampaignField.ORDER_ID),
-				cell(cells, CampaignField.BUYER_ALIAS), cell(cells, CampaignField.CAMPAIGN),
-				cell(cells, CampaignField.PLANNED_SEND_DATE), cell(cells, CampaignField.DELIVERY_DATE),
-				cell(cells, CampaignField.PURPOSE));
-	}
-
-	private CampaignRow rejectUnreadableOnce() {
-		if (reportedUnreadable) {
-			return null;
-		}
-		reportedUnreadable = true;
-		throw new RejectedRecordException(0, "unusable list", unreadable != null ? unreadable : list.unusable(), "");
 	}
 
 	private String cell(String[] cells, CampaignField field) {
@@ -111,6 +115,9 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(ROWS_KEY, rowsRead);
+		if (wholeRejected) {
+			context.putString(REJECTED_WHOLE_KEY, "true");
+		}
 	}
 
 	@Override

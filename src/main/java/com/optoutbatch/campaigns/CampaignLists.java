@@ -3,7 +3,6 @@ package com.optoutbatch.campaigns;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import com.optoutbatch.support.InputListing;
 
@@ -26,8 +25,8 @@ final class CampaignLists {
 		String profileName = profileOf(folder, list);
 		CampaignProfile profile = profileName == null ? null : profiles.named(profileName);
 		if (profileName != null && profile == null) {
-			return new CampaignList(list, profileName + "." + list.getFileName(), null, null, List.of(), Map.of(),
-					"no campaign profile named '" + profileName + "' (the list's folder)");
+			return CampaignList.unusable(list, profileName + "." + list.getFileName(), null, "no campaign profile",
+					"no campaign profile is named '" + profileName + "' (the list's folder)");
 		}
 		return CampaignList.open(list, profile, charsetOverride);
 	}

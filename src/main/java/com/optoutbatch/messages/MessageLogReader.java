@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -24,13 +25,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads one sent-message log, comma-, tab- or semicolon-separated, in whatever charset it
  * was exported in, with bodies over several lines in quoted cells. The layout comes from
  * the header and the first records ({@link MessageLayouts}); a log it cannot use at all is
- * rejected whole through its first record. A restart skips the records already committed.
+ * rejected whole. A record that cannot be parsed is rejected and reading goes on at the
+ * line after the one it starts on. A restart skips the records already committed.
  */
 class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageLogReader.class);
 
 	private static final String RECORDS_KEY = "messages.records";
+
+	private static final String REJECTED_WHOLE_KEY = "messages.rejected-whole";
 
 	private static final int SAMPLE_SIZE = 50;
 
@@ -53,6 +57,8 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	private RejectedRecordException rejectedWhole;
 
+	private boolean wholeRejected;
+
 	private long recordsRead;
 
 	MessageLogReader(Path file, Charset charsetOverride, MessageLayouts layouts, String profile) {
@@ -64,35 +70,53 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	@Override
 	public void open(ExecutionContext context) {
+		if (context.containsKey(REJECTED_WHOLE_KEY)) {
+			wholeRejected = true;
+			return;
+		}
 		try {
 			messageLog = DelimitedFile.open(file, charsetOverride, MessageLogReader::format);
-			NumberedRecord header = messageLog == null ? null : messageLog.next();
-			if (header == null || header.isBlank()) {
-				reject(1, "empty file", "the file has no header line", "");
-				return;
-			}
-			if (header.failure() != null) {
-				throw header.failure();
-			}
+			List<String> header = header(messageLog == null ? null : messageLog.next());
 			readSample();
 			List<String[]> firstRecords = sample.stream().map(NumberedRecord::cells).filter(cells -> cells != null).toList();
 			delimiter = messageLog.delimiter();
 			try {
-				layout = layouts.of(List.of(header.cells()), firstRecords, profile);
+				layout = layouts.of(header, firstRecords, profile);
 			}
 			catch (IllegalArgumentException e) {
-				reject(1, "unknown message log layout", e.getMessage(),
-						String.join(String.valueOf(delimiter), header.cells()));
-				return;
+				throw RejectedRecordException.wholeFile("unknown message log layout", e.getMessage());
 			}
 			TextCharset charset = messageLog.charset();
 			log.info("{}: {} layout ({}), {}-separated, {} ({})", file.getFileName(), layout.name(), layout.describe(),
 					DelimitedFile.nameOf(delimiter), charset.charset().name(), charset.how());
 			skipCommittedRecords(context);
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException e) {
-			reject(0, "unreadable file", String.valueOf(e.getMessage()), "");
+		catch (RejectedRecordException e) {
+			rejectWhole(e);
 		}
+		catch (IOException | UncheckedIOException e) {
+			rejectWhole(RejectedRecordException.wholeFile("unreadable file", String.valueOf(e.getMessage())));
+		}
+	}
+
+	private static List<String> header(NumberedRecord first) {
+		if (first == null || first.isBlank()) {
+			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
+		}
+		if (first.unreadable() != null) {
+			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
+		}
+		if (first.controlCharacter() != null) {
+			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
+		}
+		RejectedRecordException invalid = DelimitedFile.noHeader(first.cells());
+		if (invalid == null) {
+			invalid = DelimitedFile.duplicateColumn(List.of(first.cells()), MessageField::normalise);
+		}
+		if (invalid != null) {
+			throw invalid;
+		}
+		return List.of(first.cells());
 	}
 
 	private void readSample() {
@@ -120,6 +144,7 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
+			wholeRejected = true;
 			throw whole;
 		}
 		while (true) {
@@ -128,20 +153,24 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 				return null;
 			}
 			recordsRead++;
-			if (record.failure() != null) {
-				throw new RejectedRecordException(record.line(), "unreadable rest of file",
-						"cannot parse from here on: " + record.failure().getMessage(), "");
+			if (record.unreadable() != null) {
+				throw record.unreadable().reject(record.line(), delimiter);
 			}
 			if (record.isBlank()) {
 				continue;
 			}
-			MessageLogLine line = new MessageLogLine(file, record.line(), layout, record.cells(), delimiter);
-			if (record.cells().length > layout.header().size()) {
-				throw new RejectedRecordException(record.line(), "more cells than the header",
-						record.cells().length + " cells, the header names " + layout.header().size(),
-						line.maskedRecord());
+			String[] cells = record.cells();
+			if (record.controlCharacter() != null) {
+				throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
+						PersonalData.maskedWithoutColumns(cells, delimiter));
 			}
-			return line;
+			if (cells.length != layout.header().size()) {
+				throw new RejectedRecordException(record.line(),
+						cells.length > layout.header().size() ? "more cells than the header" : "fewer cells than the header",
+						cells.length + " cells, the header names " + layout.header().size(),
+						PersonalData.maskedWithoutColumns(cells, delimiter));
+			}
+			return new MessageLogLine(file, record.line(), layout, cells, delimiter);
 		}
 	}
 
@@ -155,6 +184,9 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(RECORDS_KEY, recordsRead);
+		if (wholeRejected) {
+			context.putString(REJECTED_WHOLE_KEY, "true");
+		}
 	}
 
 	@Override
@@ -165,8 +197,8 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		}
 	}
 
-	private void reject(long line, String reason, String detail, String record) {
-		rejectedWhole = new RejectedRecordException(line, reason, detail, record);
+	private void rejectWhole(RejectedRecordException reject) {
+		rejectedWhole = reject;
 		sample.clear();
 		close();
 	}

@@ -87,11 +87,10 @@ class OptOutListParser implements ItemProcessor<OptOutListLine, OptOut> {
 		}
 	}
 
+	// a list from elsewhere has no columns that can be known: its names, phones and addresses are masked
 	private static RejectedRecordException reject(OptOutListLine line, String reason, String detail) {
-		String shown = String.join(",", line.cells().stream()
-			.map(cell -> cell.contains("@") ? PersonalData.maskAlias(cell.strip()) : cell)
-			.toList());
-		return new RejectedRecordException(line.line(), reason, detail, shown);
+		return new RejectedRecordException(line.line(), reason, detail,
+				PersonalData.maskedWithoutColumns(line.cells().toArray(String[]::new), ','));
 	}
 
 }

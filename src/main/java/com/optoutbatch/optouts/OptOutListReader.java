@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -16,11 +17,15 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads an opt-out list: a CSV (comma, semicolon or tab) or a plain list, one entry a line,
- * in whatever charset it comes. A restart skips the lines already committed.
+ * in whatever charset it comes. A file that is not text is rejected whole; a line that
+ * cannot be parsed is rejected and reading goes on at the next line. A restart skips the
+ * lines already committed.
  */
 class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 
 	private static final String LINES_KEY = "optouts.lines";
+
+	private static final String REJECTED_WHOLE_KEY = "optouts.rejected-whole";
 
 	private final Path file;
 
@@ -30,12 +35,18 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 
 	private RejectedRecordException rejectedWhole;
 
+	private boolean wholeRejected;
+
 	OptOutListReader(Path file) {
 		this.file = file;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
+		if (context.containsKey(REJECTED_WHOLE_KEY)) {
+			wholeRejected = true;
+			return;
+		}
 		try {
 			list = DelimitedFile.open(file, null, OptOutListReader::delimiterOf,
 					delimiter -> CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get());
@@ -44,8 +55,11 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 				linesRead++;
 			}
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException e) {
-			rejectedWhole = new RejectedRecordException("file", "unreadable file", String.valueOf(e.getMessage()), "");
+		catch (RejectedRecordException e) {
+			rejectedWhole = e;
+		}
+		catch (IOException | UncheckedIOException e) {
+			rejectedWhole = RejectedRecordException.wholeFile("unreadable file", String.valueOf(e.getMessage()));
 		}
 	}
 
@@ -54,23 +68,31 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
+			wholeRejected = true;
+			close();
 			throw whole;
 		}
 		NumberedRecord record = list == null ? null : list.next();
 		if (record == null) {
 			return null;
 		}
-		if (record.failure() != null) {
-			throw new RejectedRecordException(record.line(), "unreadable rest of file",
-					"cannot parse from here on: " + record.failure().getMessage(), "");
-		}
 		linesRead++;
+		if (record.unreadable() != null) {
+			throw record.unreadable().reject(record.line(), list.delimiter());
+		}
+		if (record.controlCharacter() != null) {
+			throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
+					PersonalData.maskedWithoutColumns(record.cells(), list.delimiter()));
+		}
 		return new OptOutListLine(file.getFileName().toString(), record.line(), List.of(record.cells()));
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(LINES_KEY, linesRead);
+		if (wholeRejected) {
+			context.putString(REJECTED_WHOLE_KEY, "true");
+		}
 	}
 
 	@Override

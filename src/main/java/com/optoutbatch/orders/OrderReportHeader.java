@@ -66,7 +66,7 @@ record OrderReportHeader(List<String> names, Shape shape, int orderId, int purch
 		return PersonalData.maskedRecord(cells, delimiter, column -> column >= personal.length || personal[column]);
 	}
 
-	private static String normalise(String name) {
+	static String normalise(String name) {
 		return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
 	}
 

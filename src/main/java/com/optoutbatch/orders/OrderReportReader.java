@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
@@ -12,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
+import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.RecordTally;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -20,8 +24,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one order report, tab-, comma- or semicolon-separated, in whatever charset it was
- * exported in, by header name. A report it cannot use at all (unreadable, or no order-id
- * column) is rejected whole through its first record; a restart skips the lines already
+ * exported in, by header name. A report it cannot use at all (not text, empty, no header,
+ * no order-id column, a column named twice) is rejected whole; a line that cannot be
+ * parsed is rejected and reading goes on at the next line. The orders whose lines name
+ * different aliases are counted in the run file. A restart skips the lines already
  * committed.
  */
 class OrderReportReader implements ItemStreamReader<OrderReportLine> {
@@ -30,7 +36,7 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	private static final String LINES_KEY = "orders.lines";
 
-	private static final String LAST_ORDER_KEY = "orders.last-order-id";
+	private static final String REJECTED_WHOLE_KEY = "orders.rejected-whole";
 
 	private final Path file;
 
@@ -42,9 +48,13 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	private RejectedRecordException rejectedWhole;
 
+	private boolean wholeRejected;
+
 	private long linesRead;
 
 	private String lastOrderId;
+
+	private final AliasConflicts aliasConflicts = new AliasConflicts();
 
 	OrderReportReader(Path file, Charset charsetOverride) {
 		this.file = file;
@@ -53,41 +63,73 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	@Override
 	public void open(ExecutionContext context) {
+		if (context.containsKey(REJECTED_WHOLE_KEY)) {
+			wholeRejected = true;
+			return;
+		}
 		try {
 			report = DelimitedFile.open(file, charsetOverride, OrderReportReader::format);
 			if (report == null) {
-				reject(1, "empty file", "the file has no header line", "");
-				return;
+				throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
 			}
-			header = OrderReportHeader.of(List.of(cellsOf(report.next())));
+			header = header(report.next());
 			TextCharset charset = report.charset();
 			log.info("{}: {} report, {}-separated, {} ({})", file.getFileName(), header.shape(),
 					DelimitedFile.nameOf(report.delimiter()), charset.charset().name(), charset.how());
-			if (!header.hasOrderId()) {
-				reject(1, "no order-id column",
-						"the header names none of amazon-order-id, order-id; the file is not an order report",
-						String.join(String.valueOf(report.delimiter()), header.names()));
-				return;
-			}
 			skipCommittedLines(context);
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException e) {
-			reject(0, "unreadable file", String.valueOf(e.getMessage()), "");
+		catch (RejectedRecordException e) {
+			rejectWhole(e);
+		}
+		catch (IOException | UncheckedIOException e) {
+			rejectWhole(RejectedRecordException.wholeFile("unreadable file", String.valueOf(e.getMessage())));
 		}
 	}
 
+	private OrderReportHeader header(NumberedRecord first) {
+		if (first == null) {
+			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
+		}
+		if (first.unreadable() != null) {
+			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
+		}
+		if (first.controlCharacter() != null) {
+			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
+		}
+		RejectedRecordException noHeader = DelimitedFile.noHeader(first.cells());
+		if (noHeader != null) {
+			throw noHeader;
+		}
+		OrderReportHeader header = OrderReportHeader.of(List.of(first.cells()));
+		if (!header.hasOrderId()) {
+			throw RejectedRecordException.wholeFile("no order-id column",
+					"the header names none of amazon-order-id, order-id; the file is not an order report");
+		}
+		RejectedRecordException duplicate = DelimitedFile.duplicateColumn(List.of(first.cells()),
+				OrderReportHeader::normalise);
+		if (duplicate != null) {
+			throw duplicate;
+		}
+		return header;
+	}
+
+	// the committed lines are taken again as they were taken, so that what the reader knew of them
+	// (the order a continuation line belongs to, the aliases each order was given) is known again
 	private void skipCommittedLines(ExecutionContext context) {
 		long committed = context.getLong(LINES_KEY, 0L);
-		lastOrderId = context.getString(LAST_ORDER_KEY, null);
 		long lastLine = 1;
 		while (linesRead < committed) {
 			NumberedRecord record = report.next();
 			if (record == null) {
 				break;
 			}
-			cellsOf(record);
 			lastLine = record.line();
-			linesRead++;
+			try {
+				take(record);
+			}
+			catch (RejectedRecordException e) {
+				// rejected, and counted, before the restart
+			}
 		}
 		if (committed > 0) {
 			log.info("{}: resuming after line {}", file.getFileName(), lastLine);
@@ -99,7 +141,7 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
-			report = null;
+			wholeRejected = true;
 			throw whole;
 		}
 		if (report == null) {
@@ -110,25 +152,38 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 			if (record == null) {
 				return null;
 			}
-			if (record.failure() != null) {
-				report = null;
-				throw new RejectedRecordException(record.line(), "unreadable rest of file",
-						"cannot parse from here on: " + record.failure().getMessage(), "");
+			OrderReportLine line = take(record);
+			if (line != null) {
+				return line;
 			}
-			linesRead++;
-			if (record.isBlank()) {
-				continue;
-			}
-			return toLine(record.line(), record.cells());
 		}
 	}
 
-	private OrderReportLine toLine(long line, String[] cells) {
+	// the record as a report line; null for a blank line
+	private OrderReportLine take(NumberedRecord record) {
+		linesRead++;
+		if (record.unreadable() != null) {
+			// which order a continuation line after it belongs to is not known
+			lastOrderId = null;
+			throw record.unreadable().reject(record.line(), report.delimiter());
+		}
+		return record.isBlank() ? null : toLine(record);
+	}
+
+	private OrderReportLine toLine(NumberedRecord record) {
 		char delimiter = report.delimiter();
-		if (cells.length > header.names().size()) {
-			OrderReportLine shown = new OrderReportLine(file, line, header, cells, delimiter, null);
-			throw new RejectedRecordException(line, "more cells than the header",
-					cells.length + " cells, the header names " + header.names().size(), shown.maskedRecord());
+		long line = record.line();
+		String[] cells = record.cells();
+		if (record.controlCharacter() != null) {
+			lastOrderId = null;
+			throw new RejectedRecordException(line, "control character", record.controlCharacter(),
+					PersonalData.maskedWithoutColumns(cells, delimiter));
+		}
+		if (cells.length != header.names().size()) {
+			lastOrderId = null;
+			throw new RejectedRecordException(line, cells.length > header.names().size() ? "more cells than the header"
+					: "fewer cells than the header", cells.length + " cells, the header names " + header.names().size(),
+					PersonalData.maskedWithoutColumns(cells, delimiter));
 		}
 		String orderId = header.cell(cells, header.orderId());
 		if (orderId == null) {
@@ -137,14 +192,18 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		else {
 			lastOrderId = orderId;
 		}
+		aliasConflicts.note(orderId, header.cell(cells, header.buyerEmail()));
 		return new OrderReportLine(file, line, header, cells, delimiter, orderId);
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(LINES_KEY, linesRead);
-		if (lastOrderId != null) {
-			context.putString(LAST_ORDER_KEY, lastOrderId);
+		if (aliasConflicts.orders() > 0) {
+			context.put(RecordTally.KINDS_KEY, new LinkedHashMap<>(Map.of(AliasConflicts.KIND, aliasConflicts.orders())));
+		}
+		if (wholeRejected) {
+			context.putString(REJECTED_WHOLE_KEY, "true");
 		}
 	}
 
@@ -156,20 +215,9 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		}
 	}
 
-	private void reject(long line, String reason, String detail, String record) {
-		rejectedWhole = new RejectedRecordException(line, reason, detail, record);
+	private void rejectWhole(RejectedRecordException reject) {
+		rejectedWhole = reject;
 		close();
-	}
-
-	// a record that cannot be parsed while the report is opened makes the whole file unreadable
-	private static String[] cellsOf(NumberedRecord record) {
-		if (record == null) {
-			throw new IllegalStateException("no header record");
-		}
-		if (record.failure() != null) {
-			throw record.failure();
-		}
-		return record.cells();
 	}
 
 	private static CSVFormat format(char delimiter) {

@@ -69,8 +69,12 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, Lis
 	public record MarketplaceRow(String marketplace, long orders, long optedOutOrders, long newOptOuts, long violations) {
 	}
 
-	/** One input file of the run and what could not be used of it. */
-	public record InputQuality(String job, String file, long read, long rejected, List<String> topReasons) {
+	/**
+	 * One input file of the run and what could not be used of it; for an order report, how
+	 * many orders its lines gave different buyer aliases.
+	 */
+	public record InputQuality(String job, String file, long read, long rejected, List<String> topReasons,
+			long ordersWithConflictingAliases) {
 	}
 
 	public record UndecidedMessage(String messageId, String orderId, String tool, OffsetDateTime sentAt) {

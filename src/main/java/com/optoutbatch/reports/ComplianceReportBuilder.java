@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.optoutbatch.orders.AliasConflicts;
 import com.optoutbatch.reports.ComplianceReport.CampaignListResult;
 import com.optoutbatch.reports.ComplianceReport.Headline;
 import com.optoutbatch.reports.ComplianceReport.InputQuality;
@@ -159,6 +160,8 @@ class ComplianceReportBuilder {
 		for (JsonNode run : runFiles) {
 			for (JsonNode input : run.get("inputs")) {
 				Map<String, Long> reasons = counts(input.get("reasons"));
+				JsonNode kinds = input.get("kinds");
+				JsonNode conflicts = kinds == null ? null : kinds.get(AliasConflicts.KIND);
 				inputs.add(new InputQuality(run.get("job").asString(), input.get("file").asString(),
 						input.get("read").asLong(), input.get("rejected").asLong(),
 						reasons.entrySet()
@@ -166,7 +169,8 @@ class ComplianceReportBuilder {
 							.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 							.limit(3)
 							.map(reason -> reason.getKey() + " (" + reason.getValue() + ")")
-							.toList()));
+							.toList(),
+						conflicts == null ? 0 : conflicts.asLong()));
 			}
 		}
 		return inputs;

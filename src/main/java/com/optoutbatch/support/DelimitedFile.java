@@ -1,6 +1,5 @@
 package com.optoutbatch.support;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,9 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -18,36 +22,55 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * A delimited export opened for reading: its charset detected ({@link TextCharset}), its
  * delimiter taken from the header line (tab, comma or semicolon), its records parsed by
- * Commons CSV and numbered by the line they start on. A parse failure comes back in place
- * of a record, and ends the file, so that the reader can reject the rest with where it
- * happened.
+ * Commons CSV and numbered by the line they start on.
+ * <p>
+ * A record that cannot be parsed (a quote that is never closed, text after a closing
+ * quote, more than {@value #MAX_RECORD_CHARS} characters) comes back as {@link Unreadable}
+ * in its place, and parsing starts again, with a new parser, at the line after the one the
+ * broken record starts on: one broken record costs that record only, and every line after
+ * it is read. A file that is not text, or empty, is rejected whole when it is opened.
  */
 public final class DelimitedFile implements Closeable {
 
-	private static final int BUFFER = 1 << 16;
+	/** The most characters one record may have: a longer one is unreadable. */
+	public static final int MAX_RECORD_CHARS = 1 << 20;
 
-	private final CSVParser parser;
+	// of a line that could not be parsed, as much as a reject shows (masked)
+	private static final int SHOWN_CHARS = 2_000;
 
-	private final Iterator<CSVRecord> records;
+	private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private final LineWindow text;
+
+	private final CSVFormat format;
 
 	private final TextCharset charset;
 
 	private final char delimiter;
 
+	private CSVParser parser;
+
+	private Iterator<CSVRecord> records;
+
+	// the lines before the current parser's first line, and the line the last record ended on
+	private long linesBefore;
+
 	private long lastLineNumber;
 
-	private boolean failed;
+	private boolean ended;
 
-	private DelimitedFile(CSVParser parser, TextCharset charset, char delimiter) {
-		this.parser = parser;
-		this.records = parser.iterator();
+	private DelimitedFile(LineWindow text, CSVFormat format, TextCharset charset, char delimiter) {
+		this.text = text;
+		this.format = format;
 		this.charset = charset;
 		this.delimiter = delimiter;
+		startParser();
 	}
 
 	/**
 	 * @param format the format for the delimiter found
 	 * @return the opened file, or {@code null} when it has no header line
+	 * @throws RejectedRecordException when the file is not a text file
 	 */
 	public static DelimitedFile open(Path file, Charset charsetOverride, Function<Character, CSVFormat> format)
 			throws IOException {
@@ -58,43 +81,113 @@ public final class DelimitedFile implements Closeable {
 	 * @param delimiterOf the delimiter of a file with this header line
 	 * @param format the format for the delimiter found
 	 * @return the opened file, or {@code null} when it has no header line
+	 * @throws RejectedRecordException when the file is not a text file
 	 */
 	public static DelimitedFile open(Path file, Charset charsetOverride, Function<String, Character> delimiterOf,
 			Function<Character, CSVFormat> format) throws IOException {
 		TextCharset charset = TextCharset.of(file, charsetOverride);
-		BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset.charset()),
-				BUFFER);
-		reader.skip(charset.bomLength() > 0 ? 1 : 0);
-		reader.mark(BUFFER);
-		String headerLine = reader.readLine();
-		reader.reset();
-		if (headerLine == null) {
-			reader.close();
-			return null;
+		String notText = charset.notTextIn(file);
+		if (notText != null) {
+			throw RejectedRecordException.wholeFile("not a text file", notText);
 		}
-		char delimiter = delimiterOf.apply(headerLine);
-		return new DelimitedFile(CSVParser.builder().setReader(reader).setFormat(format.apply(delimiter)).get(), charset,
-				delimiter);
+		LineWindow text = new LineWindow(new InputStreamReader(Files.newInputStream(file), charset.charset()),
+				MAX_RECORD_CHARS);
+		try {
+			text.skipByteOrderMark();
+			String headerLine = text.peekLine();
+			if (headerLine == null) {
+				text.close();
+				return null;
+			}
+			char delimiter = delimiterOf.apply(headerLine);
+			// every line is a record, a blank one too: records are numbered by the lines they start on
+			CSVFormat lineByLine = format.apply(delimiter).builder().setIgnoreEmptyLines(false).get();
+			return new DelimitedFile(text, lineByLine, charset, delimiter);
+		}
+		catch (IOException | RuntimeException e) {
+			text.close();
+			throw e;
+		}
 	}
 
-	/** The next record; {@code null} at the end of the file or after a failure. */
+	/** The next record, or in its place why it could not be read; {@code null} at the end of the file. */
 	public NumberedRecord next() {
-		if (failed) {
+		if (ended) {
 			return null;
 		}
+		long line = lastLineNumber + 1;
 		try {
 			if (!records.hasNext()) {
+				ended = true;
 				return null;
 			}
 			CSVRecord record = records.next();
-			long line = lastLineNumber + 1;
-			lastLineNumber = parser.getCurrentLineNumber();
+			lastLineNumber = linesBefore + parser.getCurrentLineNumber();
+			text.forgetBefore(lastLineNumber + 1);
 			return new NumberedRecord(line, record.values(), null);
 		}
-		catch (UncheckedIOException | IllegalStateException e) {
-			failed = true;
-			return new NumberedRecord(lastLineNumber + 1, null, e);
+		catch (UncheckedIOException e) {
+			return unreadable(line, e.getCause());
 		}
+	}
+
+	private NumberedRecord unreadable(long line, IOException cause) {
+		String reason;
+		String detail;
+		if (cause instanceof LineWindow.RecordTooLong) {
+			boolean quoted = text.recordSpansLines();
+			reason = quoted ? "unterminated quote" : "record too long";
+			detail = quoted ? String.format("the record starting on line %d opens a quote that is not closed within "
+					+ "the %,d characters a record may have", line, MAX_RECORD_CHARS)
+					: String.format("line %d is longer than the %,d characters a record may have", line, MAX_RECORD_CHARS);
+		}
+		// Commons CSV tells its parse failures apart by their messages only
+		else if (String.valueOf(cause.getMessage()).contains("EOF reached before encapsulated token finished")) {
+			reason = "unterminated quote";
+			detail = "the record starting on line " + line + " opens a quote that is not closed before the end of the file";
+		}
+		else if (String.valueOf(cause.getMessage()).contains("Invalid character between encapsulated token and delimiter")) {
+			long failedOn = linesBefore + parser.getCurrentLineNumber();
+			// a quote that runs on over lines into a later quote is a quote the record's line never closed
+			reason = failedOn > line ? "unterminated quote" : "text after a closing quote";
+			detail = failedOn > line
+					? "the record starting on line " + line + " opens a quote that is not closed on its line (the quote"
+							+ " closing it on line " + failedOn + " is followed by other text)"
+					: "on line " + line + ", a quoted cell is followed by other text before the next delimiter";
+		}
+		else if (cause instanceof CSVException) {
+			reason = "unparseable record";
+			detail = "the record starting on line " + line + " cannot be parsed";
+		}
+		else {
+			// the file itself failed: nothing more can be read of it
+			ended = true;
+			return new NumberedRecord(line, null,
+					new Unreadable("unreadable rest of file", "cannot read on from line " + line + ": " + cause.getMessage(),
+							"", true));
+		}
+		try {
+			String lineText = text.restartAfter(line, SHOWN_CHARS);
+			linesBefore = line;
+			lastLineNumber = line;
+			startParser();
+			return new NumberedRecord(line, null, new Unreadable(reason, detail, lineText, false));
+		}
+		catch (IOException e) {
+			ended = true;
+			return new NumberedRecord(line, null, new Unreadable(reason, detail + "; the rest of the file cannot be read: "
+					+ e.getMessage(), "", true));
+		}
+	}
+
+	private void startParser() {
+		try {
+			parser = CSVParser.builder().setReader(text.parserInput()).setFormat(format).get();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		records = parser.iterator();
 	}
 
 	public TextCharset charset() {
@@ -108,7 +201,7 @@ public final class DelimitedFile implements Closeable {
 	@Override
 	public void close() {
 		try {
-			parser.close();
+			text.close();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -139,13 +232,94 @@ public final class DelimitedFile implements Closeable {
 	}
 
 	/**
-	 * A record and the line it starts on; or, with {@code failure}, where the file could not
-	 * be parsed any further.
+	 * A header that names a column twice: the file is rejected whole, since which of the two
+	 * holds the value cannot be known. Names are compared as {@code normalise} makes them;
+	 * blank names are not compared.
+	 *
+	 * @return the reject, or {@code null} when every name is there once
 	 */
-	public record NumberedRecord(long line, String[] cells, RuntimeException failure) {
+	public static RejectedRecordException duplicateColumn(List<String> names, Function<String, String> normalise) {
+		Map<String, Integer> seen = new HashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			String name = normalise.apply(names.get(i));
+			if (name.isBlank()) {
+				continue;
+			}
+			Integer first = seen.putIfAbsent(name, i);
+			if (first != null) {
+				return RejectedRecordException.wholeFile("duplicate column '" + names.get(i).strip() + "'",
+						"the header names it in columns " + (first + 1) + " and " + (i + 1)
+								+ ": which one holds the value cannot be known");
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A first line that holds data (an order id, an e-mail address or a date) instead of
+	 * column names: the file has no header, so its columns cannot be known.
+	 *
+	 * @return the reject, or {@code null} when the line may be a header
+	 */
+	public static RejectedRecordException noHeader(String[] firstLine) {
+		for (String cell : firstLine) {
+			String value = cell.strip();
+			if (PersonalData.isOrderId(value) || ADDRESS.matcher(value).matches() || PersonalData.isDate(value)) {
+				return RejectedRecordException.wholeFile("no header line",
+						"the first line holds an order id, an e-mail address or a date instead of column names; "
+								+ "export the file with its header");
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A record and the line it starts on; or, with {@code unreadable}, why the record that
+	 * starts on that line could not be read.
+	 */
+	public record NumberedRecord(long line, String[] cells, Unreadable unreadable) {
 
 		public boolean isBlank() {
 			return cells != null && cells.length == 1 && cells[0].isBlank();
+		}
+
+		/**
+		 * The first control character a cell holds (NUL and the like: tab, CR and LF are
+		 * text), said as {@code cell 3 holds U+0000 (NULL)}; {@code null} when none does.
+		 */
+		public String controlCharacter() {
+			if (cells == null) {
+				return null;
+			}
+			for (int i = 0; i < cells.length; i++) {
+				String cell = cells[i];
+				for (int j = 0; j < cell.length(); j++) {
+					char c = cell.charAt(j);
+					if ((c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u007F') {
+						return String.format("cell %d holds U+%04X (%s)", i + 1, (int) c, Character.getName(c));
+					}
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/**
+	 * Why a record could not be read: {@code reason} is short and countable ("unterminated
+	 * quote"), {@code detail} says where; {@code text} is the record's first line as it was,
+	 * to be shown masked; {@code restUnread} when the rest of the file could not be read
+	 * either.
+	 */
+	public record Unreadable(String reason, String detail, String text, boolean restUnread) {
+
+		/** The reject of the record, its text shown as a record whose columns cannot be known. */
+		public RejectedRecordException reject(long line, char delimiter) {
+			String shown = PersonalData.maskedLine(text, delimiter);
+			return restUnread
+					? new RejectedRecordException(Long.toString(line), reason, detail, shown,
+							RejectedRecordException.Unread.FILE)
+					: RejectedRecordException.unparseable(Long.toString(line), reason, detail, shown);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package com.optoutbatch.support;
 
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
@@ -17,6 +18,14 @@ public final class PersonalData {
 			"(buyer|recipient|ship|bill|customer|first|last|full)[-_ ]?name|^name$|phone|address|street|"
 					+ "(ship|bill)[-_ ]?(city|state|postal|zip|country|county|district|region)|postal|zip|"
 					+ "delivery[-_ ]?instructions|vat[-_ ]?number|tax[-_ ]?registration");
+
+	private static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
+
+	private static final Pattern MARKETPLACE_ALIAS = Pattern.compile("[^@\\s]+@marketplace\\.amazon\\.[a-z]{2,3}(?:\\.[a-z]{2})?",
+			Pattern.CASE_INSENSITIVE);
+
+	// longer than any date shape an export writes
+	private static final int LONGEST_DATE = 40;
 
 	private PersonalData() {
 	}
@@ -36,6 +45,64 @@ public final class PersonalData {
 			record.append(personal.test(i) && !cells[i].isBlank() ? MASK : cells[i]);
 		}
 		return record.toString();
+	}
+
+	/**
+	 * A record whose columns cannot be known (more or fewer cells than the header, no header,
+	 * a list without a layout, a line that could not be parsed): only what looks like an order
+	 * id, a date or a marketplace alias is kept, the alias masked; every other non-blank cell
+	 * becomes {@link #MASK}.
+	 */
+	public static String maskedWithoutColumns(String[] cells, char delimiter) {
+		StringBuilder record = new StringBuilder();
+		for (int i = 0; i < cells.length; i++) {
+			if (i > 0) {
+				record.append(delimiter);
+			}
+			record.append(maskedWithoutColumn(cells[i]));
+		}
+		return record.toString();
+	}
+
+	/**
+	 * A line of text that could not be parsed into cells, as {@link #maskedWithoutColumns}
+	 * shows it: cut at the delimiter, its quotes dropped.
+	 */
+	public static String maskedLine(String line, char delimiter) {
+		return maskedWithoutColumns(line.replace("\"", "").split(Pattern.quote(String.valueOf(delimiter)), -1), delimiter);
+	}
+
+	/** One cell of a record whose columns cannot be known (see {@link #maskedWithoutColumns}). */
+	public static String maskedWithoutColumn(String cell) {
+		String value = cell.strip();
+		if (value.isEmpty() || isOrderId(value) || isDate(value)) {
+			return value;
+		}
+		return isMarketplaceAlias(value) ? maskAlias(value) : MASK;
+	}
+
+	/** {@code 112-3456789-0123456}, the first character may be a capital letter. */
+	public static boolean isOrderId(String value) {
+		return ORDER_ID.matcher(value).matches();
+	}
+
+	/** An address at {@code marketplace.amazon.<domain>}: the alias Amazon gives a buyer. */
+	public static boolean isMarketplaceAlias(String value) {
+		return MARKETPLACE_ALIAS.matcher(value).matches();
+	}
+
+	/** A date in one of the shapes {@link ExportDates} reads. */
+	public static boolean isDate(String value) {
+		if (value.length() > LONGEST_DATE || value.chars().noneMatch(Character::isDigit)) {
+			return false;
+		}
+		try {
+			ExportDates.parse(value);
+			return true;
+		}
+		catch (DateTimeParseException e) {
+			return false;
+		}
 	}
 
 	/** {@code abcdefgh12345678@marketplace.amazon.com} becomes {@code ab***78@marketplace.amazon.com}. */

@@ -33,11 +33,14 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 
 	private static final int SAMPLE_BYTES = 1 << 20;
 
+	/** How much of a file is looked at to tell text from a binary file. */
+	static final int TEXT_SAMPLE_BYTES = 1 << 16;
+
 	private static final Set<String> JAPANESE = Set.of("SHIFT_JIS", "WINDOWS-31J", "EUC-JP", "ISO-2022-JP");
 
 	public static TextCharset of(Path file, Charset override) throws IOException {
 		if (override != null) {
-			return new TextCharset(override, bomLength(file, override), "configured");
+			return configured(file, override);
 		}
 		byte[] head = head(file, 4);
 		if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
@@ -59,8 +62,52 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 		return new TextCharset(WINDOWS_1252, 0, guess == null ? "fallback" : "detected " + guess);
 	}
 
-	private static int bomLength(Path file, Charset charset) throws IOException {
-		return charset.equals(StandardCharsets.UTF_8) && startsWith(head(file, 3), 0xEF, 0xBB, 0xBF) ? 3 : 0;
+	// a configured UTF-16 is read in the byte order its BOM gives, so that a copy is written with one BOM
+	private static TextCharset configured(Path file, Charset charset) throws IOException {
+		byte[] head = head(file, 3);
+		if (charset.equals(StandardCharsets.UTF_8) && startsWith(head, 0xEF, 0xBB, 0xBF)) {
+			return new TextCharset(charset, 3, "configured");
+		}
+		boolean utf16 = charset.equals(StandardCharsets.UTF_16);
+		if ((utf16 || charset.equals(StandardCharsets.UTF_16LE)) && startsWith(head, 0xFF, 0xFE)) {
+			return new TextCharset(StandardCharsets.UTF_16LE, 2, "configured");
+		}
+		if ((utf16 || charset.equals(StandardCharsets.UTF_16BE)) && startsWith(head, 0xFE, 0xFF)) {
+			return new TextCharset(StandardCharsets.UTF_16BE, 2, "configured");
+		}
+		return new TextCharset(charset, 0, "configured");
+	}
+
+	/**
+	 * Why the file is not text in this charset, judged by its first {@value #TEXT_SAMPLE_BYTES}
+	 * bytes: NULs more than a stray one or two, or more than a tenth of control characters
+	 * and bytes the charset cannot decode; {@code null} when it reads as text (a stray control
+	 * character is its record's problem, not the file's).
+	 */
+	public String notTextIn(Path file) throws IOException {
+		byte[] sample = head(file, TEXT_SAMPLE_BYTES);
+		String text = new String(sample, bomLength, sample.length - bomLength, charset);
+		int nuls = 0;
+		int unreadable = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == 0) {
+				nuls++;
+			}
+			if ((c < ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == '\u007F' || c == '\uFFFD') {
+				unreadable++;
+			}
+		}
+		if (nuls > Math.max(4, text.length() / 1000)) {
+			return String.format("%d NUL bytes in its first %,d bytes: a binary file, or UTF-16 without a byte-order"
+					+ " mark (then name its charset with charset.<file name>=UTF-16LE)", nuls, sample.length);
+		}
+		// the last character may be cut in two by the end of the sample
+		if (unreadable > 1 && unreadable * 10 > text.length()) {
+			return String.format("%d of its first %,d characters are control characters or bytes %s cannot decode",
+					unreadable, text.length(), charset.name());
+		}
+		return null;
 	}
 
 	private static boolean isStrictUtf8(Path file) throws IOException {

@@ -33,7 +33,8 @@ class CampaignListTests {
 	void listWithoutTheProfilesIdColumnsIsUnusable() throws Exception {
 		CampaignList list = CampaignList.open(write("q.csv", "sku,title\nA,B\n", StandardCharsets.UTF_8),
 				PROFILES.named("generic"), null);
-		assertThat(list.unusable()).contains("profile generic").contains("order_id");
+		assertThat(list.unusable().reason()).isEqualTo("no order id or alias column");
+		assertThat(list.unusable().detail()).contains("profile generic").contains("order_id");
 	}
 
 	@Test
@@ -54,7 +55,7 @@ class CampaignListTests {
 	void looseListWithNeitherIsUnusable() throws Exception {
 		CampaignList list = CampaignList.open(write("catalog.csv", "sku,title\nMUG,Mug\n", StandardCharsets.UTF_8), null,
 				null);
-		assertThat(list.unusable()).isEqualTo("no column of order ids or buyer aliases found");
+		assertThat(list.unusable().detail()).isEqualTo("no column of order ids or buyer aliases found");
 	}
 
 	@Test

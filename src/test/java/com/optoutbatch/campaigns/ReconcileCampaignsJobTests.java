@@ -74,7 +74,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		jobs.startJob(parameters());
 
 		JsonNode run = runFile();
-		assertThat(run.get("totals").get("read").asLong()).isEqualTo(27);
+		assertThat(run.get("totals").get("read").asLong()).isEqualTo(25);
 		for (JsonNode input : run.get("inputs")) {
 			assertThat(input.get("read").asLong()).as(input.get("file").asString())
 				.isEqualTo(input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
@@ -82,7 +82,9 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		JsonNode generic = input(run, "generic/review-requests-nov.csv");
 		assertThat(generic.get("filterReasons").get("OPTED_OUT_BUYER").asLong()).isEqualTo(2);
 		assertThat(generic.get("filterReasons").get("DUPLICATE_REVIEW_REQUEST").asLong()).isEqualTo(2);
-		assertThat(input(run, "product-catalog.csv").get("rejected").asLong()).isEqualTo(3);
+		JsonNode catalog = input(run, "product-catalog.csv");
+		assertThat(catalog.get("rejected").asLong()).isEqualTo(1);
+		assertThat(catalog.get("unreadFile").asString()).startsWith("no order id or alias column");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_held_rows WHERE reason = 'CRITICAL_TO_OPTED_OUT'",
 				Long.class)).isEqualTo(2);
 	}
@@ -150,6 +152,156 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(workspace.output("send-lists", "feedbackwhiz.reviews.clean.csv")).hasSameBinaryContentAs(feedbackWhiz);
 		assertThat(workspace.output("send-lists", "zonmaster.queue.clean.csv")).hasSameBinaryContentAs(zonMaster);
 		assertThat(workspace.output("send-lists", "bqool.schedule.clean.csv")).hasSameBinaryContentAs(bqool);
+	}
+
+	@Test
+	void strayQuoteInAnOptOutListCostsOneOrderAndTheCleanListHoldsNoneOfTheOthers() throws Exception {
+		StringBuilder optOuts = new StringBuilder("order_id\n");
+		StringBuilder list = new StringBuilder("order_id,buyer_alias,campaign,planned_send_date,purpose\n");
+		for (int i = 0; i < 1_000; i++) {
+			String orderId = String.format("171-%07d-0000001", i);
+			optOuts.append(i == 1 ? "\"" : "").append(orderId).append('\n');
+			list.append(orderId).append(",,Thanks,2026-11-28,thank_you\n");
+		}
+		write("optouts/blacklist.csv", optOuts.toString(), StandardCharsets.UTF_8);
+		write("campaigns/generic/thanks.csv", list.toString(), StandardCharsets.UTF_8);
+		jobs.setJob(nightly);
+
+		JobExecution execution = jobs.startJob(parameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opt_outs WHERE source = 'IMPORT'", Long.class))
+			.isEqualTo(999);
+		assertThat(Files.readAllLines(workspace.output("send-lists", "generic.thanks.clean.csv")))
+			.containsExactly("order_id,buyer_alias,campaign,planned_send_date,purpose",
+					"171-0000001-0000001,,Thanks,2026-11-28,thank_you");
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "blacklist.csv.rejects.csv")))
+			.containsExactly("line,reason,record", "3,unterminated quote: the record starting on line 3 opens a quote"
+					+ " that is not closed before the end of the file,171-0000001-0000001");
+		JsonNode blacklist = input(JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile()), "blacklist.csv");
+		assertThat(blacklist.get("read").asLong()).isEqualTo(1_001);
+		assertThat(blacklist.get("used").asLong()).isEqualTo(999);
+		assertThat(blacklist.get("filtered").asLong()).isEqualTo(1);
+		assertThat(blacklist.get("rejected").asLong()).isEqualTo(1);
+		assertThat(blacklist.get("unreadRecords").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void strayQuoteInACampaignListCostsOneRowAndEveryOtherRowIsDecided() throws Exception {
+		StringBuilder list = new StringBuilder("order_id,buyer_alias,campaign,planned_send_date,purpose\n");
+		for (int i = 0; i < 100; i++) {
+			list.append(String.format("171-%07d-0000001,,%sThanks,2026-11-28,thank_you%n", i, i == 10 ? "\"" : ""));
+		}
+		write("campaigns/generic/thanks.csv", list.toString(), StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		JsonNode thanks = input(runFile(), "generic/thanks.csv");
+		assertThat(thanks.get("read").asLong()).isEqualTo(100);
+		assertThat(thanks.get("used").asLong()).isEqualTo(99);
+		assertThat(thanks.get("rejected").asLong()).isEqualTo(1);
+		assertThat(thanks.get("reasons").get("unterminated quote").asLong()).isEqualTo(1);
+		List<String> clean = Files.readAllLines(workspace.output("send-lists", "generic.thanks.clean.csv"));
+		assertThat(clean).hasSize(100).doesNotContain("171-0000010-0000001,,Thanks,2026-11-28,thank_you");
+		assertThat(clean.get(99)).isEqualTo("171-0000099-0000001,,Thanks,2026-11-28,thank_you");
+	}
+
+	@Test
+	void binaryFileAmongTheListsIsRejectedWholeAsNotText() throws Exception {
+		byte[] bytes = new byte[100_000];
+		new java.util.Random(18).nextBytes(bytes);
+		Files.write(Files.createDirectories(workspace.input("campaigns")).resolve("export.csv"), bytes);
+		write("campaigns/generic/thanks.csv", "order_id,buyer_alias,campaign,planned_send_date,purpose\n"
+				+ "171-0000001-0000001,,Thanks,2026-11-28,thank_you\n", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		JsonNode export = input(runFile(), "export.csv");
+		assertThat(export.get("read").asLong()).isEqualTo(1);
+		assertThat(export.get("rejected").asLong()).isEqualTo(1);
+		assertThat(export.get("unreadFile").asString()).startsWith("not a text file: ");
+		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "export.csv.rejects.csv"))).hasSize(2);
+		assertThat(workspace.output("send-lists", "generic.thanks.clean.csv")).content().contains("171-0000001-0000001");
+	}
+
+	@Test
+	void listsWhoseColumnsCannotBeKnownShowNoNamePhoneOrAddressInTheRejects() throws Exception {
+		write("campaigns/customers.csv", """
+				171-0000001-0000001,Jane Doe,+1 206 555 0100,1 Pine St Seattle
+				171-0000002-0000002,John Roe,+1 206 555 0101,22 Elm Road Boston
+				""", StandardCharsets.UTF_8);
+		write("campaigns/generic/thanks.csv", """
+				order_id,buyer_alias,campaign,planned_send_date,purpose
+				171-0000003-0000003,abcdefgh@marketplace.amazon.com,Jane Doe,2026-11-28,thank_you,1 Pine St Seattle
+				171-0000004-0000004,Thanks John Roe,2026-11-28
+				""", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		String rejects = Files.readString(workspace.output("rejects", "reconcileCampaigns", "customers.csv.rejects.csv"))
+				+ Files.readString(workspace.output("rejects", "reconcileCampaigns", "generic.thanks.csv.rejects.csv"));
+		assertThat(rejects).contains("file,\"no header line: the first line holds an order id",
+				"3,\"fewer cells than the header: 3 cells, the header names 5\",\"171-0000004-0000004,***,2026-11-28\"",
+				"2,\"more cells than the header: 6 cells, the header names 5\","
+						+ "\"171-0000003-0000003,ab***gh@marketplace.amazon.com,***,2026-11-28,***,***\"")
+			.doesNotContain("Jane", "John", "555", "Pine", "Elm", "Seattle", "Boston");
+		assertThat(workspace.output("send-lists", "customers.clean.csv")).doesNotExist();
+	}
+
+	@Test
+	void controlCharacterRejectsItsRowAndNeverReachesTheCleanList() throws Exception {
+		write("campaigns/generic/thanks.csv", "order_id,buyer_alias,campaign,planned_send_date,purpose\n"
+				+ "171-0000001-0000001,,Tha\u0000nks,2026-11-28,thank_you\n"
+				+ "171-0000002-0000002,,Thanks,2026-11-28,thank_you\n", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		assertThat(Files.readString(workspace.output("send-lists", "generic.thanks.clean.csv")))
+			.isEqualTo("order_id,buyer_alias,campaign,planned_send_date,purpose\n"
+					+ "171-0000002-0000002,,Thanks,2026-11-28,thank_you\n");
+		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "generic.thanks.csv.rejects.csv")))
+			.containsExactly("line,reason,record", "2,control character: cell 3 holds U+0000 (NULL),"
+					+ "\"171-0000001-0000001,,***,2026-11-28,***\"");
+	}
+
+	@Test
+	void listNamingAColumnTwiceIsRejectedWhole() throws Exception {
+		write("campaigns/generic/thanks.csv", """
+				order_id,buyer_alias,campaign,planned_send_date,Order_ID
+				171-0000001-0000001,,Thanks,2026-11-28,171-0000009-0000009
+				""", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		jobs.startJob(parameters());
+
+		JsonNode thanks = input(runFile(), "generic/thanks.csv");
+		assertThat(thanks.get("read").asLong()).isEqualTo(1);
+		assertThat(thanks.get("unreadFile").asString()).startsWith("duplicate column 'Order_ID': the header names it"
+				+ " in columns 1 and 5");
+		assertThat(workspace.output("send-lists", "generic.thanks.clean.csv")).doesNotExist();
+	}
+
+	@Test
+	void utf16ListComesBackWithOneByteOrderMark() throws Exception {
+		String text = "order_id,buyer_alias,campaign,planned_send_date,purpose\r\n"
+				+ "171-0000001-0000001,,Danke schön,2026-11-28,thank_you\r\n";
+		byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+		byte[] list = new byte[body.length + 2];
+		list[0] = (byte) 0xFF;
+		list[1] = (byte) 0xFE;
+		System.arraycopy(body, 0, list, 2, body.length);
+		Path input = Files.createDirectories(workspace.input("campaigns").resolve("generic")).resolve("danke.csv");
+		Files.write(input, list);
+		jobs.setJob(reconcileCampaigns);
+
+		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(workspace.output("send-lists", "generic.danke.clean.csv")).hasSameBinaryContentAs(input);
 	}
 
 	@Test

@@ -267,6 +267,49 @@ class ScanMailboxJobTests extends JobTestSupport {
 		assertThat(outputs).doesNotContain("Jane Doe", "555-", "Boston");
 	}
 
+	@Test
+	void optOutListWithNamePhoneAndAddressColumnsShowsNoneOfThemInItsRejects() throws Exception {
+		Files.writeString(workspace.input("optouts").resolve("crm-export.csv"), """
+				order,name,phone,address
+				171-1111111-2222222,Jane Doe,+1 206 555 0100,1 Pine St Seattle
+				n/a,John Roe,+1 206 555 0101,22 Elm Road Boston
+				"171-1111111-3333333,Ann Poe,+1 206 555 0102,3 Oak Ave Denver
+				171-1111111-4444444,Bob Moe,\u0000,4 Ash Lane Austin
+				""");
+
+		jobs.startJob(parameters(1));
+
+		List<String> rejects = Files.readAllLines(workspace.output("rejects", "scanMailbox", "crm-export.csv.rejects.csv"));
+		assertThat(rejects).containsExactlyInAnyOrder("line,reason,record",
+				"3,no order id or alias: no cell holds an order id (123-1234567-1234567) or an alias,\"***,***,***,***\"",
+				"4,unterminated quote: the record starting on line 4 opens a quote that is not closed before the end of"
+						+ " the file,\"171-1111111-3333333,***,***,***\"",
+				"5,control character: cell 3 holds U+0000 (NULL),\"171-1111111-4444444,***,***,***\"");
+		assertThat(String.join("\n", rejects)).doesNotContain("Doe", "Roe", "Poe", "Moe", "555", "Pine", "Elm", "Oak",
+				"Ash", "Seattle", "Boston", "Denver", "Austin");
+		assertThat(registryCsv()).contains("171-1111111-2222222").doesNotContain("171-1111111-4444444");
+	}
+
+	@Test
+	void binaryFileAmongTheOptOutListsIsRejectedWholeAsNotText() throws Exception {
+		byte[] bytes = new byte[100_000];
+		new java.util.Random(18).nextBytes(bytes);
+		Files.write(workspace.input("optouts").resolve("blacklist.xlsx"), bytes);
+
+		JobExecution execution = jobs.startJob(parameters(1));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		JsonNode run = JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
+		JsonNode binary = input(run, "blacklist.xlsx");
+		assertThat(binary.get("read").asLong()).isEqualTo(1);
+		assertThat(binary.get("rejected").asLong()).isEqualTo(1);
+		assertThat(binary.get("reasons").toString()).isEqualTo("{\"not a text file\":1}");
+		assertThat(binary.get("unreadFile").asString()).startsWith("not a text file: ");
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "blacklist.xlsx.rejects.csv"))).hasSize(2);
+		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
+	}
+
 	private String registryCsv() throws Exception {
 		return Files.readString(workspace.output("optouts", "opt-outs.csv"), StandardCharsets.UTF_8);
 	}

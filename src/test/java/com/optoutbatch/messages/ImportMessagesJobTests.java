@@ -223,9 +223,54 @@ class ImportMessagesJobTests extends JobTestSupport {
 		JobExecution execution = jobs.startJob(parameters(1));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(Files.readString(rejects("campaign-list.csv"), StandardCharsets.UTF_8))
-			.contains("1,\"unknown message log layout: not the generic header", "\"sku,asin\"");
+		assertThat(Files.readAllLines(rejects("campaign-list.csv"), StandardCharsets.UTF_8)).hasSize(2)
+			.last()
+			.asString()
+			.startsWith("file,\"unknown message log layout: not the generic header");
 		assertThat(classifiedCsv()).hasSize(12);
+	}
+
+	@Test
+	void strayQuoteCostsOneMessageAndEveryOtherIsImported() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "messages");
+		Files.createDirectories(workspace.input("messages"));
+		StringBuilder log = new StringBuilder("message_id,order_id,recipient,subject,body,sent_at,tool\n");
+		for (int i = 0; i < 1_500; i++) {
+			log.append(String.format("s-%d,171-%07d-0000001,,Shipped,%s\"Your order has shipped.\nThank you.\","
+					+ "2026-11-10T10:00:00Z,Helium 10%n", i, i, i == 7 ? "\"" : ""));
+		}
+		Files.writeString(workspace.input("messages").resolve("sent.csv"), log);
+
+		assertThat(jobs.startJob(parameters(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM messages", Long.class)).isEqualTo(1_499);
+		JsonNode input = JsonMapper.builder().build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "importMessages.json").toFile())
+			.get("inputs")
+			.get(0);
+		assertThat(input.get("read").asLong()).isEqualTo(1_501);
+		assertThat(input.get("used").asLong()).isEqualTo(1_499);
+		assertThat(input.get("rejected").asLong()).isEqualTo(2);
+		// the broken record's second line is read as a record of its own, and is rejected for its shape
+		assertThat(input.get("unreadRecords").asLong()).isEqualTo(1);
+		assertThat(Files.readAllLines(rejects("sent.csv"), StandardCharsets.UTF_8)).containsExactly("line,reason,record",
+				"16,\"text after a closing quote: on line 16, a quoted cell is followed by other text before the next"
+						+ " delimiter\",\"***,171-0000007-0000001,,***,***\"",
+				"17,\"fewer cells than the header: 3 cells, the header names 7\",\"***,2026-11-10T10:00:00Z,***\"");
+	}
+
+	@Test
+	void recordWithAnExtraCellShowsNoNameInTheRejects() throws Exception {
+		Files.writeString(workspace.input("messages").resolve("shifted.csv"), """
+				message_id,order_id,recipient,subject,body,sent_at,tool
+				x-1,171-0000001-0000001,abcdefgh@marketplace.amazon.com,Hello Jane Doe,Jane Doe,1 Pine St,2026-11-10T10:00:00Z,Helium 10
+				""");
+
+		jobs.startJob(parameters(1));
+
+		assertThat(Files.readAllLines(rejects("shifted.csv"), StandardCharsets.UTF_8)).containsExactly(
+				"line,reason,record", "2,\"more cells than the header: 8 cells, the header names 7\","
+						+ "\"***,171-0000001-0000001,ab***gh@marketplace.amazon.com,***,***,***,2026-11-10T10:00:00Z,***\"");
 	}
 
 	// the default rules and a user rule that makes "following up" non-critical

@@ -121,7 +121,8 @@ class MessageLogReaderTests {
 		MessageLogReader reader = open(file, null);
 		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
 
-		assertThat(rejected.where()).isEqualTo("1");
+		assertThat(rejected.where()).isEqualTo(RejectedRecordException.WHOLE_FILE);
+		assertThat(rejected.unread()).isEqualTo(RejectedRecordException.Unread.FILE);
 		assertThat(rejected.reason()).isEqualTo("unknown message log layout");
 		assertThat(rejected.detail()).contains("no order id, sent date, subject or body column");
 		assertThat(reader.read()).isNull();
@@ -156,12 +157,14 @@ class MessageLogReaderTests {
 	}
 
 	@Test
-	void unterminatedQuoteRejectsTheRestOfTheFile() throws Exception {
+	void unterminatedQuoteCostsItsLineAndReadingGoesOnAtTheNext() throws Exception {
 		Path file = write("broken.csv", """
 				order_id,subject,body,sent_at
 				112-3456789-0123456,Hi,Fine,2026-11-02
-				113-9876543-2109876,Hi,"never closed,2026-11-03
-				114-1029384-7564738,Hi,Lost,2026-11-04
+				113-9876543-2109876,Hi Jane Doe,"never closed,2026-11-03
+				114-1029384-7564738,Hi,"Two
+				lines",2026-11-04
+				115-1029384-7564738,Hi,Read,2026-11-05
 				""", StandardCharsets.UTF_8);
 		MessageLogReader reader = open(file, null);
 
@@ -169,8 +172,39 @@ class MessageLogReaderTests {
 		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
 
 		assertThat(rejected.where()).isEqualTo("3");
-		assertThat(rejected.reason()).isEqualTo("unreadable rest of file");
+		assertThat(rejected.reason()).isEqualTo("unterminated quote");
+		assertThat(rejected.unread()).isEqualTo(RejectedRecordException.Unread.RECORD);
+		assertThat(rejected.record()).isEqualTo("113-9876543-2109876,***,***,2026-11-03");
+		MessageLogLine twoLines = reader.read();
+		assertThat(twoLines.line()).isEqualTo(4);
+		assertThat(twoLines.get(MessageField.BODY)).isEqualTo("Two\nlines");
+		assertThat(reader.read().line()).isEqualTo(6);
 		assertThat(reader.read()).isNull();
+	}
+
+	@Test
+	void restartAfterABrokenRecordResumesAtTheRightLine() throws Exception {
+		Path file = write("broken.csv", """
+				order_id,subject,sent_at
+				112-3456789-0123456,"never closed,2026-11-02
+				113-9876543-2109876,One,2026-11-03
+				114-1029384-7564738,Two,2026-11-04
+				""", StandardCharsets.UTF_8);
+		ExecutionContext context = new ExecutionContext();
+		MessageLogReader first = new MessageLogReader(file, null, layouts, null);
+		first.open(context);
+		catchThrowableOfType(RejectedRecordException.class, first::read);
+		first.read();
+		first.update(context);
+		first.close();
+
+		MessageLogReader resumed = new MessageLogReader(file, null, layouts, null);
+		resumed.open(context);
+		MessageLogLine line = resumed.read();
+
+		assertThat(line.get(MessageField.SUBJECT)).isEqualTo("Two");
+		assertThat(line.line()).isEqualTo(4);
+		assertThat(resumed.read()).isNull();
 	}
 
 	@Test

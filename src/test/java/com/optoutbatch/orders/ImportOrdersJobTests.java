@@ -185,6 +185,74 @@ class ImportOrdersJobTests extends JobTestSupport {
 		assertThat(runFile()).content().contains("\"status\" : \"FAILED\"");
 	}
 
+	@Test
+	void strayQuoteCostsOneLineAndEveryOtherLineIsImported() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "orders");
+		StringBuilder report = new StringBuilder("order-id,purchase-date,product-name\n");
+		for (int i = 0; i < 2_500; i++) {
+			report.append(String.format("171-%07d-0000001,2026-11-10,%sMug%n", i, i == 1 ? "\"" : ""));
+		}
+		Files.writeString(Files.createDirectories(workspace.input("orders")).resolve("report.csv"), report);
+
+		assertThat(jobs.startJob(parameters(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isEqualTo(2_499);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE order_id = '171-0000001-0000001'", Long.class))
+			.isZero();
+		JsonNode input = JsonMapper.builder().build().readTree(runFile().toFile()).get("inputs").get(0);
+		assertThat(input.get("read").asLong()).isEqualTo(2_500);
+		assertThat(input.get("used").asLong()).isEqualTo(2_499);
+		assertThat(input.get("rejected").asLong()).isEqualTo(1);
+		assertThat(input.get("unreadRecords").asLong()).isEqualTo(1);
+		assertThat(Files.readAllLines(workspace.output("rejects", "importOrders", "report.csv.rejects.csv")))
+			.containsExactly("line,reason,record", "3,unterminated quote: the record starting on line 3 opens a quote"
+					+ " that is not closed before the end of the file,\"171-0000001-0000001,2026-11-10,***\"");
+	}
+
+	@Test
+	void linesWhoseColumnsCannotBeKnownShowNoNamePhoneOrAddressInTheRejects() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "orders");
+		Path reports = Files.createDirectories(workspace.input("orders"));
+		Files.writeString(reports.resolve("shifted.txt"), """
+				order-id\tpurchase-date\tbuyer-email\tbuyer-name\tbuyer-phone-number\tship-address-1\tproduct-name
+				171-1111111-2222222\t2026-11-10\tabcdef1@marketplace.amazon.com\t\tJane Doe\t+1 206 555 0100\t1 Pine St\tMug
+				171-1111111-3333333\t2026-11-10\tJohn Roe\t+1 206 555 0101\t22 Elm Road\tMug
+				171-1111111-4444444\t2026-11-10\tabcdef3@marketplace.amazon.com\tAnn Poe\t+1 206 555 0102\t3 Oak Ave\tMug
+				""");
+		Files.writeString(reports.resolve("headerless.txt"), """
+				171-1111111-5555555\t2026-11-10\tBob Moe\t+1 206 555 0103\t4 Ash Lane
+				""");
+
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("rejects.max-share", "1", false).toJobParameters());
+
+		String rejects = Files.readString(workspace.output("rejects", "importOrders", "shifted.txt.rejects.csv"))
+				+ Files.readString(workspace.output("rejects", "importOrders", "headerless.txt.rejects.csv"));
+		assertThat(rejects).contains("2,\"more cells than the header: 8 cells, the header names 7\","
+				+ "171-1111111-2222222\t2026-11-10\tab***f1@marketplace.amazon.com\t\t***\t***\t***\t***",
+				"3,\"fewer cells than the header: 6 cells, the header names 7\","
+						+ "171-1111111-3333333\t2026-11-10\t***\t***\t***\t***",
+				"file,\"no header line: ")
+			.doesNotContain("Doe", "Roe", "Moe", "555", "Pine", "Elm", "Ash");
+		assertThat(jdbc.queryForList("SELECT order_id FROM orders", String.class)).containsExactly("171-1111111-4444444");
+	}
+
+	@Test
+	void reportNamingAColumnTwiceIsRejectedWhole() throws Exception {
+		TestWorkspace.reset(workspace, jdbc, "orders");
+		Files.writeString(Files.createDirectories(workspace.input("orders")).resolve("twice.txt"),
+				"order-id\tpurchase-date\tbuyer-email\tbuyer_email\n"
+						+ "171-1111111-2222222\t2026-11-10\ta1@marketplace.amazon.com\tb2@marketplace.amazon.com\n");
+
+		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("rejects.max-share", "1", false).toJobParameters());
+
+		JsonNode input = JsonMapper.builder().build().readTree(runFile().toFile()).get("inputs").get(0);
+		assertThat(input.get("reasons").toString()).isEqualTo("{\"duplicate column 'buyer_email'\":1}");
+		assertThat(input.get("unreadFile").asString())
+			.isEqualTo("duplicate column 'buyer_email': the header names it in columns 3 and 4: which one holds the"
+					+ " value cannot be known");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isZero();
+	}
+
 	private String status(String orderId) {
 		return jdbc.queryForObject("SELECT status FROM orders WHERE order_id = ?", String.class, orderId);
 	}

@@ -91,4 +91,32 @@ class ImportOrdersRestartJobTests extends JobTestSupport {
 		assertThat(workspace.output("rejects", "importOrders", "large.txt.rejects.csv")).content().hasLineCount(2);
 	}
 
+	@Test
+	void runResumedAfterABrokenLineKeepsItsLineNumbersAndCounts() throws Exception {
+		Files.delete(workspace.input("orders").resolve("large.txt"));
+		StringBuilder lines = new StringBuilder("order-id,purchase-date,product-name\n");
+		for (int i = 0; i < ORDERS; i++) {
+			lines.append(String.format("112-%07d-%07d,2026-11-02T10:00:00Z,%sMug%n", i, i, i == 1_500 ? "\"" : ""));
+		}
+		Files.writeString(workspace.input("orders").resolve("large.csv"), lines);
+		databaseDown.set(true);
+		assertThat(jobs.startJob(ImportOrdersJobTests.parameters(1)).getStatus()).isEqualTo(BatchStatus.FAILED);
+
+		databaseDown.set(false);
+		assertThat(jobs.startJob(ImportOrdersJobTests.parameters(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isEqualTo(ORDERS - 1);
+		JsonNode input = JsonMapper.builder().build()
+			.readTree(workspace.output("runs", ImportOrdersJobTests.RUN_DATE.toString(), "importOrders.json").toFile())
+			.get("inputs")
+			.get(0);
+		assertThat(input.get("read").asLong()).isEqualTo(ORDERS);
+		assertThat(input.get("used").asLong()).isEqualTo(ORDERS - 1);
+		assertThat(input.get("rejected").asLong()).isEqualTo(1);
+		assertThat(input.get("unreadRecords").asLong()).isEqualTo(1);
+		assertThat(Files.readAllLines(workspace.output("rejects", "importOrders", "large.csv.rejects.csv")))
+			.containsExactly("line,reason,record", "1502,unterminated quote: the record starting on line 1502 opens a quote"
+					+ " that is not closed before the end of the file,\"112-0001500-0001500,2026-11-02T10:00:00Z,***\"");
+	}
+
 }

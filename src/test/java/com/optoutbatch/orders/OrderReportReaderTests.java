@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.optoutbatch.support.RecordTally;
 import com.optoutbatch.support.RejectedRecordException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +89,8 @@ class OrderReportReaderTests {
 		OrderReportReader reader = open(file, null, new ExecutionContext());
 		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
 		assertThat(rejected.reason()).isEqualTo("no order-id column");
-		assertThat(rejected.record()).isEqualTo("received-date\tfnsku\tsku");
+		assertThat(rejected.where()).isEqualTo(RejectedRecordException.WHOLE_FILE);
+		assertThat(rejected.unread()).isEqualTo(RejectedRecordException.Unread.FILE);
 		assertThat(reader.read()).isNull();
 	}
 
@@ -110,6 +113,116 @@ class OrderReportReaderTests {
 		assertThat(rejected.where()).isEqualTo("2");
 		assertThat(rejected.record()).doesNotContain("Jane", "Pine").contains("***");
 		assertThat(reader.read().orderId()).isEqualTo("113-9876543-2109876");
+	}
+
+	@Test
+	void lineShiftedByATabShowsNoNameOrAddressWhateverColumnItLandsIn() throws Exception {
+		Path file = write("r.txt", ORDER_REPORT_HEADER
+				+ "112-3456789-0123456\t1\t2026-11-02\tabcdef@marketplace.amazon.com\t\tJane Doe\t1 Pine St\tMug\n"
+				+ "113-9876543-2109876\t2\t2026-11-03\tJohn Roe\t22 Elm Road\tTea\n", StandardCharsets.UTF_8);
+		OrderReportReader reader = open(file, null, new ExecutionContext());
+
+		RejectedRecordException extraTab = catchThrowableOfType(RejectedRecordException.class, reader::read);
+		RejectedRecordException missingTab = catchThrowableOfType(RejectedRecordException.class, reader::read);
+
+		assertThat(extraTab.reason()).isEqualTo("more cells than the header");
+		assertThat(extraTab.record()).isEqualTo("112-3456789-0123456\t***\t2026-11-02\tab***ef@marketplace.amazon.com\t\t***\t***\t***");
+		assertThat(missingTab.reason()).isEqualTo("fewer cells than the header");
+		assertThat(missingTab.where()).isEqualTo("3");
+		assertThat(missingTab.record()).isEqualTo("113-9876543-2109876\t***\t2026-11-03\t***\t***\t***");
+		assertThat(reader.read()).isNull();
+	}
+
+	@Test
+	void reportWithoutHeaderIsRejectedWholeWithoutShowingItsFirstLine() throws Exception {
+		Path file = write("r.txt", "112-3456789-0123456\t1\t2026-11-02\tJane Doe\t1 Pine St\n", StandardCharsets.UTF_8);
+		OrderReportReader reader = open(file, null, new ExecutionContext());
+
+		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
+
+		assertThat(rejected.reason()).isEqualTo("no header line");
+		assertThat(rejected.getMessage() + rejected.record()).doesNotContain("Jane", "Pine");
+		assertThat(reader.read()).isNull();
+	}
+
+	@Test
+	void strayQuoteCostsItsLineAndAContinuationAfterItIsNotGivenToTheOrderAbove() throws Exception {
+		Path file = write("r.csv", """
+				order-id,purchase-date,product-name
+				112-3456789-0123456,2026-11-02,Mug
+				113-9876543-2109876,2026-11-03,"Tea, 20 bags
+				,,Coaster
+				114-1029384-7564738,2026-11-04,"Pot, ""large"" and small"
+				""", StandardCharsets.UTF_8);
+		OrderReportReader reader = open(file, null, new ExecutionContext());
+
+		assertThat(reader.read().line()).isEqualTo(2);
+		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class, reader::read);
+		OrderReportLine continuation = reader.read();
+		OrderReportLine last = reader.read();
+
+		assertThat(rejected.where()).isEqualTo("3");
+		assertThat(rejected.reason()).isEqualTo("unterminated quote");
+		assertThat(rejected.record()).isEqualTo("113-9876543-2109876,2026-11-03,***,***");
+		assertThat(continuation.line()).isEqualTo(4);
+		assertThat(continuation.orderId()).isNull();
+		assertThat(last.line()).isEqualTo(5);
+		assertThat(last.cells()[2]).isEqualTo("Pot, \"large\" and small");
+		assertThat(reader.read()).isNull();
+	}
+
+	@Test
+	void restartAfterABrokenLineResumesAtTheRightLine() throws Exception {
+		Path file = write("r.csv", """
+				order-id,purchase-date
+				"112-3456789-0123450,2026-11-02
+				112-3456789-0123451,2026-11-02
+				112-3456789-0123452,2026-11-02
+				112-3456789-0123453,2026-11-02
+				""", StandardCharsets.UTF_8);
+		ExecutionContext context = new ExecutionContext();
+		OrderReportReader first = open(file, null, context);
+		catchThrowableOfType(RejectedRecordException.class, first::read);
+		first.read();
+		first.update(context);
+		first.close();
+
+		OrderReportReader restarted = open(file, null, context);
+
+		OrderReportLine line = restarted.read();
+		assertThat(line.orderId()).isEqualTo("112-3456789-0123452");
+		assertThat(line.line()).isEqualTo(4);
+	}
+
+	@Test
+	void ordersWhoseLinesNameDifferentAliasesAreCountedOnceEachAndAgainAfterARestart() throws Exception {
+		Path file = write("r.txt", """
+				order-id\tpurchase-date\tbuyer-email
+				112-3456789-0123456\t2026-11-02\tfirst@marketplace.amazon.com
+				\t\t
+				112-3456789-0123456\t2026-11-02\tsecond@marketplace.amazon.com
+				112-3456789-0123456\t2026-11-02\tfirst@marketplace.amazon.com
+				113-9876543-2109876\t2026-11-03\tsame@marketplace.amazon.com
+				113-9876543-2109876\t2026-11-03\tSame+tool@marketplace.amazon.com
+				114-1029384-7564738\t2026-11-04\tone@marketplace.amazon.com
+				114-1029384-7564738\t2026-11-04\ttwo@marketplace.amazon.com
+				""", StandardCharsets.UTF_8);
+		ExecutionContext context = new ExecutionContext();
+		OrderReportReader first = open(file, null, context);
+		for (int i = 0; i < 4; i++) {
+			first.read();
+		}
+		first.update(context);
+		first.close();
+		assertThat(context.get(RecordTally.KINDS_KEY)).isEqualTo(Map.of(AliasConflicts.KIND, 1L));
+
+		OrderReportReader restarted = open(file, null, context);
+		while (restarted.read() != null) {
+			// read to the end
+		}
+		restarted.update(context);
+
+		assertThat(context.get(RecordTally.KINDS_KEY)).isEqualTo(Map.of(AliasConflicts.KIND, 2L));
 	}
 
 	@Test

@@ -123,6 +123,30 @@ class ComplianceReportJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void ordersWhoseLinesNameDifferentAliasesAreShownInTheDataQualitySection() throws Exception {
+		Files.writeString(workspace.input("orders").resolve("conflicting.txt"), """
+				order-id\tpurchase-date\tbuyer-email
+				171-5555555-0000001\t2026-11-10T10:00:00Z\tfirst0alias@marketplace.amazon.com
+				171-5555555-0000001\t2026-11-10T10:00:00Z\tother0alias@marketplace.amazon.com
+				171-5555555-0000002\t2026-11-10T10:00:00Z\tsame0alias@marketplace.amazon.com
+				171-5555555-0000002\t2026-11-10T10:00:00Z\tSame0Alias+tool@marketplace.amazon.com
+				""");
+
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		JsonNode report = null;
+		for (JsonNode input : runFile("importOrders").get("inputs")) {
+			if (input.get("file").asString().equals("conflicting.txt")) {
+				report = input;
+			}
+		}
+		assertThat(report.get("kinds").toString()).isEqualTo("{\"orders with conflicting buyer aliases\":1}");
+		assertThat(Files.readString(report(RUN_DATE), StandardCharsets.UTF_8)).contains(
+				"conflicting.txt: 1 order(s) whose lines name different buyer aliases; the newest line&#39;s alias is kept.");
+	}
+
+	@Test
 	void inputTextIsEscaped() throws Exception {
 		Files.createDirectories(workspace.input("messages"));
 		Files.writeString(workspace.input("messages").resolve("hostile.csv"), """
