@@ -1,9 +1,5 @@
 package com.optoutbatch.mailbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +7,8 @@ import com.optoutbatch.optouts.OptOut;
 import com.optoutbatch.optouts.OptOutRegistry;
 import com.optoutbatch.optouts.OptOutSource;
 import com.optoutbatch.optouts.RestrictionNotice;
+import com.optoutbatch.support.PublishedFile;
+import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -24,11 +22,11 @@ class FindingWriter implements ItemWriter<ScannedMail> {
 
 	private final OptOutRegistry registry;
 
-	private final Path quarantine;
+	private final Workspace workspace;
 
-	FindingWriter(OptOutRegistry registry, Path quarantine) {
+	FindingWriter(OptOutRegistry registry, Workspace workspace) {
 		this.registry = registry;
-		this.quarantine = quarantine;
+		this.workspace = workspace;
 	}
 
 	@Override
@@ -53,13 +51,8 @@ class FindingWriter implements ItemWriter<ScannedMail> {
 
 	private void quarantine(ScannedMail mail) {
 		String name = (mail.source() + "." + mail.index()).replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
-		try {
-			Files.createDirectories(quarantine);
-			Files.write(quarantine.resolve(name), mail.bytes());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot quarantine " + mail, e);
-		}
+		// each copy is whole by itself: it is published as soon as it is written
+		PublishedFile.write(workspace, workspace.output("quarantine", name), mail.bytes());
 	}
 
 	private static String noticeKey(ScannedMail mail) {

@@ -108,7 +108,7 @@ class ScanMailboxJobConfiguration {
 
 	@Bean
 	FindingWriter findingWriter(OptOutRegistry registry, Workspace workspace) {
-		return new FindingWriter(registry, workspace.output("quarantine"));
+		return new FindingWriter(registry, workspace);
 	}
 
 	@Bean

@@ -23,6 +23,7 @@ import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violations;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.Workspace;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,8 +71,8 @@ class ComplianceReportBuilder {
 		markNewOptOuts(runDate);
 		Summary previous = previousSummary(runDate);
 		ReportPeriod period = new ReportPeriod(previous == null ? LocalDate.MIN : previous.runDate().plusDays(1), runDate);
-		ReportedViolations violations = new ReportedViolations(period,
-				ComplianceReportWriter.folder(workspace, runDate).resolve(ComplianceReportWriter.VIOLATIONS_FILE));
+		ReportedViolations violations = new ReportedViolations(period, PublishedFile.of(workspace,
+				ComplianceReportWriter.folder(workspace, runDate).resolve(ComplianceReportWriter.VIOLATIONS_FILE)));
 		List<UndecidedMessage> undecided;
 		try (violations) {
 			undecided = violationFinder.review(violations);
