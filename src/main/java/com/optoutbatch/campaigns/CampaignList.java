@@ -16,8 +16,9 @@ import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.PersonalData;
 
 /**
- * A campaign list file, opened: its name in the outputs, its profile (none for a loose
- * file), its format, its header and where the fields are; or why it cannot be used.
+ * A campaign list file, opened: its name (its path under {@code input/campaigns/}, which
+ * names its outputs too), its profile (none for a loose file), its format, its header and
+ * where the fields are; or why it cannot be used.
  */
 record CampaignList(Path file, String name, CampaignProfile profile, CampaignListFormat format, List<String> header,
 		Map<CampaignField, Integer> columns, String unusable) {
@@ -44,8 +45,7 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		return unusable == null;
 	}
 
-	static CampaignList open(Path file, CampaignProfile profile, Charset charsetOverride) {
-		String name = (profile == null ? "" : profile.name() + ".") + baseName(file);
+	static CampaignList open(Path file, String name, CampaignProfile profile, Charset charsetOverride) {
 		try {
 			CampaignListFormat format = CampaignListFormat.of(file, charsetOverride);
 			try (DelimitedFile list = format.open(file)) {
@@ -137,12 +137,6 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 
 	private static String normalise(String name) {
 		return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
-	}
-
-	private static String baseName(Path file) {
-		String name = file.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		return dot > 0 ? name.substring(0, dot) : name;
 	}
 
 }

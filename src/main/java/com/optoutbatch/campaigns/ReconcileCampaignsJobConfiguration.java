@@ -166,17 +166,14 @@ class ReconcileCampaignsJobConfiguration {
 	@StepScope
 	SendListWriter sendListWriter(CampaignList campaignList, Workspace workspace, JdbcTemplate jdbc,
 			@Value("#{stepExecution}") StepExecution step) {
-		Path sendLists = workspace.output("send-lists");
-		return new SendListWriter(campaignList, workspace, sendLists.resolve(campaignList.name() + ".clean.csv"),
-				sendLists.resolve(campaignList.name() + ".suppressed.csv"), runDate(step), jdbc);
+		return new SendListWriter(campaignList, workspace, SendListWriter.sendList(workspace, campaignList.file(), "clean"),
+				SendListWriter.sendList(workspace, campaignList.file(), "suppressed"), runDate(step), jdbc);
 	}
 
 	@Bean
 	@StepScope
 	RejectFile campaignRejects(Workspace workspace, @Value("#{stepExecutionContext['input.file']}") String file) {
-		Path list = Path.of(file);
-		String profile = CampaignLists.profileOf(workspace.input("campaigns"), list);
-		return RejectFile.of(workspace, JOB_NAME, Path.of((profile == null ? "" : profile + ".") + list.getFileName()));
+		return RejectFile.of(workspace, JOB_NAME, Path.of(file));
 	}
 
 	@Bean
@@ -191,7 +188,7 @@ class ReconcileCampaignsJobConfiguration {
 	}
 
 	private static CampaignList openList(Workspace workspace, CampaignProfiles profiles, Path list, StepExecution step) {
-		return CampaignLists.open(workspace.input("campaigns"), list, profiles,
+		return CampaignLists.open(workspace.input("campaigns"), list, workspace.inputName(list), profiles,
 				FileParameters.charsetFor(step.getJobParameters(), list));
 	}
 

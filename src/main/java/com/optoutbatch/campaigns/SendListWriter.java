@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes a list's verdicts: clean rows to {@code <list>.clean.csv}, held-back rows with their
- * reason to {@code <list>.suppressed.csv}, both in the input's columns, delimiter, quoting,
- * line ends and charset; and remembers held-back and flagged rows for the unsubscribe files
+ * reason to {@code <list>.suppressed.csv} (see {@link #sendList}), both in the input's columns,
+ * delimiter, quoting, line ends and charset; and remembers held-back and flagged rows for the unsubscribe files
  * and the report. Both files are published when the list's step completes; each chunk
  * first cuts them back to what the last committed chunk wrote, so a rolled-back chunk
  * leaves nothing behind, and a restart appends to them.
@@ -63,6 +63,21 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		header.add(REASON_COLUMN);
 		this.suppressed = list.usable() ? new ListFile("suppressed", PublishedFile.of(workspace, suppressedFile), header)
 				: null;
+	}
+
+	/**
+	 * A copy of a list in {@code output/send-lists/}, at the list's path under
+	 * {@code input/campaigns/}, the copy's kind before its extension:
+	 * {@code generic/review-requests-nov.csv} gives {@code generic/review-requests-nov.clean.csv}.
+	 * The kind goes before the last extension or, without one, at the end, so two lists never
+	 * share a copy: {@code list.csv} and {@code list.tsv} give {@code list.clean.csv} and
+	 * {@code list.clean.tsv}.
+	 */
+	static Path sendList(Workspace workspace, Path list, String kind) {
+		Path mirror = workspace.outputFor(list, "", "send-lists");
+		String name = mirror.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return mirror.resolveSibling(dot > 0 ? name.substring(0, dot) + "." + kind + name.substring(dot) : name + "." + kind);
 	}
 
 	@Override

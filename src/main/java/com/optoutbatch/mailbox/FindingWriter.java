@@ -1,5 +1,6 @@
 package com.optoutbatch.mailbox;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +16,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Acts on the findings of a chunk: opt-out notices join the registry, restriction notices
- * their table, look-alikes are copied to {@code output/quarantine/} under a name made of
- * their source and position, so that a second scan overwrites instead of adding.
+ * their table, look-alikes are copied to {@code output/quarantine/} at their mailbox's path
+ * under {@code input/mailbox/} followed by their number in it ({@code a/inbox.mbox.12.eml}),
+ * so that a second scan overwrites instead of adding and two mailboxes never share a copy.
  */
 class FindingWriter implements ItemWriter<ScannedMail> {
 
@@ -24,9 +26,13 @@ class FindingWriter implements ItemWriter<ScannedMail> {
 
 	private final Workspace workspace;
 
-	FindingWriter(OptOutRegistry registry, Workspace workspace) {
+	private final Path source;
+
+	/** @param source the mailbox input the step reads: a file or Maildir folder, or an IMAP folder's label */
+	FindingWriter(OptOutRegistry registry, Workspace workspace, Path source) {
 		this.registry = registry;
 		this.workspace = workspace;
+		this.source = source;
 	}
 
 	@Override
@@ -50,9 +56,9 @@ class FindingWriter implements ItemWriter<ScannedMail> {
 	}
 
 	private void quarantine(ScannedMail mail) {
-		String name = (mail.source() + "." + mail.index()).replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
 		// each copy is whole by itself: it is published as soon as it is written
-		PublishedFile.write(workspace, workspace.output("quarantine", name), mail.bytes());
+		PublishedFile.write(workspace, workspace.outputFor(source, "." + mail.index() + ".eml", "quarantine"),
+				mail.bytes());
 	}
 
 	private static String noticeKey(ScannedMail mail) {

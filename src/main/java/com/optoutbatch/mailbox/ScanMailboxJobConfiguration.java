@@ -107,8 +107,10 @@ class ScanMailboxJobConfiguration {
 	}
 
 	@Bean
-	FindingWriter findingWriter(OptOutRegistry registry, Workspace workspace) {
-		return new FindingWriter(registry, workspace);
+	@StepScope
+	FindingWriter findingWriter(OptOutRegistry registry, Workspace workspace,
+			@Value("#{stepExecutionContext['input.file']}") String file) {
+		return new FindingWriter(registry, workspace, Path.of(file));
 	}
 
 	@Bean

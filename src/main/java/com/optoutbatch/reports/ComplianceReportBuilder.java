@@ -122,11 +122,11 @@ class ComplianceReportBuilder {
 		for (JsonNode run : runFiles) {
 			if (run.get("job").asString().equals("reconcileCampaigns")) {
 				for (JsonNode input : run.get("inputs")) {
+					// a list is named by its path under input/campaigns/, in the run file and in the database
 					String file = input.get("file").asString();
-					String list = file.replaceFirst("\\.[^./]*$", "").replace('/', '.');
 					lists.add(new CampaignListResult(file, input.get("read").asLong(), input.get("used").asLong(),
 							counts(input.get("filterReasons")), input.get("rejected").asLong(),
-							critical.getOrDefault(list, 0L)));
+							critical.getOrDefault(file, 0L)));
 				}
 			}
 		}
@@ -169,13 +169,18 @@ class ComplianceReportBuilder {
 		return inputs;
 	}
 
+	/** The quarantined mail, by path under {@code output/quarantine/}: {@code a/inbox.mbox.12.eml}. */
 	private List<String> quarantined() {
 		Path folder = workspace.output("quarantine");
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.map(file -> file.getFileName().toString()).sorted().toList();
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile)
+				.filter(file -> !file.getFileName().toString().endsWith(PublishedFile.PARTIAL_SUFFIX))
+				.map(file -> folder.relativize(file).toString().replace('\\', '/'))
+				.sorted()
+				.toList();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -55,7 +55,7 @@ class FullOutputDiskJobTests extends JobTestSupport {
 			execution = jobs.startJob(ReconcileCampaignsJobTests.parameters());
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 			assertEveryPublishedListIsWhole();
-			assertThat(sendList("generic.big.clean.csv")).doesNotExist();
+			assertThat(sendList("generic/big.clean.csv")).doesNotExist();
 
 			JsonNode run = JsonMapper.builder().build().readTree(runFile().toFile());
 			assertThat(run.get("status").asString()).isEqualTo("FAILED");
