@@ -54,11 +54,14 @@ public class RunFileWriter implements JobExecutionListener {
 
 	private final JobRepository jobRepository;
 
+	private final InputLedger inputLedger;
+
 	private final JsonMapper json;
 
-	public RunFileWriter(Workspace workspace, JobRepository jobRepository) {
+	public RunFileWriter(Workspace workspace, JobRepository jobRepository, InputLedger inputLedger) {
 		this.workspace = workspace;
 		this.jobRepository = jobRepository;
+		this.inputLedger = inputLedger;
 		this.json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 	}
 
@@ -115,7 +118,8 @@ public class RunFileWriter implements JobExecutionListener {
 		LocalDateTime end = jobExecution.getEndTime();
 		String status = jobExecution.getStatus().toString();
 		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, status, failureOf(jobExecution),
-				runFileError, firstLine(jobExecution.getExitStatus().getExitDescription()), start, end,
+				runFileError, startedOver(jobExecution, runDate), firstLine(jobExecution.getExitStatus().getExitDescription()),
+				start, end,
 				end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, RecordCounts.NONE, List.of(),
 				List.of());
 	}
@@ -154,6 +158,13 @@ public class RunFileWriter implements JobExecutionListener {
 		return description == null ? status.toString() : description;
 	}
 
+	/** When this attempt started again from the beginning because the inputs of the one before changed. */
+	private InputLedger.StartedOver startedOver(JobExecution jobExecution, LocalDate runDate) {
+		Long attempt = jobExecution.getJobParameters().getLong(InputLedger.RUN_ATTEMPT);
+		return attempt == null ? null
+				: inputLedger.startedOver(new InputLedger.Run(jobExecution.getJobInstance().getJobName(), runDate, attempt));
+	}
+
 	private static String firstLine(String text) {
 		return text == null || text.isBlank() ? null : text.lines().findFirst().orElse(null);
 	}
@@ -182,7 +193,8 @@ public class RunFileWriter implements JobExecutionListener {
 		LocalDateTime start = jobExecution.getStartTime();
 		LocalDateTime end = jobExecution.getEndTime() != null ? jobExecution.getEndTime() : LocalDateTime.now();
 		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, jobExecution.getStatus().toString(),
-				failureOf(jobExecution), null, jobExecution.getExitStatus().getExitDescription(), start, end,
+				failureOf(jobExecution), null, startedOver(jobExecution, runDate),
+				jobExecution.getExitStatus().getExitDescription(), start, end,
 				start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, totals, steps, inputs);
 	}
 
@@ -219,10 +231,12 @@ public class RunFileWriter implements JobExecutionListener {
 
 	/**
 	 * The run file: one run of one job. {@code failure} says in one line why it did not
-	 * complete; {@code runFileError}, when set, why this run file holds no inputs.
+	 * complete; {@code runFileError}, when set, why this run file holds no inputs;
+	 * {@code startedOver}, when set, that this attempt started from the beginning because the
+	 * inputs of the one before it changed, and which.
 	 */
 	public record RunFile(String job, LocalDate runDate, String status, String failure, String runFileError,
-			String exitDescription, LocalDateTime startedAt, LocalDateTime endedAt, double seconds, RecordCounts totals,
+			InputLedger.StartedOver startedOver, String exitDescription, LocalDateTime startedAt, LocalDateTime endedAt, double seconds, RecordCounts totals,
 			List<StepRun> steps, List<InputFile> inputs) {
 	}
 
