@@ -47,7 +47,7 @@ import static org.mockito.Mockito.doAnswer;
  * the inputs as they are now.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ResumeWithChangedInputsTests extends JobTestSupport {
+class ResumeWithChangedInputsJobTests extends JobTestSupport {
 
 	static final String RUN_DATE = "run.date=2026-11-26";
 

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InputLedgerTests extends JobTestSupport {
+class InputLedgerJobTests extends JobTestSupport {
 
 	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
 
