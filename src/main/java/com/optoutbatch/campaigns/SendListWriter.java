@@ -27,11 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes a list's verdicts: clean rows to {@code <list>.clean.csv}, held-back rows with their
- * reason to {@code <list>.suppressed.csv} (see {@link #sendList}), both in the input's columns,
- * delimiter, quoting, line ends and charset; and remembers held-back and flagged rows for the unsubscribe files
- * and the report. Both files are published when the list's step completes; each chunk
- * first cuts them back to what the last committed chunk wrote, so a rolled-back chunk
- * leaves nothing behind, and a restart appends to them.
+ * reason to {@code <list>.suppressed.csv} (see {@link #sendList}), both in the input's
+ * columns, delimiter, quoting, line ends and charset; and remembers held-back and flagged
+ * rows for the unsubscribe files and the report. Both files are published when the list's
+ * step completes; each chunk first cuts them back to what the last committed chunk wrote,
+ * so a rolled-back chunk leaves nothing behind, and a restart appends to them.
  */
 class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListener {
 

@@ -110,9 +110,9 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (changes.none()) {
 			return true;
 		}
-		String notice = String.format(
-				"the inputs of %s for run.date %s changed since attempt %d stopped (%s): starting it again from the beginning as attempt %d",
-				stopped.job(), stopped.runDate(), stopped.attempt(), changes.describe(), stopped.attempt() + 1);
+		String notice = String.format("the inputs of %s for run.date %s changed since attempt %d stopped (%s): "
+				+ "starting it again from the beginning as attempt %d", stopped.job(), stopped.runDate(), stopped.attempt(),
+				changes.describe(), stopped.attempt() + 1);
 		log.warn(notice);
 		System.err.println("optout-batch: notice: " + notice);
 		inputLedger.markStartedOver(stopped);

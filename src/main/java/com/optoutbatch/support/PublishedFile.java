@@ -58,8 +58,8 @@ public final class PublishedFile implements AutoCloseable {
 	/** An output of the workspace; nothing is opened yet. */
 	public static PublishedFile of(Workspace workspace, Path file) {
 		Path absolute = file.toAbsolutePath().normalize();
-		String shownAs = absolute.startsWith(workspace.home()) ? workspace.home().relativize(absolute).toString() : absolute.toString();
-		return new PublishedFile(absolute, shownAs.replace('\\', '/'));
+		Path shownAs = absolute.startsWith(workspace.home()) ? workspace.home().relativize(absolute) : absolute;
+		return new PublishedFile(absolute, shownAs.toString().replace('\\', '/'));
 	}
 
 	/**
@@ -135,7 +135,7 @@ public final class PublishedFile implements AutoCloseable {
 					Files.move(file, partial, StandardCopyOption.ATOMIC_MOVE);
 				}
 				if (!Files.exists(partial) || Files.size(partial) < committedLength) {
-					throw new IOException("cannot resume " + shownAs + ": " + partial.getFileName()
+					throw new IllegalStateException("cannot resume " + shownAs + ": " + partial.getFileName()
 							+ " is missing or shorter than its last committed length " + committedLength
 							+ "; launch again with --rerun");
 				}

@@ -116,12 +116,10 @@ public class RunFileWriter implements JobExecutionListener {
 	private RunFile smallRunOf(JobExecution jobExecution, LocalDate runDate, String runFileError) {
 		LocalDateTime start = jobExecution.getStartTime() != null ? jobExecution.getStartTime() : LocalDateTime.now();
 		LocalDateTime end = jobExecution.getEndTime();
-		String status = jobExecution.getStatus().toString();
-		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, status, failureOf(jobExecution),
-				runFileError, startedOver(jobExecution, runDate), firstLine(jobExecution.getExitStatus().getExitDescription()),
-				start, end,
-				end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, RecordCounts.NONE, List.of(),
-				List.of());
+		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, jobExecution.getStatus().toString(),
+				failureOf(jobExecution), runFileError, startedOver(jobExecution, runDate),
+				firstLine(jobExecution.getExitStatus().getExitDescription()), start, end,
+				end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, RecordCounts.NONE, List.of(), List.of());
 	}
 
 	/**
@@ -236,8 +234,8 @@ public class RunFileWriter implements JobExecutionListener {
 	 * inputs of the one before it changed, and which.
 	 */
 	public record RunFile(String job, LocalDate runDate, String status, String failure, String runFileError,
-			InputLedger.StartedOver startedOver, String exitDescription, LocalDateTime startedAt, LocalDateTime endedAt, double seconds, RecordCounts totals,
-			List<StepRun> steps, List<InputFile> inputs) {
+			InputLedger.StartedOver startedOver, String exitDescription, LocalDateTime startedAt, LocalDateTime endedAt,
+			double seconds, RecordCounts totals, List<StepRun> steps, List<InputFile> inputs) {
 	}
 
 	/** A step that reads no input file of its own (a partition manager, a job of the nightly run). */
