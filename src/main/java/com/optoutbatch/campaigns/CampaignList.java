@@ -17,9 +17,9 @@ import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RejectedRecordException;
 
 /**
- * A campaign list file, opened: its name in the outputs, its profile (none for a loose
- * file), its format, its header and where the fields are; or why it cannot be used, for
- * which the list is rejected whole.
+ * A campaign list file, opened: its name (its path under {@code input/campaigns/}, which
+ * names its outputs too), its profile (none for a loose file), its format, its header and
+ * where the fields are; or why it cannot be used, for which the list is rejected whole.
  */
 record CampaignList(Path file, String name, CampaignProfile profile, CampaignListFormat format, List<String> header,
 		Map<CampaignField, Integer> columns, Unusable unusable) {
@@ -54,8 +54,7 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		return unusable == null;
 	}
 
-	static CampaignList open(Path file, CampaignProfile profile, Charset charsetOverride) {
-		String name = (profile == null ? "" : profile.name() + ".") + baseName(file);
+	static CampaignList open(Path file, String name, CampaignProfile profile, Charset charsetOverride) {
 		try {
 			CampaignListFormat format = CampaignListFormat.of(file, charsetOverride);
 			try (DelimitedFile list = format.open(file)) {
@@ -182,12 +181,6 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 			return RejectedRecordException.wholeFile(reason, detail);
 		}
 
-	}
-
-	private static String baseName(Path file) {
-		String name = file.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		return dot > 0 ? name.substring(0, dot) : name;
 	}
 
 }

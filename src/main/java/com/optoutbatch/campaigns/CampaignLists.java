@@ -21,14 +21,14 @@ final class CampaignLists {
 	}
 
 	/** A list opened with the profile of its folder; a list in the folder of an unknown profile is unusable. */
-	static CampaignList open(Path folder, Path list, CampaignProfiles profiles, Charset charsetOverride) {
+	static CampaignList open(Path folder, Path list, String name, CampaignProfiles profiles, Charset charsetOverride) {
 		String profileName = profileOf(folder, list);
 		CampaignProfile profile = profileName == null ? null : profiles.named(profileName);
 		if (profileName != null && profile == null) {
-			return CampaignList.unusable(list, profileName + "." + list.getFileName(), null, "no campaign profile",
+			return CampaignList.unusable(list, name, null, "no campaign profile",
 					"no campaign profile is named '" + profileName + "' (the list's folder)");
 		}
-		return CampaignList.open(list, profile, charsetOverride);
+		return CampaignList.open(list, name, profile, charsetOverride);
 	}
 
 	/** The profile folder a list lies in; {@code null} for a loose list. */

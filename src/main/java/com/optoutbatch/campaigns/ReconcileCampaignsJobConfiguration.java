@@ -1,10 +1,13 @@
 package com.optoutbatch.campaigns;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputSteps;
@@ -61,10 +64,21 @@ class ReconcileCampaignsJobConfiguration {
 		return new StepBuilder("clearCampaignRun", jobRepository).tasklet((contribution, chunk) -> {
 			LocalDate runDate = runDate(chunk.getStepContext().getStepExecution());
 			jdbc.update("DELETE FROM campaign_held_rows WHERE run_date = ?", runDate);
-			FileSystemUtils.deleteRecursively(workspace.output("send-lists"));
-			FileSystemUtils.deleteRecursively(workspace.output("unsubscribe"));
+			empty(workspace.output("send-lists"));
+			empty(workspace.output("unsubscribe"));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
+	}
+
+	// what is inside, not the folder: it may be a mount point of its own
+	private static void empty(Path folder) throws IOException {
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> entries = Files.list(folder)) {
+				for (Path entry : entries.toList()) {
+					FileSystemUtils.deleteRecursively(entry);
+				}
+			}
+		}
 	}
 
 	@Bean
@@ -152,22 +166,21 @@ class ReconcileCampaignsJobConfiguration {
 	@StepScope
 	SendListWriter sendListWriter(CampaignList campaignList, Workspace workspace, JdbcTemplate jdbc,
 			@Value("#{stepExecution}") StepExecution step) {
-		return new SendListWriter(campaignList, workspace.output("send-lists"), runDate(step), jdbc);
+		return new SendListWriter(campaignList, workspace, SendListWriter.sendList(workspace, campaignList.file(), "clean"),
+				SendListWriter.sendList(workspace, campaignList.file(), "suppressed"), runDate(step), jdbc);
 	}
 
 	@Bean
 	@StepScope
 	RejectFile campaignRejects(Workspace workspace, @Value("#{stepExecutionContext['input.file']}") String file) {
-		Path list = Path.of(file);
-		String profile = CampaignLists.profileOf(workspace.input("campaigns"), list);
-		return RejectFile.of(workspace, JOB_NAME, Path.of((profile == null ? "" : profile + ".") + list.getFileName()));
+		return RejectFile.of(workspace, JOB_NAME, Path.of(file));
 	}
 
 	@Bean
 	@StepScope
 	UnsubscribeFileWriter unsubscribeFileWriter(JdbcTemplate jdbc, CampaignProfiles campaignProfiles,
 			Workspace workspace, @Value("#{stepExecution}") StepExecution step) {
-		return new UnsubscribeFileWriter(jdbc, campaignProfiles, workspace.output("unsubscribe"), runDate(step));
+		return new UnsubscribeFileWriter(jdbc, campaignProfiles, workspace, runDate(step));
 	}
 
 	private static Supplier<List<Path>> lists(Workspace workspace) {
@@ -175,7 +188,7 @@ class ReconcileCampaignsJobConfiguration {
 	}
 
 	private static CampaignList openList(Workspace workspace, CampaignProfiles profiles, Path list, StepExecution step) {
-		return CampaignLists.open(workspace.input("campaigns"), list, profiles,
+		return CampaignLists.open(workspace.input("campaigns"), list, workspace.inputName(list), profiles,
 				FileParameters.charsetFor(step.getJobParameters(), list));
 	}
 

@@ -1,7 +1,6 @@
 package com.optoutbatch.campaigns;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
 import com.optoutbatch.campaigns.CampaignProfile.UnsubscribeLayout;
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.SafeCsv;
+import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -34,14 +35,14 @@ class UnsubscribeFileWriter implements Tasklet {
 
 	private final CampaignProfiles profiles;
 
-	private final Path folder;
+	private final Workspace workspace;
 
 	private final LocalDate runDate;
 
-	UnsubscribeFileWriter(JdbcTemplate jdbc, CampaignProfiles profiles, Path folder, LocalDate runDate) {
+	UnsubscribeFileWriter(JdbcTemplate jdbc, CampaignProfiles profiles, Workspace workspace, LocalDate runDate) {
 		this.jdbc = jdbc;
 		this.profiles = profiles;
-		this.folder = folder;
+		this.workspace = workspace;
 		this.runDate = runDate;
 	}
 
@@ -81,13 +82,14 @@ class UnsubscribeFileWriter implements Tasklet {
 			}
 			return cells;
 		}, runDate, profile.name());
-		try (SafeCsv.Printer printer = SafeCsv.open(folder.resolve(profile.name() + ".csv"), format,
-				StandardCharsets.UTF_8, header.toArray(String[]::new))) {
-			rows.stream()
-				.filter(cells -> cells.stream().anyMatch(cell -> cell != null))
-				.distinct()
-				.forEach(cells -> printer.printRecord(cells.toArray()));
-		}
+		PublishedFile.write(workspace, workspace.output("unsubscribe", profile.name() + ".csv"), StandardCharsets.UTF_8,
+				writer -> {
+					SafeCsv.Printer printer = SafeCsv.wrap(writer, format, header.toArray(String[]::new));
+					rows.stream()
+						.filter(cells -> cells.stream().anyMatch(cell -> cell != null))
+						.distinct()
+						.forEach(cells -> printer.printRecord(cells.toArray()));
+				});
 	}
 
 }

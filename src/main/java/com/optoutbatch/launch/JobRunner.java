@@ -9,6 +9,8 @@ import com.optoutbatch.support.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.support.InputLedger;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,6 +28,11 @@ import org.springframework.stereotype.Component;
  * Runs the job the command names, for its {@code run.date}: a fresh run the first time, a
  * resumed run when the last attempt at that date failed or was interrupted, a refusal when
  * it completed, unless {@code --rerun} asks for a new attempt.
+ * <p>
+ * Every new attempt pins its inputs first ({@link InputLedger}). A run whose inputs changed
+ * since its last attempt stopped (a file changed, added or removed) is not resumed, which
+ * would mix two versions of them: it starts again from its beginning as a new attempt, and
+ * says so in the log, on stderr and in its run file.
  * <p>
  * The launcher holds the workspace lock, so a run still marked as started was cut off by a
  * crash: it is recovered (marked failed) so that it can be resumed.
@@ -46,13 +53,17 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Workspace workspace;
 
+	private final InputLedger inputLedger;
+
 	private ExitCode exitCode = ExitCode.FAILED;
 
-	JobRunner(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, Workspace workspace) {
+	JobRunner(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, Workspace workspace,
+			InputLedger inputLedger) {
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.workspace = workspace;
+		this.inputLedger = inputLedger;
 	}
 
 	@Override
@@ -75,15 +86,43 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		boolean resume = last != null && !command.rerun() && last.getStatus() != BatchStatus.ABANDONED;
-		JobParameters parameters = command.jobParameters(resume ? attempt : attempt + 1);
+		if (resume) {
+			resume = inputsUnchanged(new InputLedger.Run(job.getName(), command.runDate(), attempt));
+		}
+		InputLedger.Run run = new InputLedger.Run(job.getName(), command.runDate(), resume ? attempt : attempt + 1);
+		if (!resume) {
+			inputLedger.pin(run);
+		}
+		JobParameters parameters = command.jobParameters(run.attempt());
 		log.info("{} {} for run.date {} (attempt {})", resume ? "Resuming" : "Starting", job.getName(),
 				command.runDate(), parameters.getLong(JobCommand.RUN_ATTEMPT));
 		JobExecution execution = jobOperator.start(job, parameters);
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			inputLedger.markRead(run);
+		}
 		Outcome outcome = Outcome.of(execution, workspace, jobRepository);
 		exitCode = outcome.exitCode();
 		if (exitCode != ExitCode.COMPLETED) {
 			Launcher.fail(exitCode, outcome.reason());
 		}
+	}
+
+	/**
+	 * Whether the inputs are still those the stopped attempt pinned; when not, it will not be
+	 * resumed, and the notice says which files changed, were added or removed.
+	 */
+	private boolean inputsUnchanged(InputLedger.Run stopped) {
+		InputLedger.Changes changes = inputLedger.changesSince(stopped);
+		if (changes.none()) {
+			return true;
+		}
+		String notice = String.format("the inputs of %s for run.date %s changed since attempt %d stopped (%s): "
+				+ "starting it again from the beginning as attempt %d", stopped.job(), stopped.runDate(), stopped.attempt(),
+				changes.describe(), stopped.attempt() + 1);
+		log.warn(notice);
+		System.err.println("optout-batch: notice: " + notice);
+		inputLedger.markStartedOver(stopped);
+		return false;
 	}
 
 	/** The highest attempt number at this run date; 0 when the date was never run. */

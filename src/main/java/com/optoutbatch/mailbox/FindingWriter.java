@@ -1,8 +1,5 @@
 package com.optoutbatch.mailbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,24 +8,31 @@ import com.optoutbatch.optouts.OptOut;
 import com.optoutbatch.optouts.OptOutRegistry;
 import com.optoutbatch.optouts.OptOutSource;
 import com.optoutbatch.optouts.RestrictionNotice;
+import com.optoutbatch.support.PublishedFile;
+import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Acts on the findings of a chunk: opt-out notices join the registry, restriction notices
- * their table, look-alikes are copied to {@code output/quarantine/} under a name made of
- * their source and position, so that a second scan overwrites instead of adding.
+ * their table, look-alikes are copied to {@code output/quarantine/} at their mailbox's path
+ * under {@code input/mailbox/} followed by their number in it ({@code a/inbox.mbox.12.eml}),
+ * so that a second scan overwrites instead of adding and two mailboxes never share a copy.
  */
 class FindingWriter implements ItemWriter<ScannedMail> {
 
 	private final OptOutRegistry registry;
 
-	private final Path quarantine;
+	private final Workspace workspace;
 
-	FindingWriter(OptOutRegistry registry, Path quarantine) {
+	private final Path source;
+
+	/** @param source the mailbox input the step reads: a file or Maildir folder, or an IMAP folder's label */
+	FindingWriter(OptOutRegistry registry, Workspace workspace, Path source) {
 		this.registry = registry;
-		this.quarantine = quarantine;
+		this.workspace = workspace;
+		this.source = source;
 	}
 
 	@Override
@@ -52,14 +56,9 @@ class FindingWriter implements ItemWriter<ScannedMail> {
 	}
 
 	private void quarantine(ScannedMail mail) {
-		String name = (mail.source() + "." + mail.index()).replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
-		try {
-			Files.createDirectories(quarantine);
-			Files.write(quarantine.resolve(name), mail.bytes());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot quarantine " + mail, e);
-		}
+		// each copy is whole by itself: it is published as soon as it is written
+		PublishedFile.write(workspace, workspace.outputFor(source, "." + mail.index() + ".eml", "quarantine"),
+				mail.bytes());
 	}
 
 	private static String noticeKey(ScannedMail mail) {

@@ -108,8 +108,10 @@ class ScanMailboxJobConfiguration {
 	}
 
 	@Bean
-	FindingWriter findingWriter(OptOutRegistry registry, Workspace workspace) {
-		return new FindingWriter(registry, workspace.output("quarantine"));
+	@StepScope
+	FindingWriter findingWriter(OptOutRegistry registry, Workspace workspace,
+			@Value("#{stepExecutionContext['input.file']}") String file) {
+		return new FindingWriter(registry, workspace, Path.of(file));
 	}
 
 	@Bean

@@ -1,14 +1,10 @@
 package com.optoutbatch.messages;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
 
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.SafeCsv;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -22,20 +18,17 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  */
 class ClassifiedMessagesFile implements ItemStreamWriter<ClassifiedMessageRow>, StepExecutionListener {
 
-	private final Path file;
-
-	private final Path partial;
+	private final PublishedFile file;
 
 	private SafeCsv.Printer printer;
 
-	ClassifiedMessagesFile(Path file) {
+	ClassifiedMessagesFile(PublishedFile file) {
 		this.file = file;
-		this.partial = file.resolveSibling(file.getFileName() + ".partial");
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		printer = SafeCsv.open(partial, ClassifiedMessageRow.HEADER);
+		printer = SafeCsv.wrap(file.create(StandardCharsets.UTF_8), SafeCsv.FORMAT, ClassifiedMessageRow.HEADER);
 	}
 
 	@Override
@@ -48,31 +41,14 @@ class ClassifiedMessagesFile implements ItemStreamWriter<ClassifiedMessageRow>, 
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
-		close();
-		try {
-			if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
-				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			else {
-				Files.deleteIfExists(partial);
-			}
-			return null;
-		}
-		catch (IOException e) {
-			// Batch only logs what a listener throws: the step fails here, so that a restart writes the file again
-			UncheckedIOException failure = new UncheckedIOException("cannot write " + file, e);
-			stepExecution.setStatus(BatchStatus.FAILED);
-			stepExecution.addFailureException(failure);
-			return ExitStatus.FAILED.addExitDescription(failure);
-		}
+		printer = null;
+		return file.afterStep(stepExecution);
 	}
 
 	@Override
 	public void close() {
-		if (printer != null) {
-			printer.close();
-			printer = null;
-		}
+		printer = null;
+		file.close();
 	}
 
 }

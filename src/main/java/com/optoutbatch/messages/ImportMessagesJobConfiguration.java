@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.ProgressLogger;
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.TableStatistics;
@@ -119,7 +120,7 @@ class ImportMessagesJobConfiguration {
 	@Bean
 	@StepScope
 	ClassifiedMessagesFile classifiedMessagesFile(Workspace workspace) {
-		return new ClassifiedMessagesFile(workspace.output("messages", "classified.csv"));
+		return new ClassifiedMessagesFile(PublishedFile.of(workspace, workspace.output("messages", "classified.csv")));
 	}
 
 	/** A file named by a job parameter, relative to the workspace; {@code null} when none is named. */

@@ -1,16 +1,15 @@
 package com.optoutbatch.optouts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.SafeCsv;
 import com.optoutbatch.support.Timestamps;
+import com.optoutbatch.support.Workspace;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -115,21 +114,15 @@ public class OptOutRegistry {
 	}
 
 	/** Writes the whole registry to {@code file}, replacing it at once. */
-	public int export(Path file) {
+	public int export(Workspace workspace, Path file) {
 		List<OptOut> optOuts = all();
-		Path partial = file.resolveSibling(file.getFileName() + ".partial");
-		try (SafeCsv.Printer csv = SafeCsv.open(partial, CSV_HEADER)) {
+		PublishedFile.write(workspace, file, StandardCharsets.UTF_8, writer -> {
+			SafeCsv.Printer csv = SafeCsv.wrap(writer, SafeCsv.FORMAT, CSV_HEADER);
 			for (OptOut optOut : optOuts) {
 				csv.printRecord(optOut.marketplace(), optOut.orderId(), optOut.buyerAlias(),
 						Timestamps.format(optOut.optedOutAt()), optOut.source().name(), optOut.evidence());
 			}
-		}
-		try {
-			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot write " + file, e);
-		}
+		});
 		return optOuts.size();
 	}
 

@@ -70,7 +70,7 @@ public class OptOutStepsConfiguration {
 			Workspace workspace, OptOutRegistry registry) {
 		return new StepBuilder("exportOptOuts", jobRepository).tasklet((contribution, chunkContext) -> {
 			Path file = workspace.output("optouts", "opt-outs.csv");
-			int rows = registry.export(file);
+			int rows = registry.export(workspace, file);
 			log.info("{}: {} opt-outs", workspace.home().relativize(file), rows);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).allowStartIfComplete(true).build();

@@ -24,6 +24,7 @@ import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violations;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.RunFiles;
 import com.optoutbatch.support.Timestamps;
 import com.optoutbatch.support.Workspace;
@@ -74,8 +75,8 @@ class ComplianceReportBuilder {
 		markNewOptOuts(runDate);
 		Summary previous = previousSummary(runDate);
 		ReportPeriod period = new ReportPeriod(previous == null ? LocalDate.MIN : previous.runDate().plusDays(1), runDate);
-		ReportedViolations violations = new ReportedViolations(period,
-				ComplianceReportWriter.folder(workspace, runDate).resolve(ComplianceReportWriter.VIOLATIONS_FILE));
+		ReportedViolations violations = new ReportedViolations(period, PublishedFile.of(workspace,
+				ComplianceReportWriter.folder(workspace, runDate).resolve(ComplianceReportWriter.VIOLATIONS_FILE)));
 		List<UndecidedMessage> undecided;
 		try (violations) {
 			undecided = violationFinder.review(violations);
@@ -126,11 +127,11 @@ class ComplianceReportBuilder {
 		for (JsonNode run : runFiles) {
 			if (run.get("job").asString().equals("reconcileCampaigns")) {
 				for (JsonNode input : run.get("inputs")) {
+					// a list is named by its path under input/campaigns/, in the run file and in the database
 					String file = input.get("file").asString();
-					String list = file.replaceFirst("\\.[^./]*$", "").replace('/', '.');
 					lists.add(new CampaignListResult(file, input.get("read").asLong(), input.get("used").asLong(),
 							counts(input.get("filterReasons")), input.get("rejected").asLong(),
-							critical.getOrDefault(list, 0L)));
+							critical.getOrDefault(file, 0L)));
 				}
 			}
 		}
@@ -176,13 +177,18 @@ class ComplianceReportBuilder {
 		return inputs;
 	}
 
+	/** The quarantined mail, by path under {@code output/quarantine/}: {@code a/inbox.mbox.12.eml}. */
 	private List<String> quarantined() {
 		Path folder = workspace.output("quarantine");
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.map(file -> file.getFileName().toString()).sorted().toList();
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile)
+				.filter(file -> !file.getFileName().toString().endsWith(PublishedFile.PARTIAL_SUFFIX))
+				.map(file -> folder.relativize(file).toString().replace('\\', '/'))
+				.sorted()
+				.toList();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

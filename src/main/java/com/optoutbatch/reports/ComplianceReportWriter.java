@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.optoutbatch.reports.ComplianceReport.Headline;
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.SafeCsv;
 import com.optoutbatch.support.Timestamps;
 import com.optoutbatch.support.Workspace;
@@ -50,23 +51,22 @@ class ComplianceReportWriter {
 		return workspace.output("reports", runDate.toString());
 	}
 
+	/**
+	 * Publishes the report's files, each whole: the tables and the summary first, the page,
+	 * which links to them, last; then the list of every report.
+	 */
 	Path write(ComplianceReport report) {
 		Path folder = folder(workspace, report.runDate());
-		try {
-			Files.createDirectories(folder);
-			Context page = new Context(Locale.ENGLISH);
-			page.setVariable("report", report);
-			page.setVariable("headline", HeadlineItem.of(report.headline(), report.previous()));
-			page.setVariable("charts", List.of(report.optOutsPerWeek(), report.violationsPerWeek()));
-			writeAtomically(folder.resolve("index.html"), templates.process("reports/compliance-report", page));
-			json.writeValue(folder.resolve(Summary.FILE).toFile(), summaryOf(report));
-			writeTables(folder, report);
-			writeIndex();
-			return folder.resolve("index.html");
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot write the report in " + folder, e);
-		}
+		writeTables(folder, report);
+		PublishedFile.of(workspace, folder.resolve(VIOLATIONS_FILE)).publish();
+		writeText(folder.resolve(Summary.FILE), json.writeValueAsString(summaryOf(report)));
+		Context page = new Context(Locale.ENGLISH);
+		page.setVariable("report", report);
+		page.setVariable("headline", HeadlineItem.of(report.headline(), report.previous()));
+		page.setVariable("charts", List.of(report.optOutsPerWeek(), report.violationsPerWeek()));
+		writeText(folder.resolve("index.html"), templates.process("reports/compliance-report", page));
+		writeIndex();
+		return folder.resolve("index.html");
 	}
 
 	static Summary summaryOf(ComplianceReport report) {
@@ -78,36 +78,37 @@ class ComplianceReportWriter {
 				report.restrictionNotices().size(), report.quarantined().size(), report.undecided().size());
 	}
 
-	private static void writeTables(Path folder, ComplianceReport report) {
-		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("new-opt-outs.csv"), "marketplace", "order_id",
-				"buyer_alias", "opted_out_at", "source")) {
-			report.newOptOuts().forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(),
-					Timestamps.format(o.optedOutAt()), o.source()));
-		}
-		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("campaigns.csv"), "list", "rows_in", "clean",
-				"held_back", "held_back_by_reason", "rejected", "critical_to_opted_out")) {
-			report.campaigns().forEach(l -> csv.printRecord(l.list(), l.rowsIn(), l.clean(), l.heldBackTotal(),
-					l.heldBack().toString(), l.rejected(), l.criticalToOptedOut()));
-		}
-		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("inputs.csv"), "job", "file", "records", "rejected",
-				"top_reasons")) {
-			report.inputs().forEach(i -> csv.printRecord(i.job(), i.file(), i.read(), i.rejected(),
-					String.join("; ", i.topReasons())));
-		}
-		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("restriction-notices.csv"), "noticed_at", "marketplace",
-				"evidence")) {
-			report.restrictionNotices()
-				.forEach(n -> csv.printRecord(Timestamps.format(n.noticedAt()), n.marketplace(), n.evidence()));
-		}
-		try (SafeCsv.Printer csv = SafeCsv.open(folder.resolve("undecided.csv"), "message_id", "order_id", "tool",
-				"sent_at")) {
-			report.undecided()
-				.forEach(m -> csv.printRecord(m.messageId(), m.orderId(), m.tool(), Timestamps.format(m.sentAt())));
-		}
+	private void writeTables(Path folder, ComplianceReport report) {
+		writeCsv(folder.resolve("new-opt-outs.csv"), csv -> report.newOptOuts()
+			.forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(),
+					Timestamps.format(o.optedOutAt()), o.source())),
+				"marketplace", "order_id", "buyer_alias", "opted_out_at", "source");
+		writeCsv(folder.resolve("campaigns.csv"), csv -> report.campaigns()
+			.forEach(l -> csv.printRecord(l.list(), l.rowsIn(), l.clean(), l.heldBackTotal(), l.heldBack().toString(),
+					l.rejected(), l.criticalToOptedOut())),
+				"list", "rows_in", "clean", "held_back", "held_back_by_reason", "rejected", "critical_to_opted_out");
+		writeCsv(folder.resolve("inputs.csv"), csv -> report.inputs()
+			.forEach(i -> csv.printRecord(i.job(), i.file(), i.read(), i.rejected(), String.join("; ", i.topReasons()))),
+				"job", "file", "records", "rejected", "top_reasons");
+		writeCsv(folder.resolve("restriction-notices.csv"), csv -> report.restrictionNotices()
+			.forEach(n -> csv.printRecord(Timestamps.format(n.noticedAt()), n.marketplace(), n.evidence())),
+				"noticed_at", "marketplace", "evidence");
+		writeCsv(folder.resolve("undecided.csv"), csv -> report.undecided()
+			.forEach(m -> csv.printRecord(m.messageId(), m.orderId(), m.tool(), Timestamps.format(m.sentAt()))),
+				"message_id", "order_id", "tool", "sent_at");
+	}
+
+	private void writeCsv(Path file, Consumer<SafeCsv.Printer> rows, String... header) {
+		PublishedFile.write(workspace, file, StandardCharsets.UTF_8,
+				writer -> rows.accept(SafeCsv.wrap(writer, SafeCsv.FORMAT, header)));
+	}
+
+	private void writeText(Path file, String content) {
+		PublishedFile.write(workspace, file, StandardCharsets.UTF_8, writer -> writer.write(content));
 	}
 
 	/** {@code output/reports/index.html}: every report, newest first, from their summaries. */
-	private void writeIndex() throws IOException {
+	private void writeIndex() {
 		Path reports = workspace.output("reports");
 		List<Summary> summaries = new ArrayList<>();
 		try (Stream<Path> folders = Files.list(reports)) {
@@ -115,16 +116,13 @@ class ComplianceReportWriter {
 				summaries.add(Summary.read(json, summary));
 			}
 		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot list " + workspace.home().relativize(reports), e);
+		}
 		summaries.sort(Comparator.comparing(Summary::runDate).reversed());
 		Context page = new Context(Locale.ENGLISH);
 		page.setVariable("summaries", summaries);
-		writeAtomically(reports.resolve("index.html"), templates.process("reports/index", page));
-	}
-
-	private static void writeAtomically(Path file, String content) throws IOException {
-		Path partial = file.resolveSibling(file.getFileName() + ".partial");
-		Files.writeString(partial, content, StandardCharsets.UTF_8);
-		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		writeText(reports.resolve("index.html"), templates.process("reports/index", page));
 	}
 
 	/** A headline number with its change since the previous report. */

@@ -1,6 +1,6 @@
 package com.optoutbatch.reports;
 
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.reports.ComplianceReport.ViolationGroup;
 import com.optoutbatch.reports.ComplianceReport.Violations;
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.SafeCsv;
 import com.optoutbatch.support.Timestamps;
 
@@ -34,6 +35,8 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 
 	private final ReportPeriod period;
 
+	private final PublishedFile file;
+
 	private final SafeCsv.Printer csv;
 
 	private final Map<ViolationKind, Long> byKind = new EnumMap<>(ViolationKind.class);
@@ -45,9 +48,12 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 
 	private final Map<LocalDate, Long> perWeek = new TreeMap<>();
 
-	ReportedViolations(ReportPeriod period, Path csvFile) {
+	/** Writes into {@code file}'s partial file; the report's writer publishes it with the page. */
+	ReportedViolations(ReportPeriod period, PublishedFile file) {
 		this.period = period;
-		this.csv = SafeCsv.open(csvFile, "kind", "sent_at", "order_id", "buyer_alias", "tool", "marketplace", "why");
+		this.file = file;
+		this.csv = SafeCsv.wrap(file.create(StandardCharsets.UTF_8), SafeCsv.FORMAT, "kind", "sent_at", "order_id",
+				"buyer_alias", "tool", "marketplace", "why");
 	}
 
 	@Override
@@ -91,7 +97,7 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 
 	@Override
 	public void close() {
-		csv.close();
+		file.close();
 	}
 
 }

@@ -63,6 +63,7 @@ public final class InputSteps {
 			.skipLimit(Long.MAX_VALUE)
 			.skipListener(rejects)
 			.stream(rejects)
+			.listener((StepExecutionListener) rejects)
 			.stream(tally)
 			.listener(tally)
 			.listener(new ProgressLogger(PROGRESS_INTERVAL));

@@ -1,18 +1,14 @@
 package com.optoutbatch.support;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
@@ -22,9 +18,10 @@ import org.springframework.batch.infrastructure.item.ItemStream;
  * <p>
  * Skip listeners are called when the skip happens, before the chunk commits, so the
  * file is written outside the transaction; its committed length is kept in the
- * execution context, and a restart cuts off whatever a failed chunk wrote after it.
+ * execution context, and a restart cuts off whatever a failed chunk wrote after it. The
+ * file is written as a partial file and published when its step completes.
  */
-public class RejectFile implements SkipListener<Object, Object>, ItemStream {
+public class RejectFile implements SkipListener<Object, Object>, ItemStream, StepExecutionListener {
 
 	public static final String HEADER_LINE = "line";
 
@@ -38,11 +35,9 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 
 	private static final String LENGTH_KEY = "rejects.length";
 
-	private final Path file;
+	private final PublishedFile file;
 
 	private Map<String, Long> reasons = new LinkedHashMap<>();
-
-	private FileChannel channel;
 
 	private SafeCsv.Printer printer;
 
@@ -52,16 +47,17 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 
 	private String unreadFile;
 
-	public RejectFile(Path file) {
+	public RejectFile(PublishedFile file) {
 		this.file = file;
 	}
 
+	/** The rejects file of an input, named after the input's path under its folder (see {@link Workspace#outputFor}). */
 	public static RejectFile of(Workspace workspace, String jobName, Path inputFile) {
-		return new RejectFile(workspace.output("rejects", jobName, inputFile.getFileName() + ".rejects.csv"));
+		return new RejectFile(PublishedFile.of(workspace, workspace.outputFor(inputFile, ".rejects.csv", "rejects", jobName)));
 	}
 
 	public Path file() {
-		return file;
+		return file.file();
 	}
 
 	@Override
@@ -73,18 +69,12 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 		if (context.containsKey(REASONS_KEY)) {
 			reasons = new LinkedHashMap<>((Map<String, Long>) context.get(REASONS_KEY));
 		}
-		try {
-			if (committedLength == 0) {
-				Files.deleteIfExists(file);
-			}
-			else if (Files.exists(file)) {
-				try (FileChannel truncate = FileChannel.open(file, StandardOpenOption.WRITE)) {
-					truncate.truncate(committedLength);
-				}
-			}
+		if (committedLength == 0) {
+			// an earlier run's rejects of this input are not this run's
+			file.withdraw();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot prepare " + file, e);
+		else {
+			printer = SafeCsv.wrap(file.open(committedLength, StandardCharsets.UTF_8));
 		}
 	}
 
@@ -92,12 +82,7 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 	public void update(ExecutionContext context) {
 		if (printer != null) {
 			printer.flush();
-			try {
-				committedLength = channel.size();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
+			committedLength = file.flush();
 		}
 		context.putLong(LENGTH_KEY, committedLength);
 		context.put(REASONS_KEY, new LinkedHashMap<>(reasons));
@@ -108,10 +93,16 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 	}
 
 	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		printer = null;
+		return file.afterStep(stepExecution);
+	}
+
+	@Override
 	public void close() {
 		if (printer != null) {
-			printer.close();
 			printer = null;
+			file.close();
 		}
 	}
 
@@ -152,18 +143,8 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream {
 
 	private SafeCsv.Printer printer() {
 		if (printer == null) {
-			try {
-				Files.createDirectories(file.getParent());
-				channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-				channel.position(channel.size());
-				printer = SafeCsv.wrap(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
-				if (channel.size() == 0) {
-					printer.printRecord(HEADER_LINE, "reason", "record");
-				}
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException("cannot write " + file, e);
-			}
+			printer = SafeCsv.wrap(file.create(StandardCharsets.UTF_8));
+			printer.printRecord(HEADER_LINE, "reason", "record");
 		}
 		return printer;
 	}

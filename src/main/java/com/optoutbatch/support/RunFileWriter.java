@@ -2,9 +2,9 @@ package com.optoutbatch.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,15 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes {@code output/runs/<run.date>/<jobName>.json} when a job ends: its status and
- * times, and per input file what was read, used, filtered and rejected, with the reasons
- * counted. Counts cover every execution of the run, so a restarted run reports the whole.
+ * Writes {@code output/runs/<run.date>/<jobName>.json} when a job ends: its status, why it
+ * failed, its times, and per input file what was read, used, filtered and rejected, with the
+ * reasons counted. Counts cover every execution of the run, so a restarted run reports the
+ * whole.
+ * <p>
+ * First things first: a small run file that says the job started is written before it
+ * starts, so that even a killed job has one. When the whole run file cannot be written (a
+ * full disk), a small one in its place still says how the job ended and why; when even that
+ * fails, the job fails with that error.
  * <p>
  * A job whose rejects pass {@code rejects.max-share} of its input records fails: so many
  * unusable records mean wrong files rather than a few bad lines. A file rejected whole (not
@@ -52,18 +59,27 @@ public class RunFileWriter implements JobExecutionListener {
 
 	private final JobRepository jobRepository;
 
+	private final InputLedger inputLedger;
+
 	private final JsonMapper json;
 
-	public RunFileWriter(Workspace workspace, JobRepository jobRepository) {
+	public RunFileWriter(Workspace workspace, JobRepository jobRepository, InputLedger inputLedger) {
 		this.workspace = workspace;
 		this.jobRepository = jobRepository;
+		this.inputLedger = inputLedger;
 		this.json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	}
+
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		LocalDate runDate = jobExecution.getJobParameters().getLocalDate(RUN_DATE, LocalDate.now());
+		write(fileOf(jobExecution, runDate), smallRunOf(jobExecution, runDate, null));
 	}
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
 		LocalDate runDate = jobExecution.getJobParameters().getLocalDate(RUN_DATE, LocalDate.now());
-		Path file = workspace.output("runs", runDate.toString(), jobExecution.getJobInstance().getJobName() + ".json");
+		Path file = fileOf(jobExecution, runDate);
 		RunFile run = runOf(jobExecution, runDate);
 		double maxShare = Double.parseDouble(
 				jobExecution.getJobParameters().getString(MAX_REJECT_SHARE, DEFAULT_MAX_REJECT_SHARE));
@@ -81,7 +97,86 @@ public class RunFileWriter implements JobExecutionListener {
 					rejected, records, MAX_REJECT_SHARE, maxShare)));
 			run = runOf(jobExecution, runDate);
 		}
-		write(file, run);
+		try {
+			write(file, run);
+		}
+		catch (UncheckedIOException whole) {
+			writeSmall(jobExecution, runDate, file, whole);
+		}
+	}
+
+	private Path fileOf(JobExecution jobExecution, LocalDate runDate) {
+		return workspace.output("runs", runDate.toString(), jobExecution.getJobInstance().getJobName() + ".json");
+	}
+
+	/** The run file without its inputs, in place of the one that could not be written, which would not fit. */
+	private void writeSmall(JobExecution jobExecution, LocalDate runDate, Path file, UncheckedIOException whole) {
+		try {
+			Files.deleteIfExists(file);
+			write(file, smallRunOf(jobExecution, runDate, "the whole run file could not be written: " + whole.getMessage()));
+		}
+		catch (IOException | UncheckedIOException small) {
+			String message = "no run file: " + (small instanceof UncheckedIOException ? small.getMessage()
+					: PublishedFile.named((IOException) small, workspace.home().relativize(file).toString()).getMessage());
+			jobExecution.setStatus(BatchStatus.FAILED);
+			jobExecution.addFailureException(new IllegalStateException(message, whole));
+			jobExecution.setExitStatus(jobExecution.getExitStatus().and(ExitStatus.FAILED).addExitDescription(message));
+		}
+	}
+
+	private RunFile smallRunOf(JobExecution jobExecution, LocalDate runDate, String runFileError) {
+		LocalDateTime start = jobExecution.getStartTime() != null ? jobExecution.getStartTime() : LocalDateTime.now();
+		LocalDateTime end = jobExecution.getEndTime();
+		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, jobExecution.getStatus().toString(),
+				failureOf(jobExecution), runFileError, startedOver(jobExecution, runDate),
+				firstLine(jobExecution.getExitStatus().getExitDescription()), start, end,
+				end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, RecordCounts.NONE, List.of(), List.of(),
+				InputListing.skipped(jobExecution));
+	}
+
+	/**
+	 * Why the job did not complete, in one line: the deepest cause of the first failure of
+	 * its steps, in the order they ran, passing over Batch's own wrappers (a partition step
+	 * that failed because one of its files did).
+	 */
+	static String failureOf(JobExecution jobExecution) {
+		BatchStatus status = jobExecution.getStatus();
+		if (status == BatchStatus.COMPLETED || status == BatchStatus.STARTING || status == BatchStatus.STARTED) {
+			return null;
+		}
+		if (status == BatchStatus.STOPPED) {
+			return "stopped on request";
+		}
+		List<Throwable> failures = new ArrayList<>();
+		jobExecution.getStepExecutions().forEach(step -> failures.addAll(step.getFailureExceptions()));
+		failures.addAll(jobExecution.getFailureExceptions());
+		Throwable first = null;
+		for (Throwable failure : failures) {
+			Throwable cause = failure;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			if (!(cause instanceof JobExecutionException)) {
+				return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+			}
+			first = first == null ? cause : first;
+		}
+		if (first != null) {
+			return first.getClass().getSimpleName() + ": " + first.getMessage();
+		}
+		String description = firstLine(jobExecution.getExitStatus().getExitDescription());
+		return description == null ? status.toString() : description;
+	}
+
+	/** When this attempt started again from the beginning because the inputs of the one before changed. */
+	private InputLedger.StartedOver startedOver(JobExecution jobExecution, LocalDate runDate) {
+		Long attempt = jobExecution.getJobParameters().getLong(InputLedger.RUN_ATTEMPT);
+		return attempt == null ? null
+				: inputLedger.startedOver(new InputLedger.Run(jobExecution.getJobInstance().getJobName(), runDate, attempt));
+	}
+
+	private static String firstLine(String text) {
+		return text == null || text.isBlank() ? null : text.lines().findFirst().orElse(null);
 	}
 
 	private RunFile runOf(JobExecution jobExecution, LocalDate runDate) {
@@ -93,7 +188,7 @@ public class RunFileWriter implements JobExecutionListener {
 			if (input != null && RecordTally.isTallied(step.getExecutionContext())) {
 				RecordCounts counts = RecordTally.read(step.getExecutionContext());
 				totals = totals.plus(counts);
-				inputs.add(new InputFile(nameOf(Path.of(input)), step.getStatus().toString(),
+				inputs.add(new InputFile(workspace.inputName(Path.of(input)), step.getStatus().toString(),
 						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step),
 						RecordTally.filterReasons(step.getExecutionContext()), kinds(step),
 						step.getExecutionContext().getLong(RejectFile.UNREAD_RECORDS_KEY, 0L),
@@ -108,19 +203,10 @@ public class RunFileWriter implements JobExecutionListener {
 		LocalDateTime start = jobExecution.getStartTime();
 		LocalDateTime end = jobExecution.getEndTime() != null ? jobExecution.getEndTime() : LocalDateTime.now();
 		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, jobExecution.getStatus().toString(),
+				failureOf(jobExecution), null, startedOver(jobExecution, runDate),
 				jobExecution.getExitStatus().getExitDescription(), start, end,
 				start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, totals, steps, inputs,
 				InputListing.skipped(jobExecution));
-	}
-
-	/** An input's path under its kind's folder: {@code all-orders.txt}, {@code generic/list.csv}. */
-	private String nameOf(Path input) {
-		Path inputs = workspace.home().resolve("input");
-		if (!input.startsWith(inputs) || inputs.relativize(input).getNameCount() < 2) {
-			return input.getFileName().toString();
-		}
-		Path relative = inputs.relativize(input);
-		return relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
 	}
 
 	/** The newest execution of each step of this run, the current one or an earlier completed one. */
@@ -150,20 +236,20 @@ public class RunFileWriter implements JobExecutionListener {
 	}
 
 	private void write(Path file, RunFile run) {
-		try {
-			Files.createDirectories(file.getParent());
-			Path partial = file.resolveSibling(file.getFileName() + ".partial");
-			json.writeValue(partial.toFile(), run);
-			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot write " + file, e);
-		}
+		String text = json.writeValueAsString(run);
+		PublishedFile.write(workspace, file, StandardCharsets.UTF_8, writer -> writer.write(text));
 	}
 
-	/** The run file: one run of one job; {@code skipped}: what the job found under input/ and did not read, and why. */
-	public record RunFile(String job, LocalDate runDate, String status, String exitDescription, LocalDateTime startedAt,
-			LocalDateTime endedAt, double seconds, RecordCounts totals, List<StepRun> steps, List<InputFile> inputs,
+	/**
+	 * The run file: one run of one job. {@code failure} says in one line why it did not
+	 * complete; {@code runFileError}, when set, why this run file holds no inputs;
+	 * {@code startedOver}, when set, that this attempt started from the beginning because the
+	 * inputs of the one before it changed, and which; {@code skipped}: what the job found under
+	 * input/ and did not read, and why.
+	 */
+	public record RunFile(String job, LocalDate runDate, String status, String failure, String runFileError,
+			InputLedger.StartedOver startedOver, String exitDescription, LocalDateTime startedAt, LocalDateTime endedAt,
+			double seconds, RecordCounts totals, List<StepRun> steps, List<InputFile> inputs,
 			List<InputListing.Skipped> skipped) {
 	}
 

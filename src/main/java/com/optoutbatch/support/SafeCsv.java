@@ -3,10 +3,6 @@ package com.optoutbatch.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
@@ -38,31 +34,22 @@ public final class SafeCsv {
 		return "'" + cell;
 	}
 
-	public static Printer open(Path file, CSVFormat format, Charset charset, String... header) {
+	/** Prints to a writer the caller manages: a {@link PublishedFile}'s. */
+	public static Printer wrap(Writer writer) {
+		return wrap(writer, FORMAT);
+	}
+
+	/** Prints to a writer the caller manages, the header first when one is given. */
+	public static Printer wrap(Writer writer, CSVFormat format, String... header) {
 		try {
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Printer printer = new Printer(new CSVPrinter(Files.newBufferedWriter(file, charset), format));
+			Printer printer = new Printer(new CSVPrinter(writer, format));
 			if (header.length > 0) {
 				printer.printRecord((Object[]) header);
 			}
 			return printer;
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot write " + file, e);
-		}
-	}
-
-	public static Printer open(Path file, String... header) {
-		return open(file, FORMAT, StandardCharsets.UTF_8, header);
-	}
-
-	/** Wraps a writer the caller manages (for files appended to across restarts). */
-	public static Printer wrap(Writer writer) {
-		try {
-			return new Printer(new CSVPrinter(writer, FORMAT));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+			throw new UncheckedIOException(e.getMessage(), e);
 		}
 	}
 
@@ -83,7 +70,7 @@ public final class SafeCsv {
 				printer.println();
 			}
 			catch (IOException e) {
-				throw new UncheckedIOException(e);
+				throw new UncheckedIOException(e.getMessage(), e);
 			}
 		}
 

@@ -4,8 +4,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
+import com.optoutbatch.support.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +25,8 @@ class CampaignListTests {
 	void profileFindsItsColumnsByHeaderName() throws Exception {
 		CampaignList list = CampaignList.open(write("q.tsv",
 				"order-id\tbuyer-email\ttemplate-name\tsend-date\tdelivered-date\ttemplate-type\n", StandardCharsets.UTF_8),
-				PROFILES.named("zonmaster"), null);
+				"zonmaster/q.tsv", PROFILES.named("zonmaster"), null);
 		assertThat(list.usable()).isTrue();
-		assertThat(list.name()).isEqualTo("zonmaster.q");
 		assertThat(list.columns()).containsEntry(CampaignField.ORDER_ID, 0).containsEntry(CampaignField.PURPOSE, 5);
 		assertThat(list.format().delimiter()).isEqualTo('\t');
 	}
@@ -32,7 +34,7 @@ class CampaignListTests {
 	@Test
 	void listWithoutTheProfilesIdColumnsIsUnusable() throws Exception {
 		CampaignList list = CampaignList.open(write("q.csv", "sku,title\nA,B\n", StandardCharsets.UTF_8),
-				PROFILES.named("generic"), null);
+				"generic/q.csv", PROFILES.named("generic"), null);
 		assertThat(list.unusable().reason()).isEqualTo("no order id or alias column");
 		assertThat(list.unusable().detail()).contains("profile generic").contains("order_id");
 	}
@@ -44,7 +46,7 @@ class CampaignListTests {
 				vip,112-3456789-0123456,a1b2c3d4e5f6g7h@marketplace.amazon.com,call 112-0000000-0000000 later
 				regular,113-9876543-2109876,,
 				regular,,k8v2bq9z4mx7whc@marketplace.amazon.de,
-				""", StandardCharsets.UTF_8), null, null);
+				""", StandardCharsets.UTF_8), "loose.csv", null, null);
 		assertThat(list.columns()).containsEntry(CampaignField.ORDER_ID, 1).containsEntry(CampaignField.BUYER_ALIAS, 2)
 			.hasSize(2);
 		assertThat(list.profile()).isNull();
@@ -53,9 +55,26 @@ class CampaignListTests {
 
 	@Test
 	void looseListWithNeitherIsUnusable() throws Exception {
-		CampaignList list = CampaignList.open(write("catalog.csv", "sku,title\nMUG,Mug\n", StandardCharsets.UTF_8), null,
-				null);
+		CampaignList list = CampaignList.open(write("catalog.csv", "sku,title\nMUG,Mug\n", StandardCharsets.UTF_8),
+				"catalog.csv", null, null);
 		assertThat(list.unusable().detail()).isEqualTo("no column of order ids or buyer aliases found");
+	}
+
+	@Test
+	void copiesOfListsAtDifferentPathsAreDifferentFiles() {
+		Workspace workspace = new Workspace(dir);
+		Path campaigns = dir.resolve("input/campaigns");
+
+		assertThat(List.of("generic/review-requests-nov.csv", "generic.review-requests-nov.csv", "list.csv", "list.tsv",
+				"list", "list.clean.csv")
+			.stream()
+			.flatMap(list -> Stream.of("clean", "suppressed")
+				.map(kind -> SendListWriter.sendList(workspace, campaigns.resolve(list), kind)))
+			.map(copy -> dir.resolve("output/send-lists").relativize(copy).toString()))
+			.containsExactly("generic/review-requests-nov.clean.csv", "generic/review-requests-nov.suppressed.csv",
+					"generic.review-requests-nov.clean.csv", "generic.review-requests-nov.suppressed.csv",
+					"list.clean.csv", "list.suppressed.csv", "list.clean.tsv", "list.suppressed.tsv", "list.clean",
+					"list.suppressed", "list.clean.clean.csv", "list.clean.suppressed.csv");
 	}
 
 	@Test

@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.optoutbatch.optouts.OptOut;
+import com.optoutbatch.optouts.OptOutRegistry;
+import com.optoutbatch.optouts.OptOutSource;
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.TestWorkspace;
 import com.optoutbatch.support.Workspace;
@@ -40,6 +44,9 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 	@Autowired
 	Job reconcileCampaigns;
+
+	@Autowired
+	OptOutRegistry registry;
 
 	@BeforeEach
 	void emptyWorkspace() {
@@ -104,9 +111,9 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		jobs.startJob(parameters());
 
-		assertThat(workspace.output("send-lists", "generic.reviews.suppressed.csv")).content()
+		assertThat(workspace.output("send-lists", "generic/reviews.suppressed.csv")).content()
 			.contains("171-1111111-2222222,,Review,2026-11-28,review_request,REVIEW_ALREADY_REQUESTED");
-		assertThat(workspace.output("send-lists", "generic.reviews.clean.csv")).content().contains("171-1111111-3333333");
+		assertThat(workspace.output("send-lists", "generic/reviews.clean.csv")).content().contains("171-1111111-3333333");
 	}
 
 	@Test
@@ -126,10 +133,10 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		jobs.startJob(parameters());
 
-		assertThat(workspace.output("send-lists", "generic.thanks.suppressed.csv")).content()
+		assertThat(workspace.output("send-lists", "generic/thanks.suppressed.csv")).content()
 			.contains("171-0000002-0000002,,Thanks,2026-11-28,thank_you,OPTED_OUT_BUYER")
 			.doesNotContain("171-0000003-0000003");
-		assertThat(workspace.output("send-lists", "generic.thanks.clean.csv")).content().contains("171-0000003-0000003");
+		assertThat(workspace.output("send-lists", "generic/thanks.clean.csv")).content().contains("171-0000003-0000003");
 	}
 
 	@Test
@@ -149,9 +156,44 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
-		assertThat(workspace.output("send-lists", "feedbackwhiz.reviews.clean.csv")).hasSameBinaryContentAs(feedbackWhiz);
-		assertThat(workspace.output("send-lists", "zonmaster.queue.clean.csv")).hasSameBinaryContentAs(zonMaster);
-		assertThat(workspace.output("send-lists", "bqool.schedule.clean.csv")).hasSameBinaryContentAs(bqool);
+		assertThat(workspace.output("send-lists", "feedbackwhiz/reviews.clean.csv")).hasSameBinaryContentAs(feedbackWhiz);
+		assertThat(workspace.output("send-lists", "zonmaster/queue.clean.tsv")).hasSameBinaryContentAs(zonMaster);
+		assertThat(workspace.output("send-lists", "bqool/schedule.clean.csv")).hasSameBinaryContentAs(bqool);
+	}
+
+	@Test
+	void listsAtDifferentPathsNeverShareASendList() throws Exception {
+		registry.record(List.of(new OptOut("amazon.com", "171-0000009-0000009", null,
+				OffsetDateTime.parse("2026-11-20T10:00:00Z"), OptOutSource.IMPORT, "test")));
+		Path loose = write("campaigns/generic.review-requests-nov.csv", """
+				order_id,buyer_alias,campaign,planned_send_date,purpose
+				171-0000001-0000001,,Thanks,2026-11-28,thank_you
+				171-0000009-0000009,,Thanks,2026-11-28,thank_you
+				""", StandardCharsets.UTF_8);
+		Path inFolder = write("campaigns/generic/review-requests-nov.csv", """
+				order_id,buyer_alias,campaign,planned_send_date,purpose
+				171-0000002-0000002,,Thanks,2026-11-28,thank_you
+				171-0000009-0000009,,Thanks,2026-11-28,thank_you
+				""", StandardCharsets.UTF_8);
+		jobs.setJob(reconcileCampaigns);
+
+		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(workspace.output("send-lists", "generic.review-requests-nov.clean.csv")).hasContent("""
+				order_id,buyer_alias,campaign,planned_send_date,purpose
+				171-0000001-0000001,,Thanks,2026-11-28,thank_you""");
+		assertThat(workspace.output("send-lists", "generic", "review-requests-nov.clean.csv")).hasContent("""
+				order_id,buyer_alias,campaign,planned_send_date,purpose
+				171-0000002-0000002,,Thanks,2026-11-28,thank_you""");
+		assertThat(workspace.output("send-lists", "generic.review-requests-nov.suppressed.csv")).content()
+			.contains("171-0000009-0000009");
+		assertThat(workspace.output("send-lists", "generic", "review-requests-nov.suppressed.csv")).content()
+			.contains("171-0000009-0000009");
+		assertThat(jdbc.queryForList("SELECT list_name FROM campaign_held_rows ORDER BY list_name", String.class))
+			.containsExactly(workspace.inputName(loose), workspace.inputName(inFolder));
+		JsonNode run = runFile();
+		assertThat(input(run, "generic.review-requests-nov.csv").get("filtered").asLong()).isEqualTo(1);
+		assertThat(input(run, "generic/review-requests-nov.csv").get("filtered").asLong()).isEqualTo(1);
 	}
 
 	@Test
@@ -355,9 +397,10 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		throw new AssertionError("no input " + file);
 	}
 
+	/** The files under a folder, by path. */
 	private static List<String> names(Path folder) throws IOException {
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.map(file -> file.getFileName().toString()).sorted().toList();
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).map(file -> folder.relativize(file).toString()).sorted().toList();
 		}
 	}
 

@@ -83,12 +83,14 @@ class LaunchIT {
 		Process killed = start(home, "killed", "importOrders", RUN_DATE);
 		Path rejects = Path.of("output/rejects/importOrders/large.txt.rejects.csv");
 		// the first broken line is an eighth of the way in: kill the run a moment after it
-		while (killed.isAlive() && !Files.exists(home.resolve(rejects))) {
+		// (until its step completes, the rejects file is written as a partial file)
+		while (killed.isAlive() && !Files.exists(home.resolve(rejects + ".partial"))) {
 			TimeUnit.MILLISECONDS.sleep(20);
 		}
 		TimeUnit.MILLISECONDS.sleep(300);
 		assertThat(killed.isAlive()).as("still running when killed").isTrue();
 		killed.destroyForcibly().waitFor();
+		assertThat(home.resolve(rejects)).as("not published by a killed run").doesNotExist();
 
 		Result resumed = run(home, "importOrders", RUN_DATE);
 		assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();

@@ -176,6 +176,26 @@ class ScanMailboxJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void twoMailboxesOfOneNameKeepTheirRejectsAndQuarantinedMailApart() throws Exception {
+		Path sample = TestWorkspace.SAMPLE_INPUT.resolve("mailbox/seller-inbox-2026-11.mbox");
+		TestWorkspace.delete(workspace.input("mailbox"));
+		for (String folder : List.of("a", "b")) {
+			Files.createDirectories(workspace.input("mailbox").resolve(folder));
+			Files.copy(sample, workspace.input("mailbox").resolve(folder + "/inbox.mbox"));
+		}
+
+		jobs.startJob(parameters(1));
+
+		for (String folder : List.of("a", "b")) {
+			assertThat(workspace.output("rejects", "scanMailbox", folder, "inbox.mbox.rejects.csv")).as(folder).content()
+				.contains("message 14 at byte 9115 <nested-bomb@example.net>");
+			assertThat(workspace.output("quarantine", folder, "inbox.mbox.12.eml")).as(folder).content()
+				.contains("verify your account");
+		}
+		assertThat(workspace.output("rejects", "scanMailbox", "inbox.mbox.rejects.csv")).doesNotExist();
+	}
+
+	@Test
 	void scanningTheSameMailboxAgainAddsNothing() throws Exception {
 		jobs.startJob(parameters(1));
 		List<Map<String, Object>> first = jdbc.queryForList("SELECT * FROM opt_outs ORDER BY opt_out_key");

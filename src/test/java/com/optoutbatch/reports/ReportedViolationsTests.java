@@ -9,6 +9,8 @@ import java.util.List;
 
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.reports.ComplianceReport.ViolationGroup;
+import com.optoutbatch.support.PublishedFile;
+import com.optoutbatch.support.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +28,15 @@ class ReportedViolationsTests {
 	@Test
 	void onlyTheViolationsOfThePeriodAreWrittenAndCountedButTheChartCountsAll() throws IOException {
 		Path csv = folder.resolve("violations.csv");
-		ReportedViolations violations = new ReportedViolations(NOVEMBER, csv);
+		PublishedFile file = PublishedFile.of(new Workspace(folder), csv);
+		ReportedViolations violations = new ReportedViolations(NOVEMBER, file);
 		try (violations) {
 			violations.accept(violation(ViolationKind.SENT_LATE, "2026-10-31T23:00:00Z", "amazon.de"));
 			violations.accept(violation(ViolationKind.SENT_LATE, "2026-11-02T10:00:00Z", "amazon.de"));
 			violations.accept(violation(ViolationKind.FORBIDDEN_CONTENT, "2026-11-03T10:00:00Z", null));
 		}
+		assertThat(csv).as("published with the report's page").doesNotExist();
+		file.publish();
 
 		assertThat(Files.readAllLines(csv)).hasSize(3)
 			.first()
@@ -47,7 +52,8 @@ class ReportedViolationsTests {
 
 	@Test
 	void thePageKeepsTheOldestOfEachKindWhateverTheOrderTheyCameIn() {
-		ReportedViolations violations = new ReportedViolations(NOVEMBER, folder.resolve("violations.csv"));
+		ReportedViolations violations = new ReportedViolations(NOVEMBER,
+				PublishedFile.of(new Workspace(folder), folder.resolve("violations.csv")));
 		try (violations) {
 			for (int i = ReportedViolations.SHOWN_PER_KIND + 50; i > 0; i--) {
 				OffsetDateTime sentAt = OffsetDateTime.parse("2026-11-01T00:00:00Z").plusMinutes(i);
