@@ -240,7 +240,8 @@ class HostileInputIT {
 		write("optouts/seller-central-notes.txt", List.of(orderId(51), orderId(61), alias(75)));
 		write("campaigns/generic/review-requests-nov.csv", GENERIC_HEADER,
 				List.of(reviewRequest(51), reviewRequest(52), orderId(53) + ",,Review\u0000Nov,2026-11-28,review_request",
-						reviewRequest(54)));
+						reviewRequest(54), reviewRequest(71),
+						orderId(74) + "," + alias(75).replace("q@", "Q+shop@").toUpperCase() + ",Review Nov,2026-11-28,review_request"));
 		write("campaigns/two-order-columns.csv", "order_id,campaign,order_id",
 				List.of(orderId(55) + ",Promo," + orderId(56)));
 		String utf16List = GENERIC_HEADER + "\r\n" + String.join("\r\n", reviewRequest(61), reviewRequest(62),
@@ -260,9 +261,11 @@ class HostileInputIT {
 		softly.assertThat(night.sendList("generic/review-requests-nov.csv", "clean")).as("clean list")
 			.extracting(row -> row.get("order_id"))
 			.containsExactly(orderId(52), orderId(54));
+		// the order's lines name two buyers: the last line's, who opted out, is kept
 		softly.assertThat(night.sendList("generic/review-requests-nov.csv", "suppressed")).as("held back")
-			.extracting(row -> row.get("order_id"))
-			.containsExactly(orderId(51));
+			.extracting(row -> row.get("order_id"), row -> row.get("reason"))
+			.containsExactly(tuple(orderId(51), "OPTED_OUT_ORDER"), tuple(orderId(71), "OPTED_OUT_BUYER"),
+					tuple(orderId(74), "OPTED_OUT_BUYER"));
 		assertOneReject(night, "importOrders", "order-report-2026-11.txt", "4", "control character");
 		softly.assertThat(ApplicationProcess.orderRows(home)).as("orders imported").noneMatch(row -> row.contains("\u0000"))
 			.noneMatch(row -> row.startsWith(orderId(72)));
