@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -135,9 +134,8 @@ public class RunFileWriter implements JobExecutionListener {
 	}
 
 	/**
-	 * Why the job did not complete, in one line: the deepest cause of the first failure of
-	 * its steps, in the order they ran, passing over Batch's own wrappers (a partition step
-	 * that failed because one of its files did).
+	 * Why the job did not complete, in one line: the cause the launch's failure listener put in
+	 * the exit description (the failing step's root cause and the file it concerns).
 	 */
 	static String failureOf(JobExecution jobExecution) {
 		BatchStatus status = jobExecution.getStatus();
@@ -146,23 +144,6 @@ public class RunFileWriter implements JobExecutionListener {
 		}
 		if (status == BatchStatus.STOPPED) {
 			return "stopped on request";
-		}
-		List<Throwable> failures = new ArrayList<>();
-		jobExecution.getStepExecutions().forEach(step -> failures.addAll(step.getFailureExceptions()));
-		failures.addAll(jobExecution.getFailureExceptions());
-		Throwable first = null;
-		for (Throwable failure : failures) {
-			Throwable cause = failure;
-			while (cause.getCause() != null) {
-				cause = cause.getCause();
-			}
-			if (!(cause instanceof JobExecutionException)) {
-				return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-			}
-			first = first == null ? cause : first;
-		}
-		if (first != null) {
-			return first.getClass().getSimpleName() + ": " + first.getMessage();
 		}
 		String description = firstLine(jobExecution.getExitStatus().getExitDescription());
 		return description == null ? status.toString() : description;

@@ -60,7 +60,7 @@ class FullOutputDiskJobTests extends JobTestSupport {
 			JsonNode run = JsonMapper.builder().build().readTree(runFile().toFile());
 			assertThat(run.get("status").asString()).isEqualTo("FAILED");
 			assertThat(run.get("failure").asString())
-				.matches("IOException: No space left on device writing output/send-lists/[^ ]+\\.(clean|suppressed)\\.csv");
+				.matches("No space left on device writing output/send-lists/[^ ]+\\.(clean|suppressed)\\.csv");
 			assertThat(run.get("runFileError").asString()).isEqualTo("the whole run file could not be written: "
 					+ "No space left on device writing " + RUN_FILE);
 		}
@@ -90,7 +90,7 @@ class FullOutputDiskJobTests extends JobTestSupport {
 		assertThat(workspace.output("send-lists")).hasContent("not a folder");
 		JsonNode run = JsonMapper.builder().build().readTree(runFile().toFile());
 		assertThat(run.get("failure").asString())
-			.isEqualTo("IOException: File exists writing output/send-lists/a-small.clean.csv");
+			.isEqualTo("File exists writing output/send-lists/a-small.clean.csv");
 	}
 
 	private void assertEveryPublishedListIsWhole() throws IOException {

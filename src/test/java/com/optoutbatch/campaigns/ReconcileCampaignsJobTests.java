@@ -214,7 +214,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opt_outs WHERE source = 'IMPORT'", Long.class))
 			.isEqualTo(999);
-		assertThat(Files.readAllLines(workspace.output("send-lists", "generic.thanks.clean.csv")))
+		assertThat(Files.readAllLines(workspace.output("send-lists", "generic/thanks.clean.csv")))
 			.containsExactly("order_id,buyer_alias,campaign,planned_send_date,purpose",
 					"171-0000001-0000001,,Thanks,2026-11-28,thank_you");
 		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "blacklist.csv.rejects.csv")))
@@ -245,7 +245,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(thanks.get("used").asLong()).isEqualTo(99);
 		assertThat(thanks.get("rejected").asLong()).isEqualTo(1);
 		assertThat(thanks.get("reasons").get("unterminated quote").asLong()).isEqualTo(1);
-		List<String> clean = Files.readAllLines(workspace.output("send-lists", "generic.thanks.clean.csv"));
+		List<String> clean = Files.readAllLines(workspace.output("send-lists", "generic/thanks.clean.csv"));
 		assertThat(clean).hasSize(100).doesNotContain("171-0000010-0000001,,Thanks,2026-11-28,thank_you");
 		assertThat(clean.get(99)).isEqualTo("171-0000099-0000001,,Thanks,2026-11-28,thank_you");
 	}
@@ -266,7 +266,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(export.get("rejected").asLong()).isEqualTo(1);
 		assertThat(export.get("unreadFile").asString()).startsWith("not a text file: ");
 		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "export.csv.rejects.csv"))).hasSize(2);
-		assertThat(workspace.output("send-lists", "generic.thanks.clean.csv")).content().contains("171-0000001-0000001");
+		assertThat(workspace.output("send-lists", "generic/thanks.clean.csv")).content().contains("171-0000001-0000001");
 	}
 
 	@Test
@@ -285,7 +285,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		jobs.startJob(parameters());
 
 		String rejects = Files.readString(workspace.output("rejects", "reconcileCampaigns", "customers.csv.rejects.csv"))
-				+ Files.readString(workspace.output("rejects", "reconcileCampaigns", "generic.thanks.csv.rejects.csv"));
+				+ Files.readString(workspace.output("rejects", "reconcileCampaigns", "generic/thanks.csv.rejects.csv"));
 		assertThat(rejects).contains("file,\"no header line: the first line holds an order id",
 				"3,\"fewer cells than the header: 3 cells, the header names 5\",\"171-0000004-0000004,***,2026-11-28\"",
 				"2,\"more cells than the header: 6 cells, the header names 5\","
@@ -303,10 +303,10 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		jobs.startJob(parameters());
 
-		assertThat(Files.readString(workspace.output("send-lists", "generic.thanks.clean.csv")))
+		assertThat(Files.readString(workspace.output("send-lists", "generic/thanks.clean.csv")))
 			.isEqualTo("order_id,buyer_alias,campaign,planned_send_date,purpose\n"
 					+ "171-0000002-0000002,,Thanks,2026-11-28,thank_you\n");
-		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "generic.thanks.csv.rejects.csv")))
+		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "generic/thanks.csv.rejects.csv")))
 			.containsExactly("line,reason,record", "2,control character: cell 3 holds U+0000 (NULL),"
 					+ "\"171-0000001-0000001,,***,2026-11-28,***\"");
 	}
@@ -325,7 +325,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(thanks.get("read").asLong()).isEqualTo(1);
 		assertThat(thanks.get("unreadFile").asString()).startsWith("duplicate column 'Order_ID': the header names it"
 				+ " in columns 1 and 5");
-		assertThat(workspace.output("send-lists", "generic.thanks.clean.csv")).doesNotExist();
+		assertThat(workspace.output("send-lists", "generic/thanks.clean.csv")).doesNotExist();
 	}
 
 	@Test
@@ -343,7 +343,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
-		assertThat(workspace.output("send-lists", "generic.danke.clean.csv")).hasSameBinaryContentAs(input);
+		assertThat(workspace.output("send-lists", "generic/danke.clean.csv")).hasSameBinaryContentAs(input);
 	}
 
 	@Test

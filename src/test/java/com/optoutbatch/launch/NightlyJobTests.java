@@ -92,31 +92,31 @@ class NightlyJobTests extends JobTestSupport {
 		TestWorkspace.copySample(workspace, "campaigns");
 		// the list's rejects file cannot be prepared where a folder stands in its way
 		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns",
-				"generic.review-requests-nov.csv.rejects.csv", "in-the-way"));
+				"generic", "review-requests-nov.csv.rejects.csv", "in-the-way"));
 
 		JobExecution failed = jobs.startJob(parameters());
 		Outcome outcome = Outcome.of(failed, workspace, repository);
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED);
-		assertThat(outcome.reason()).isEqualTo("reconcileCampaigns FAILED: Directory not empty: "
-				+ "output/rejects/reconcileCampaigns/generic.review-requests-nov.csv.rejects.csv");
+		assertThat(outcome.reason()).isEqualTo("reconcileCampaigns FAILED: Directory not empty writing "
+				+ "output/rejects/reconcileCampaigns/generic/review-requests-nov.csv.rejects.csv");
 		assertThat(runFile("nightly").get("exitDescription").asString()).isEqualTo(outcome.reason());
-		assertThat(runFile("reconcileCampaigns").get("exitDescription").asString()).isEqualTo("Directory not empty: "
-				+ "output/rejects/reconcileCampaigns/generic.review-requests-nov.csv.rejects.csv");
+		assertThat(runFile("reconcileCampaigns").get("exitDescription").asString()).isEqualTo("Directory not empty writing "
+				+ "output/rejects/reconcileCampaigns/generic/review-requests-nov.csv.rejects.csv");
 	}
 
 	@Test
 	void aFailedJobNamesTheRootCauseNotThePartitionedStepAroundIt() throws Exception {
 		TestWorkspace.copySample(workspace, "campaigns");
 		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns",
-				"generic.review-requests-nov.csv.rejects.csv", "in-the-way"));
+				"generic", "review-requests-nov.csv.rejects.csv", "in-the-way"));
 		jobs.setJob(reconcileCampaigns);
 
 		JobExecution failed = jobs.startJob(parameters());
 
 		assertThat(Outcome.of(failed, workspace, repository).reason()).isEqualTo("reconcileCampaigns FAILED: "
-				+ "Directory not empty: output/rejects/reconcileCampaigns/generic.review-requests-nov.csv.rejects.csv");
+				+ "Directory not empty writing output/rejects/reconcileCampaigns/generic/review-requests-nov.csv.rejects.csv");
 	}
 
 	@Test
