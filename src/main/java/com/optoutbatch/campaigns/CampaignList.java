@@ -58,7 +58,7 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 		try {
 			CampaignListFormat format = CampaignListFormat.of(file, charsetOverride);
 			try (DelimitedFile list = format.open(file)) {
-				List<String> header = header(list == null ? null : list.next());
+				List<String> header = DelimitedFile.header(list == null ? null : list.next(), CampaignList::normalise);
 				if (profile != null) {
 					return withProfileColumns(file, name, profile, format, header);
 				}
@@ -75,26 +75,6 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 
 	static CampaignList unusable(Path file, String name, CampaignProfile profile, String reason, String detail) {
 		return new CampaignList(file, name, profile, null, List.of(), Map.of(), new Unusable(reason, detail));
-	}
-
-	private static List<String> header(NumberedRecord first) {
-		if (first == null) {
-			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
-		}
-		if (first.unreadable() != null) {
-			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
-		}
-		if (first.controlCharacter() != null) {
-			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
-		}
-		RejectedRecordException invalid = DelimitedFile.noHeader(first.cells());
-		if (invalid == null) {
-			invalid = DelimitedFile.duplicateColumn(List.of(first.cells()), CampaignList::normalise);
-		}
-		if (invalid != null) {
-			throw invalid;
-		}
-		return List.of(first.cells());
 	}
 
 	private static CampaignList withProfileColumns(Path file, String name, CampaignProfile profile,

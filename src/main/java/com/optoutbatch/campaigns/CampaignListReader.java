@@ -82,20 +82,7 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 			if (rowsRead == 1 || record.isBlank()) {
 				continue;
 			}
-			char delimiter = list.format().delimiter();
-			if (record.unreadable() != null) {
-				throw record.unreadable().reject(record.line(), delimiter);
-			}
-			String[] cells = record.cells();
-			if (record.controlCharacter() != null) {
-				throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
-						PersonalData.maskedWithoutColumns(cells, delimiter));
-			}
-			if (cells.length != list.header().size()) {
-				throw new RejectedRecordException(record.line(),
-						cells.length > list.header().size() ? "more cells than the header" : "fewer cells than the header",
-						cells.length + " cells, the header names " + list.header().size(), list.maskedRecord(cells));
-			}
+			String[] cells = DelimitedFile.cellsOf(record, list.header().size(), list.format().delimiter());
 			return new CampaignRow(list, record.line(), cells, cell(cells, CampaignField.ORDER_ID),
 					cell(cells, CampaignField.BUYER_ALIAS), cell(cells, CampaignField.CAMPAIGN),
 					cell(cells, CampaignField.PLANNED_SEND_DATE), cell(cells, CampaignField.DELIVERY_DATE),

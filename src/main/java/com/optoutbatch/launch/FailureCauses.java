@@ -1,12 +1,7 @@
 package com.optoutbatch.launch;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.optoutbatch.support.InputFilePartitioner;
+import com.optoutbatch.support.PublishedFile;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -149,7 +145,7 @@ class FailureCauses implements JobExecutionListener {
 
 	private static String rootCause(Throwable root) {
 		if (root instanceof FileSystemException file) {
-			return (file.getReason() != null ? file.getReason() : reasonOf(file)) + ": " + file.getFile()
+			return PublishedFile.reasonOf(file) + ": " + file.getFile()
 					+ (file.getOtherFile() == null ? "" : " -> " + file.getOtherFile());
 		}
 		String message = firstLine(root.getMessage());
@@ -159,25 +155,6 @@ class FailureCauses implements JobExecutionListener {
 		return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
 	}
 
-	// what the operating system says for the exceptions NIO names after it
-	private static String reasonOf(FileSystemException file) {
-		if (file instanceof AccessDeniedException) {
-			return "Permission denied";
-		}
-		if (file instanceof NoSuchFileException) {
-			return "No such file or directory";
-		}
-		if (file instanceof FileAlreadyExistsException) {
-			return "File exists";
-		}
-		if (file instanceof DirectoryNotEmptyException) {
-			return "Directory not empty";
-		}
-		if (file instanceof NotDirectoryException) {
-			return "Not a directory";
-		}
-		return file.getClass().getSimpleName();
-	}
 
 	/** The message of the nearest exception of ours around the root cause that says more than the root. */
 	private static String around(Throwable failure, Throwable root) {

@@ -76,7 +76,7 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		}
 		try {
 			messageLog = DelimitedFile.open(file, charsetOverride, MessageLogReader::format);
-			List<String> header = header(messageLog == null ? null : messageLog.next());
+			List<String> header = DelimitedFile.header(messageLog == null ? null : messageLog.next(), MessageField::normalise);
 			readSample();
 			List<String[]> firstRecords = sample.stream().map(NumberedRecord::cells).filter(cells -> cells != null).toList();
 			delimiter = messageLog.delimiter();
@@ -97,26 +97,6 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		catch (IOException | UncheckedIOException e) {
 			rejectWhole(RejectedRecordException.wholeFile("unreadable file", String.valueOf(e.getMessage())));
 		}
-	}
-
-	private static List<String> header(NumberedRecord first) {
-		if (first == null || first.isBlank()) {
-			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
-		}
-		if (first.unreadable() != null) {
-			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
-		}
-		if (first.controlCharacter() != null) {
-			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
-		}
-		RejectedRecordException invalid = DelimitedFile.noHeader(first.cells());
-		if (invalid == null) {
-			invalid = DelimitedFile.duplicateColumn(List.of(first.cells()), MessageField::normalise);
-		}
-		if (invalid != null) {
-			throw invalid;
-		}
-		return List.of(first.cells());
 	}
 
 	private void readSample() {
@@ -153,23 +133,10 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 				return null;
 			}
 			recordsRead++;
-			if (record.unreadable() != null) {
-				throw record.unreadable().reject(record.line(), delimiter);
-			}
 			if (record.isBlank()) {
 				continue;
 			}
-			String[] cells = record.cells();
-			if (record.controlCharacter() != null) {
-				throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
-						PersonalData.maskedWithoutColumns(cells, delimiter));
-			}
-			if (cells.length != layout.header().size()) {
-				throw new RejectedRecordException(record.line(),
-						cells.length > layout.header().size() ? "more cells than the header" : "fewer cells than the header",
-						cells.length + " cells, the header names " + layout.header().size(),
-						PersonalData.maskedWithoutColumns(cells, delimiter));
-			}
+			String[] cells = DelimitedFile.cellsOf(record, layout.header().size(), delimiter);
 			return new MessageLogLine(file, record.line(), layout, cells, delimiter);
 		}
 	}

@@ -87,32 +87,13 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	}
 
 	private OrderReportHeader header(NumberedRecord first) {
-		if (first == null) {
-			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
-		}
-		if (first.unreadable() != null) {
-			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
-		}
-		if (first.controlCharacter() != null) {
-			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
-		}
-		RejectedRecordException noHeader = DelimitedFile.noHeader(first.cells());
-		if (noHeader != null) {
-			throw noHeader;
-		}
-		OrderReportHeader header = OrderReportHeader.of(List.of(first.cells()));
+		OrderReportHeader header = OrderReportHeader.of(DelimitedFile.header(first, OrderReportHeader::normalise));
 		if (!header.hasOrderId()) {
 			throw RejectedRecordException.wholeFile("no order-id column",
 					"the header names none of amazon-order-id, order-id; the file is not an order report");
 		}
-		RejectedRecordException duplicate = DelimitedFile.duplicateColumn(List.of(first.cells()),
-				OrderReportHeader::normalise);
-		if (duplicate != null) {
-			throw duplicate;
-		}
 		return header;
 	}
-
 	// the committed lines are taken again as they were taken, so that what the reader knew of them
 	// (the order a continuation line belongs to, the aliases each order was given) is known again
 	private void skipCommittedLines(ExecutionContext context) {
@@ -162,28 +143,18 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	// the record as a report line; null for a blank line
 	private OrderReportLine take(NumberedRecord record) {
 		linesRead++;
-		if (record.unreadable() != null) {
-			// which order a continuation line after it belongs to is not known
-			lastOrderId = null;
-			throw record.unreadable().reject(record.line(), report.delimiter());
-		}
 		return record.isBlank() ? null : toLine(record);
 	}
 
 	private OrderReportLine toLine(NumberedRecord record) {
-		char delimiter = report.delimiter();
-		long line = record.line();
-		String[] cells = record.cells();
-		if (record.controlCharacter() != null) {
-			lastOrderId = null;
-			throw new RejectedRecordException(line, "control character", record.controlCharacter(),
-					PersonalData.maskedWithoutColumns(cells, delimiter));
+		String[] cells;
+		try {
+			cells = DelimitedFile.cellsOf(record, header.names().size(), report.delimiter());
 		}
-		if (cells.length != header.names().size()) {
+		catch (RejectedRecordException rejected) {
+			// which order a continuation line after a rejected line belongs to is not known
 			lastOrderId = null;
-			throw new RejectedRecordException(line, cells.length > header.names().size() ? "more cells than the header"
-					: "fewer cells than the header", cells.length + " cells, the header names " + header.names().size(),
-					PersonalData.maskedWithoutColumns(cells, delimiter));
+			throw rejected;
 		}
 		String orderId = header.cell(cells, header.orderId());
 		if (orderId == null) {
@@ -193,7 +164,7 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 			lastOrderId = orderId;
 		}
 		aliasConflicts.note(orderId, header.cell(cells, header.buyerEmail()));
-		return new OrderReportLine(file, line, header, cells, delimiter, orderId);
+		return new OrderReportLine(file, record.line(), header, cells, report.delimiter(), orderId);
 	}
 
 	@Override

@@ -232,6 +232,54 @@ public final class DelimitedFile implements Closeable {
 	}
 
 	/**
+	 * The names of a header line. A file whose first line is missing, cannot be read, holds a
+	 * control character, holds data instead of names, or names a column twice (names compared
+	 * as {@code normalise} makes them) is rejected whole.
+	 */
+	public static List<String> header(NumberedRecord first, Function<String, String> normalise) {
+		if (first == null || first.isBlank()) {
+			throw RejectedRecordException.wholeFile("empty file", "the file has no header line");
+		}
+		if (first.unreadable() != null) {
+			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
+		}
+		if (first.controlCharacter() != null) {
+			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
+		}
+		RejectedRecordException invalid = noHeader(first.cells());
+		if (invalid == null) {
+			invalid = duplicateColumn(List.of(first.cells()), normalise);
+		}
+		if (invalid != null) {
+			throw invalid;
+		}
+		return List.of(first.cells());
+	}
+
+	/**
+	 * The cells of a data record under a header of {@code columns} names. A record that cannot
+	 * be read, holds a control character, or has more or fewer cells than the header names is
+	 * rejected; since its columns cannot be known, the reject shows only what is no personal
+	 * data in any column.
+	 */
+	public static String[] cellsOf(NumberedRecord record, int columns, char delimiter) {
+		if (record.unreadable() != null) {
+			throw record.unreadable().reject(record.line(), delimiter);
+		}
+		String[] cells = record.cells();
+		if (record.controlCharacter() != null) {
+			throw new RejectedRecordException(record.line(), "control character", record.controlCharacter(),
+					PersonalData.maskedWithoutColumns(cells, delimiter));
+		}
+		if (cells.length != columns) {
+			throw new RejectedRecordException(record.line(),
+					cells.length > columns ? "more cells than the header" : "fewer cells than the header",
+					cells.length + " cells, the header names " + columns, PersonalData.maskedWithoutColumns(cells, delimiter));
+		}
+		return cells;
+	}
+
+	/**
 	 * A header that names a column twice: the file is rejected whole, since which of the two
 	 * holds the value cannot be known. Names are compared as {@code normalise} makes them;
 	 * blank names are not compared.

@@ -3,7 +3,6 @@ package com.optoutbatch.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -178,7 +177,11 @@ public class InputLedger {
 		return new StartedOver(before.attempt(), new Changes(changed, added, removed).describe(), changed, added, removed);
 	}
 
-	/** The visible files under the job's input folders, at any depth, by path under {@code input/}. */
+	/**
+	 * The visible files under the job's input folders, at any depth, by path under
+	 * {@code input/}. Links are not walked: a link to a file inside {@code input/} is taken as
+	 * that file, as the jobs read it; whatever a link leads to outside, the jobs do not read.
+	 */
 	private Map<String, Path> current(String job) {
 		Path inputs = workspace.home().resolve("input");
 		Map<String, Path> files = new TreeMap<>();
@@ -188,7 +191,7 @@ public class InputLedger {
 				continue;
 			}
 			try {
-				Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+				Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
 						new SimpleFileVisitor<>() {
 
 							@Override
@@ -199,8 +202,9 @@ public class InputLedger {
 
 							@Override
 							public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-								if (attributes.isRegularFile() && !hidden(file)
-										&& !file.getFileName().toString().equalsIgnoreCase("README.md")) {
+								if (!hidden(file) && !file.getFileName().toString().equalsIgnoreCase("README.md")
+										&& (attributes.isRegularFile()
+												|| attributes.isSymbolicLink() && isFileInside(file, inputs))) {
 									files.put(nameOf(inputs, file), file);
 								}
 								return FileVisitResult.CONTINUE;
@@ -208,8 +212,8 @@ public class InputLedger {
 
 							@Override
 							public FileVisitResult visitFileFailed(Path file, IOException e) {
-								// a loop of links is not followed; an unreadable file is fingerprinted as such
-								if (!(e instanceof FileSystemLoopException) && !hidden(file)) {
+								// an unreadable file is fingerprinted as such
+								if (!hidden(file)) {
 									files.put(nameOf(inputs, file), file);
 								}
 								return FileVisitResult.CONTINUE;
@@ -222,6 +226,15 @@ public class InputLedger {
 			}
 		}
 		return files;
+	}
+
+	private static boolean isFileInside(Path link, Path inputs) {
+		try {
+			return Files.isRegularFile(link) && link.toRealPath().startsWith(inputs.toRealPath());
+		}
+		catch (IOException brokenOrLooping) {
+			return false;
+		}
 	}
 
 	/**

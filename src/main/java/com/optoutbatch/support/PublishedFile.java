@@ -16,6 +16,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -67,27 +68,21 @@ public final class PublishedFile implements AutoCloseable {
 	 * writes to the writer it is given and leaves it open.
 	 */
 	public static void write(Workspace workspace, Path file, Charset charset, Content content) {
-		PublishedFile published = of(workspace, file);
-		try {
-			content.writeTo(published.create(charset));
-			published.publish();
-		}
-		catch (IOException e) {
-			published.discard();
-			throw published.failed(e);
-		}
-		catch (RuntimeException e) {
-			published.discard();
-			throw e;
-		}
+		publish(workspace, file, published -> content.writeTo(published.create(charset)));
 	}
 
 	/** Writes a whole file of bytes at once: into the partial file, then moved into place. */
 	public static void write(Workspace workspace, Path file, byte[] bytes) {
-		PublishedFile published = of(workspace, file);
-		try {
+		publish(workspace, file, published -> {
 			published.create(StandardCharsets.ISO_8859_1);
 			published.stream.write(bytes);
+		});
+	}
+
+	private static void publish(Workspace workspace, Path file, Filling filling) {
+		PublishedFile published = of(workspace, file);
+		try {
+			filling.fill(published);
 			published.publish();
 		}
 		catch (IOException e) {
@@ -296,13 +291,14 @@ public final class PublishedFile implements AutoCloseable {
 		if (e.getMessage() != null && e.getMessage().endsWith(where)) {
 			return e;
 		}
-		String reason = e instanceof FileSystemException system ? reason(system) : e.getMessage();
+		String reason = e instanceof FileSystemException system ? reasonOf(system) : e.getMessage();
 		IOException named = new IOException(reason + where);
 		named.addSuppressed(e);
 		return named;
 	}
 
-	private static String reason(FileSystemException e) {
+	/** What the operating system says of a file error, which NIO names after it when it has no reason of its own. */
+	public static String reasonOf(FileSystemException e) {
 		if (e.getReason() != null) {
 			return e.getReason();
 		}
@@ -315,7 +311,16 @@ public final class PublishedFile implements AutoCloseable {
 		if (e instanceof DirectoryNotEmptyException) {
 			return "Directory not empty";
 		}
+		if (e instanceof NotDirectoryException) {
+			return "Not a directory";
+		}
 		return e instanceof FileAlreadyExistsException ? "File exists" : e.getClass().getSimpleName();
+	}
+
+	private interface Filling {
+
+		void fill(PublishedFile published) throws IOException;
+
 	}
 
 	/** What writes a whole file's content. */

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -153,6 +154,18 @@ class InputLedgerJobTests extends JobTestSupport {
 
 		assertThat(ledger.pin(new InputLedger.Run("scanMailbox", RUN_DATE, 1))).extracting(InputLedger.Fingerprint::path)
 			.containsExactly("mailbox/a/inbox.mbox");
+	}
+
+	@Test
+	void aLinkOutOfTheWorkspaceIsNotFollowedAndALinkToAnInputIsThatInput(@TempDir Path elsewhere) throws Exception {
+		Files.writeString(elsewhere.resolve("outside.csv"), "order_id\n171-0000001-0000001\n");
+		Path list = write("campaigns/list.csv", "order_id\n171-0000002-0000002\n");
+		Files.createSymbolicLink(workspace.input("campaigns").resolve("outside"), elsewhere);
+		Files.createSymbolicLink(workspace.input("campaigns").resolve("same.csv"), list);
+
+		assertThat(ledger.pin(new InputLedger.Run("reconcileCampaigns", RUN_DATE, 1)))
+			.extracting(InputLedger.Fingerprint::path)
+			.containsExactly("campaigns/list.csv", "campaigns/same.csv");
 	}
 
 	private Path write(String path, String text) throws IOException {
