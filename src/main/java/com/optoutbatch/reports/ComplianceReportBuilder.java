@@ -49,7 +49,8 @@ class ComplianceReportBuilder {
 			) buyers""";
 
 	private static final String NEW_OPT_OUTS = """
-			SELECT x.marketplace, x.order_id, COALESCE(x.buyer_alias, o.buyer_alias), x.opted_out_at, x.source
+			SELECT COALESCE(x.marketplace, o.marketplace), x.order_id, COALESCE(x.buyer_alias, o.buyer_alias), x.opted_out_at,
+			       x.source
 			FROM opt_outs x JOIN reported_opt_outs r ON r.opt_out_key = x.opt_out_key
 			LEFT JOIN orders o ON o.order_id = x.order_id
 			WHERE r.first_reported = ? ORDER BY x.opted_out_at NULLS FIRST, x.opt_out_key""";

@@ -147,6 +147,16 @@ class ComplianceReportJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void newOptOutsTakeTheMarketplaceOfTheirOrderAsTheRegistryDoes() throws Exception {
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		assertThat(Files.readAllLines(report(RUN_DATE).resolveSibling("new-opt-outs.csv")))
+			.anyMatch(line -> line.startsWith("amazon.com,113-4445556-6677889,"));
+		assertThat(workspace.output("optouts", "opt-outs.csv")).content().contains("amazon.com,113-4445556-6677889,");
+	}
+
+	@Test
 	void inputTextIsEscaped() throws Exception {
 		Files.createDirectories(workspace.input("messages"));
 		Files.writeString(workspace.input("messages").resolve("hostile.csv"), """
