@@ -31,14 +31,26 @@ public final class LineAccounting {
 
 	private final List<String> lines;
 
+	// the characters of each line with its line end
+	private final int[] lengths;
+
 	private final boolean header;
 
 	private final List<Item> items = new ArrayList<>();
 
 	private Item wholeFile;
 
-	private LineAccounting(List<String> lines, boolean header) {
-		this.lines = lines;
+	private LineAccounting(String text, boolean header) {
+		this.lines = physicalLines(text);
+		this.lengths = new int[lines.size()];
+		int at = 0;
+		for (int i = 0; i < lines.size(); i++) {
+			int end = at + lines.get(i).length();
+			end += end < text.length() && text.charAt(end) == '\r' ? 1 : 0;
+			end += end < text.length() && text.charAt(end) == '\n' ? 1 : 0;
+			lengths[i] = end - at;
+			at = end;
+		}
 		this.header = header;
 	}
 
@@ -52,7 +64,7 @@ public final class LineAccounting {
 		if (charset.bomLength() > 0 && !text.isEmpty()) {
 			text = text.substring(1);
 		}
-		return new LineAccounting(physicalLines(text), header);
+		return new LineAccounting(text, header);
 	}
 
 	/**
@@ -162,7 +174,7 @@ public final class LineAccounting {
 			long chars = 0;
 			for (long line = item.line(); line <= Math.min(last, count); line++) {
 				covered[(int) line] = true;
-				chars += lines.get((int) line - 1).length();
+				chars += lengths[(int) line - 1];
 			}
 			if (item.chars() > chars) {
 				fail("%s at line %d holds %d characters, more than its lines %d-%d hold (%d)", item.what(), item.line(),
