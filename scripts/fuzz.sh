@@ -41,5 +41,7 @@ fi
 export JAZZER_INSTRUMENT="com.optoutbatch.**,org.apache.commons.csv.**,jakarta.mail.**,org.eclipse.angus.mail.**"
 export JAZZER_FUZZ=1
 export JAZZER_MAX_DURATION="${2}m"
-# the fuzz tests' @Timeout bounds each input (Jazzer passes it on); JUnit would apply it to the whole run
-mvn -B test-compile surefire:test@fuzz-tests -Dtest="$class" -Djunit.jupiter.execution.timeout.mode=disabled
+# Jazzer's instrumentation, which the replay in the test run leaves off, guides the fuzzing; the fuzz
+# tests' @Timeout bounds each input (Jazzer passes it on), where JUnit would apply it to the whole run
+mvn -B test-compile surefire:test@fuzz-tests -Dtest="$class" -Djazzer.hooks=true \
+  -Djunit.jupiter.execution.timeout.mode=disabled
