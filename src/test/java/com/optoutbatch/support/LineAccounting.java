@@ -116,6 +116,7 @@ public final class LineAccounting {
 
 	public void reject(RejectedRecordException rejected) {
 		String what = "reject (" + rejected.reason() + ")";
+		// line 0 is how a reader names the whole file when it has no line to name
 		if (rejected.unread() == RejectedRecordException.Unread.FILE
 				|| RejectedRecordException.WHOLE_FILE.equals(rejected.where()) || "0".equals(rejected.where())) {
 			if (wholeFile != null || !items.isEmpty()) {
@@ -134,11 +135,6 @@ public final class LineAccounting {
 		boolean brokenSyntax = rejected.unread() == RejectedRecordException.Unread.RECORD
 				|| "unreadable rest of file".equals(rejected.reason());
 		items.add(new Item(line, brokenSyntax ? 1 : UNKNOWN, 0, what, false));
-	}
-
-	/** How many records and rejects were read. */
-	public int read() {
-		return items.size() + (wholeFile == null ? 0 : 1);
 	}
 
 	public void assertEveryLineIsInOneRecordOrReject() {
@@ -162,7 +158,7 @@ public final class LineAccounting {
 				fail("line %d is read twice: %s starts there, after line %d was read (%s)", item.line(), item.what(),
 						previousLast, all);
 			}
-			if (item.line() > Math.max(count, 1)) {
+			if (item.line() < 1 || item.line() > Math.max(count, 1)) {
 				fail("%s at line %d of a file of %d lines (%s)", item.what(), item.line(), count, all);
 			}
 			long next = i + 1 < all.size() ? all.get(i + 1).line() : count + 1;
@@ -202,7 +198,8 @@ public final class LineAccounting {
 			// a rejected header that ends the reading rejects the file
 			return lines.size();
 		}
-		return lines.get((int) item.line() - 1).indexOf('"') >= 0 ? next - 1 : item.line();
+		boolean quoteOpens = item.line() <= lines.size() && lines.get((int) item.line() - 1).indexOf('"') >= 0;
+		return quoteOpens ? next - 1 : item.line();
 	}
 
 	private static boolean holdsNothing(String line) {
