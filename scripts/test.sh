@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: unit and job tests on the embedded database, the job tests again on
-# a throwaway PostgreSQL server, and the end-to-end tests of the packaged application.
+# The whole test suite: unit and job tests on the embedded database, the fuzz tests on their
+# saved inputs, the job tests again on a throwaway PostgreSQL server, and the end-to-end tests
+# of the packaged application.
 # Set OPTOUT_TEST_POSTGRES=skip to leave PostgreSQL out.
 set -euo pipefail
 project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

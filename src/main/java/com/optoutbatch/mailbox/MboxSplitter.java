@@ -76,6 +76,8 @@ final class MboxSplitter implements Closeable {
 				if (separated || !message.isBlank()) {
 					break;
 				}
+				// blank lines before the first separator: the message starts at the separator
+				message = new MessageBytes(maxMessageBytes);
 				start = offset;
 				skipLine();
 				separated = true;

@@ -1,6 +1,7 @@
 package com.optoutbatch.support;
 
 import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -177,13 +178,14 @@ public final class ExportDates {
 	private static TemporalAccessor tryParse(DateTimeFormatter format, String value) {
 		// most shapes tried do not fit: ruling them out without an exception makes a date many times cheaper
 		ParsePosition position = new ParsePosition(0);
-		if (format.parseUnresolved(value, position) == null || position.getIndex() != value.length()) {
-			return null;
-		}
 		try {
+			if (format.parseUnresolved(value, position) == null || position.getIndex() != value.length()) {
+				return null;
+			}
 			return format.parse(value);
 		}
-		catch (DateTimeParseException e) {
+		catch (DateTimeException e) {
+			// an offset past 23 hours throws while it is parsed, not as a parse failure
 			return null;
 		}
 	}

@@ -67,6 +67,17 @@ class MboxSplitterTests {
 	}
 
 	@Test
+	void blankLinesBeforeTheFirstSeparatorAreNotPartOfTheFirstMessage() throws Exception {
+		List<String> messages = split("\r\n\r\nFrom a Thu Nov 05 2026\r\nSubject: one\r\n\r\nbody\r\n\r\n"
+				+ "From b Thu Nov 05 2026\r\nSubject: two\r\n\r\nend\r\n");
+
+		assertThat(messages).containsExactly("Subject: one\r\n\r\nbody\r\n", "Subject: two\r\n\r\nend\r\n");
+		// a blank line ahead of them would have made the headers of the first message its body
+		assertThat(new MessageParser(MailCaps.DEFAULTS).parse(messages.get(0).getBytes(StandardCharsets.US_ASCII)).subject())
+			.isEqualTo("one");
+	}
+
+	@Test
 	void aSingleMessageKeepsItsFromLinesAndLosesOnlyItsEnvelope() throws IOException {
 		MboxSplitter splitter = new MboxSplitter(stream("From MAILER-DAEMON Thu Nov 05 2026\nSubject: x\n\nFrom here on\n"), 0,
 				true, 1000);

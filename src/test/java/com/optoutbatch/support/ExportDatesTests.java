@@ -55,7 +55,7 @@ class ExportDatesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "2026-13-02", "2026-02-29", "2026-11-31", "2026-00-10", "2026-11-00", "2026-1a-02",
 			"2026-11-02 25:00", "2026-11-02T10:00:30+19:00", "2026-11-02T10:00:30.1234567891Z",
-			"2026-11-02T10:00:30+01:00x", "tomorrow", "" })
+			"2026-11-02T10:00:30+01:00x", "2026-11-02T10:00:30+41:00", "2026-11-02 10:00:30 +41:00", "tomorrow", "" })
 	void rejectsWhatIsNoDate(String text) {
 		assertThatExceptionOfType(DateTimeParseException.class).isThrownBy(() -> ExportDates.parse(text));
 	}
