@@ -34,7 +34,7 @@ class CampaignListFuzzTests {
 		Path file = Files.createDirectories(campaigns.resolve(folder)).resolve("list.csv");
 		Files.write(file, input.length == 0 ? input : Arrays.copyOfRange(input, 1, input.length));
 		LineAccounting accounting = LineAccounting.of(file, null, true);
-		CampaignList list = CampaignLists.open(campaigns, file, PROFILES, null);
+		CampaignList list = CampaignLists.open(campaigns, file, campaigns.relativize(file).toString(), PROFILES, null);
 		accounting.readToTheEnd(new CampaignListReader(list), row -> accounting.record(row.line(), row.cells()));
 		accounting.assertEveryLineIsInOneRecordOrReject();
 	}
