@@ -16,7 +16,8 @@ fi
 
 if [[ ! -f "$jar" ]] || [[ -n "$(find "$project/pom.xml" "$project/src/main" "$project/jobs" -newer "$jar" -print -quit)" ]]; then
   echo "optout-batch: building $jar" >&2
-  (cd "$project" && mvn -B -q -DskipTests package) >&2
+  # Maven's console library writes colour resets even in batch mode: dropped here
+  (cd "$project" && mvn -B -q -DskipTests package 2>&1) | sed 's/\x1b\[[0-9;]*m//g' >&2
 fi
 
 export OPTOUT_HOME="${OPTOUT_HOME:-$project}"

@@ -102,6 +102,9 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		Outcome outcome = Outcome.of(execution, workspace, jobRepository);
 		exitCode = outcome.exitCode();
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			System.out.println("optout-batch: " + RunSummary.of(workspace, job.getName(), command.runDate()));
+		}
 		if (exitCode != ExitCode.COMPLETED) {
 			Launcher.fail(exitCode, outcome.reason());
 		}

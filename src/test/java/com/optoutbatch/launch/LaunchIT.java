@@ -39,6 +39,11 @@ class LaunchIT {
 		JsonNode orders = JsonMapper.builder().build().readTree(home.resolve("output/runs/2026-11-26/importOrders.json").toFile());
 		assertThat(orders.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(orders.get("totals").get("read").asLong()).isEqualTo(22);
+		assertThat(first.stdout().lines().reduce((before, last) -> last)).hasValueSatisfying(last -> assertThat(last)
+			.as("the launch ends with one summary line")
+			.startsWith("optout-batch: nightly 2026-11-26 completed in ")
+			.containsPattern("\\d+ new opt-outs?, \\d+ restriction notices?, \\d+ violations?, 5 lists cleaned")
+			.endsWith("; report output/reports/2026-11-26/index.html"));
 		try (Stream<Path> logs = Files.list(home.resolve("output/logs"))) {
 			assertThat(logs).hasSize(1);
 		}
