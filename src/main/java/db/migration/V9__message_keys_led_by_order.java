@@ -16,7 +16,7 @@ import org.flywaydb.core.api.migration.Context;
  * its messages.
  * <p>
  * HSQLDB holds every row an uncommitted statement changed in memory: one statement for the
- * 300,000 messages of the L benchmark took the process past 1 GB. So the old keys (32 hex
+ * whole table makes the process's memory grow with the table. So the old keys (32 hex
  * digits) are rewritten a slice at a time, by their first two digits, each slice committed.
  */
 public class V9__message_keys_led_by_order extends BaseJavaMigration {

@@ -11,8 +11,8 @@ import com.carrotsearch.hppc.LongLongHashMap;
 /**
  * For every order that the campaign lists ask a review for, the one request that is kept:
  * the earliest planned send (unknown dates last), then by list name, then by line. Every
- * other request for the same order is a duplicate. Each order takes one entry of two longs,
- * so a million orders asked for a review fit in some 30 MB.
+ * other request for the same order is a duplicate. Each order takes one entry of two longs
+ * in a primitive map, so memory follows the orders asked for a review, not the list rows.
  */
 class KeptReviewRequests {
 

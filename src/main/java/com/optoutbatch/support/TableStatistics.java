@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
  * Brings PostgreSQL's planner statistics of a table up to date once a step has written many
  * rows into it. Autovacuum does so too, but a minute or more later: the same night's next
  * steps join the tables page by page, and a planner that knew nothing of the new rows read
- * both tables whole for every page (22 s instead of 5 s to export the messages of the L
- * benchmark). HSQLDB keeps no such statistics: there it does nothing.
+ * both tables whole for every page. HSQLDB keeps no such statistics: there it does nothing.
  */
 @Component
 public class TableStatistics {
