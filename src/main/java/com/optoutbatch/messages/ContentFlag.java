@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a message holds that the messaging guidelines forbid or limit (DOMAIN.md 5), by the
- * code written in {@code classified.csv}.
+ * What a message holds that the messaging guidelines forbid or limit, by the code written in
+ * {@code classified.csv}. The rules behind each: docs/rules.md, "Content flags".
  */
 enum ContentFlag {
 
