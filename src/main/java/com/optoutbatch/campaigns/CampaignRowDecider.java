@@ -8,6 +8,8 @@ import com.optoutbatch.orders.BuyerAlias;
 import com.optoutbatch.support.ExportDates;
 import com.optoutbatch.support.RejectedRecordException;
 
+import com.optoutbatch.messages.ReviewWindow;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -15,10 +17,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * clean. A critical campaign keeps its rows for opted-out buyers, flagged instead.
  */
 class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
-
-	static final int REVIEW_WINDOW_FIRST_DAY = 5;
-
-	static final int REVIEW_WINDOW_LAST_DAY = 30;
 
 	private final SuppressionIndex index;
 
@@ -84,7 +82,7 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 			return false;
 		}
 		long days = ChronoUnit.DAYS.between(row.deliveryDate(), row.plannedSendDate());
-		return days < REVIEW_WINDOW_FIRST_DAY || days > REVIEW_WINDOW_LAST_DAY;
+		return days < ReviewWindow.FIRST_DAY || days > ReviewWindow.LAST_DAY;
 	}
 
 	private static DecidedRow decided(CheckedRow row, SuppressionReason reason, boolean criticalToOptedOutBuyer) {

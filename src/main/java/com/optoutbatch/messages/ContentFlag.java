@@ -7,7 +7,7 @@ import java.util.List;
  * What a message holds that the messaging guidelines forbid or limit, by the code written in
  * {@code classified.csv}. The rules behind each: docs/rules.md, "Content flags".
  */
-enum ContentFlag {
+public enum ContentFlag {
 
 	/** A link that is not https, or not to Amazon. */
 	LINK("link"),
@@ -40,7 +40,7 @@ enum ContentFlag {
 		this.code = code;
 	}
 
-	String code() {
+	public String code() {
 		return code;
 	}
 

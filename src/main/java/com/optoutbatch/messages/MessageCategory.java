@@ -4,7 +4,7 @@ package com.optoutbatch.messages;
  * Whether Amazon lets a message through to a buyer who opted out (docs/rules.md, "Critical and
  * non-critical messages").
  */
-enum MessageCategory {
+public enum MessageCategory {
 
 	/** Needed to complete the order: customization, delivery scheduling, address issues, other such reasons. */
 	CRITICAL,

@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.optoutbatch.messages.ContentFlag;
+import com.optoutbatch.messages.MessageCategory;
 import com.optoutbatch.messages.MessagesByOrder;
+import com.optoutbatch.messages.ReviewWindow;
 import com.optoutbatch.messages.ThirtyDayRule;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
@@ -28,8 +33,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ViolationFinder {
 
 	/** Content flags of the classifier that the guidelines forbid outright. */
-	static final Set<String> FORBIDDEN_FLAGS = Set.of("link", "email-address", "emoji", "review-incentive",
-			"review-change", "marketing");
+	static final Set<String> FORBIDDEN_FLAGS = Stream
+		.of(ContentFlag.LINK, ContentFlag.EMAIL_ADDRESS, ContentFlag.EMOJI, ContentFlag.REVIEW_INCENTIVE,
+				ContentFlag.REVIEW_CHANGE, ContentFlag.MARKETING)
+		.map(ContentFlag::code)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private static final String MESSAGE_COLUMNS = "m.message_key, m.message_id, m.order_id, "
 			+ "COALESCE(m.recipient_alias, o.buyer_alias), m.tool, m.sent_at, m.category, m.rule_name, m.flags, "
@@ -99,15 +107,15 @@ class ViolationFinder {
 		}
 
 		void check(Message message) {
-			if ("UNDECIDED".equals(message.category())) {
+			if (MessageCategory.UNDECIDED.name().equals(message.category())) {
 				undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
 			}
 			OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
-			if ("NON_CRITICAL".equals(message.category()) && optedOut != null && message.sentAt().isAfter(optedOut)) {
+			if (MessageCategory.NON_CRITICAL.name().equals(message.category()) && optedOut != null && message.sentAt().isAfter(optedOut)) {
 				report(message, ViolationKind.MESSAGE_AFTER_OPT_OUT,
 						"sent after the buyer opted out on " + optedOut.toLocalDate());
 			}
-			if (message.flags().contains("critical-subject")) {
+			if (message.flags().contains(ContentFlag.CRITICAL_SUBJECT.code())) {
 				report(message, ViolationKind.CRITICAL_SUBJECT_MISUSE,
 						"the critical subject or an [Important] tag on " + message.ruleName() + " content");
 			}
@@ -115,16 +123,17 @@ class ViolationFinder {
 				if (alreadyAskedForReview(message.orderId())) {
 					report(message, ViolationKind.REPEATED_REVIEW_REQUEST, "the order was already asked for a review");
 				}
-				if (message.purchasedAt() != null && message.sentAt().isBefore(message.purchasedAt().plusDays(5))) {
-					report(message, ViolationKind.REVIEW_OUTSIDE_WINDOW,
-							"asked within 5 days of the purchase, before delivery could be 5 days old");
+				if (message.purchasedAt() != null
+						&& message.sentAt().isBefore(message.purchasedAt().plusDays(ReviewWindow.FIRST_DAY))) {
+					report(message, ViolationKind.REVIEW_OUTSIDE_WINDOW, "asked within " + ReviewWindow.FIRST_DAY
+							+ " days of the purchase, before delivery could be " + ReviewWindow.FIRST_DAY + " days old");
 				}
 			}
 			List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
 			if (!forbidden.isEmpty()) {
 				report(message, ViolationKind.FORBIDDEN_CONTENT, String.join(", ", forbidden));
 			}
-			if (message.flags().contains("no-order-id")) {
+			if (message.flags().contains(ContentFlag.NO_ORDER_ID.code())) {
 				report(message, ViolationKind.NO_ORDER_ID, "names no 17-digit order id");
 			}
 			if (ThirtyDayRule.isLate(message.purchasedAt(), message.sentAt())) {
