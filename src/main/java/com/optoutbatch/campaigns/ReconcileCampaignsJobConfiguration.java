@@ -44,8 +44,6 @@ class ReconcileCampaignsJobConfiguration {
 
 	static final String JOB_NAME = "reconcileCampaigns";
 
-	static final String PROFILE_KEY = "campaign.profile";
-
 	@Bean
 	Job reconcileCampaigns(JobRepository jobRepository, Step clearCampaignRun, Step noteReviewRequests,
 			Step reconcileCampaignLists, Step writeUnsubscribeFiles, RunFileWriter runFile) {
