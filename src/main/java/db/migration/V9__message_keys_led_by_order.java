@@ -10,14 +10,15 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * A message's key starts with its order id when it has one (SentMessageParser): the key's
- * index then keeps a message beside the other messages of its order, as the
- * (order_id, sent_at, message_key) index does, and an import walks the two along the same
- * rows. This gives the stored keys the same form, so that importing a log again still finds
- * its messages.
+ * index then keeps a message beside the other messages of its order, as the (order_id,
+ * sent_at, message_key) index does, and an import walks the two along the same rows. This
+ * gives the stored keys the same form, so that importing a log again still finds its
+ * messages.
  * <p>
- * HSQLDB holds every row an uncommitted statement changed in memory: one statement for the
- * whole table makes the process's memory grow with the table. So the old keys (32 hex
- * digits) are rewritten a slice at a time, by their first two digits, each slice committed.
+ * HSQLDB holds every row an uncommitted statement changed in memory: one statement for
+ * the whole table makes the process's memory grow with the table. So the old keys (32 hex
+ * digits) are rewritten a slice at a time, by their first two digits, each slice
+ * committed.
  */
 public class V9__message_keys_led_by_order extends BaseJavaMigration {
 

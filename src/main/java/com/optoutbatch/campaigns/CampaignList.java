@@ -32,7 +32,9 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 
 	private static final String NO_ID_COLUMN = "no order id or alias column";
 
-	/** The tool whose unsubscribe list the list's opt-outs go to; none for a loose file. */
+	/**
+	 * The tool whose unsubscribe list the list's opt-outs go to; none for a loose file.
+	 */
 	String tool() {
 		return profile == null ? null : profile.name();
 	}
@@ -90,13 +92,18 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 				missing.add(headerName);
 			}
 		});
-		Unusable unusable = columns.containsKey(CampaignField.ORDER_ID) || columns.containsKey(CampaignField.BUYER_ALIAS)
-				? null : new Unusable(NO_ID_COLUMN, "the header names none of the order id and buyer alias columns of profile "
-						+ profile.name() + " (missing " + String.join(", ", missing) + ")");
+		Unusable unusable = columns.containsKey(CampaignField.ORDER_ID)
+				|| columns.containsKey(CampaignField.BUYER_ALIAS)
+						? null
+						: new Unusable(NO_ID_COLUMN,
+								"the header names none of the order id and buyer alias columns of profile "
+										+ profile.name() + " (missing " + String.join(", ", missing) + ")");
 		return new CampaignList(file, name, profile, format, header, columns, unusable);
 	}
 
-	/** A loose list: the columns where most sampled cells are order ids, or buyer aliases. */
+	/**
+	 * A loose list: the columns where most sampled cells are order ids, or buyer aliases.
+	 */
 	private static CampaignList withDetectedColumns(Path file, String name, CampaignListFormat format,
 			List<String> header, DelimitedFile list) {
 		int[] orderIds = new int[header.size()];

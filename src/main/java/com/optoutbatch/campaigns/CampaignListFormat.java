@@ -16,8 +16,8 @@ import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.TextCharset;
 
 /**
- * How a campaign list is written: charset and byte-order mark, delimiter, quoting and line
- * ends, so that its clean copy imports back into the tool that exported it.
+ * How a campaign list is written: charset and byte-order mark, delimiter, quoting and
+ * line ends, so that its clean copy imports back into the tool that exported it.
  */
 record CampaignListFormat(TextCharset charset, char delimiter, boolean quoteAll, String recordSeparator) {
 
@@ -40,7 +40,10 @@ record CampaignListFormat(TextCharset charset, char delimiter, boolean quoteAll,
 		return new CampaignListFormat(charset, delimiter, allQuoted(headerLine, delimiter), separator);
 	}
 
-	/** The list opened for reading in this format, with the charset already detected (one scan of the file). */
+	/**
+	 * The list opened for reading in this format, with the charset already detected (one
+	 * scan of the file).
+	 */
 	DelimitedFile open(Path file) throws IOException {
 		return DelimitedFile.open(file, charset.charset(), delimiter -> readFormat());
 	}

@@ -14,8 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the rows of one campaign list. A list that cannot be used is rejected whole, with
- * the reason; a row that cannot be parsed is rejected and reading goes on at the line after
- * the one it starts on. A restart skips the rows already committed.
+ * the reason; a row that cannot be parsed is rejected and reading goes on at the line
+ * after the one it starts on. A restart skips the rows already committed.
  */
 class CampaignListReader implements ItemStreamReader<CampaignRow> {
 

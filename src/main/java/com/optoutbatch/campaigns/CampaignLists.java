@@ -15,12 +15,18 @@ final class CampaignLists {
 	private CampaignLists() {
 	}
 
-	/** The lists, loose and one folder deep; deeper folders and symlinks out of input/ are skipped and named. */
+	/**
+	 * The lists, loose and one folder deep; deeper folders and symlinks out of input/ are
+	 * skipped and named.
+	 */
 	static List<Path> under(Path folder) {
 		return InputListing.of(folder.getParent(), folder, 2, directory -> false).reported();
 	}
 
-	/** A list opened with the profile of its folder; a list in the folder of an unknown profile is unusable. */
+	/**
+	 * A list opened with the profile of its folder; a list in the folder of an unknown
+	 * profile is unusable.
+	 */
 	static CampaignList open(Path folder, Path list, String name, CampaignProfiles profiles, Charset charsetOverride) {
 		String profileName = profileOf(folder, list);
 		CampaignProfile profile = profileName == null ? null : profiles.named(profileName);

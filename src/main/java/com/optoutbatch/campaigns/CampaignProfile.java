@@ -9,14 +9,17 @@ import com.optoutbatch.support.ConfigurationFiles;
 
 /**
  * How one tool's campaign lists are laid out: which header names hold the order id, the
- * buyer alias, the campaign, the planned send date, the delivery date and the purpose; how
- * the tool's purpose values map to {@link CampaignPurpose}; and the header and delimiter of
- * the file the tool imports into its unsubscribe list.
+ * buyer alias, the campaign, the planned send date, the delivery date and the purpose;
+ * how the tool's purpose values map to {@link CampaignPurpose}; and the header and
+ * delimiter of the file the tool imports into its unsubscribe list.
  */
 record CampaignProfile(String name, String tool, Map<CampaignField, String> columns,
 		Map<String, CampaignPurpose> purposes, CampaignPurpose defaultPurpose, UnsubscribeLayout unsubscribe) {
 
-	/** The header and delimiter of a tool's unsubscribe import file; an empty header leaves that column out. */
+	/**
+	 * The header and delimiter of a tool's unsubscribe import file; an empty header
+	 * leaves that column out.
+	 */
 	record UnsubscribeLayout(String orderIdHeader, String buyerAliasHeader, char delimiter) {
 	}
 
@@ -48,7 +51,8 @@ record CampaignProfile(String name, String tool, Map<CampaignField, String> colu
 		ConfigurationFiles.map(entry.get("purposes"), where + " purposes").forEach((value, purpose) -> {
 			CampaignPurpose mapped = CampaignPurpose.of(String.valueOf(purpose));
 			if (mapped == null) {
-				throw new IllegalArgumentException(where + ": '" + purpose + "' is not a purpose " + List.of(CampaignPurpose.values()));
+				throw new IllegalArgumentException(
+						where + ": '" + purpose + "' is not a purpose " + List.of(CampaignPurpose.values()));
 			}
 			purposes.put(value.toLowerCase(Locale.ROOT), mapped);
 		});

@@ -7,8 +7,8 @@ import java.util.Map;
 import com.optoutbatch.support.ConfigurationFiles;
 
 /**
- * The campaign list profiles: those that ship in {@code campaigns/profiles.yml}, extended or
- * replaced by the user's file named with the job parameter {@code campaigns.profiles}.
+ * The campaign list profiles: those that ship in {@code campaigns/profiles.yml}, extended
+ * or replaced by the user's file named with the job parameter {@code campaigns.profiles}.
  */
 class CampaignProfiles {
 

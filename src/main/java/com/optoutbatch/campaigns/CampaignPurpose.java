@@ -2,12 +2,17 @@ package com.optoutbatch.campaigns;
 
 import java.util.Locale;
 
-/** What a campaign is for, in the words of the generic layout's {@code purpose} column. */
+/**
+ * What a campaign is for, in the words of the generic layout's {@code purpose} column.
+ */
 enum CampaignPurpose {
 
 	REVIEW_REQUEST, CUSTOMER_SERVICE, CRITICAL, MARKETING;
 
-	/** {@code review_request}, {@code Review Request}, {@code review-request}; {@code null} when none matches. */
+	/**
+	 * {@code review_request}, {@code Review Request}, {@code review-request};
+	 * {@code null} when none matches.
+	 */
 	static CampaignPurpose of(String value) {
 		if (value == null || value.isBlank()) {
 			return null;

@@ -69,8 +69,8 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 		if (orderId == null && alias == null) {
 			throw reject(row, "no order id or buyer alias", "the row names neither an order nor a buyer");
 		}
-		return new CheckedRow(row, orderId, alias, purposeOf(row), date(row, "planned send date", row.plannedSendDate()),
-				date(row, "delivery date", row.deliveryDate()));
+		return new CheckedRow(row, orderId, alias, purposeOf(row),
+				date(row, "planned send date", row.plannedSendDate()), date(row, "delivery date", row.deliveryDate()));
 	}
 
 	static CampaignPurpose purposeOf(CampaignRow row) {

@@ -14,9 +14,9 @@ record DecidedRow(CampaignRow row, String orderId, String buyerAlias, Suppressio
 	}
 
 	/**
-	 * What the unsubscribe files and the report remember of the row: a row held back for an
-	 * opt-out, or a critical row to an opted-out buyer; {@code null} for any other row, which
-	 * only its list's counts remember.
+	 * What the unsubscribe files and the report remember of the row: a row held back for
+	 * an opt-out, or a critical row to an opted-out buyer; {@code null} for any other
+	 * row, which only its list's counts remember.
 	 */
 	String remembered() {
 		if (criticalToOptedOutBuyer) {

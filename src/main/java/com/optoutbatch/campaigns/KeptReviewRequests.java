@@ -11,8 +11,9 @@ import com.carrotsearch.hppc.LongLongHashMap;
 /**
  * For every order that the campaign lists ask a review for, the one request that is kept:
  * the earliest planned send (unknown dates last), then by list name, then by line. Every
- * other request for the same order is a duplicate. Each order takes one entry of two longs
- * in a primitive map, so memory follows the orders asked for a review, not the list rows.
+ * other request for the same order is a duplicate. Each order takes one entry of two
+ * longs in a primitive map, so memory follows the orders asked for a review, not the list
+ * rows.
  */
 class KeptReviewRequests {
 
@@ -101,8 +102,8 @@ class KeptReviewRequests {
 	}
 
 	/**
-	 * An order id ({@code 123-1234567-1234567}, the first character may be a capital letter)
-	 * as a number: the first character in base 36, then the sixteen digits.
+	 * An order id ({@code 123-1234567-1234567}, the first character may be a capital
+	 * letter) as a number: the first character in base 36, then the sixteen digits.
 	 */
 	static long orderKey(String orderId) {
 		if (!CampaignList.ORDER_ID.matcher(orderId).matches()) {

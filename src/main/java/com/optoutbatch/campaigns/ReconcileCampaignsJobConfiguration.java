@@ -55,10 +55,13 @@ class ReconcileCampaignsJobConfiguration {
 			.build();
 	}
 
-	/** Forgets what an earlier attempt at this run date noted and wrote: the outputs are rewritten whole. */
+	/**
+	 * Forgets what an earlier attempt at this run date noted and wrote: the outputs are
+	 * rewritten whole.
+	 */
 	@Bean
-	Step clearCampaignRun(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc, Workspace workspace) {
+	Step clearCampaignRun(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+			Workspace workspace) {
 		return new StepBuilder("clearCampaignRun", jobRepository).tasklet((contribution, chunk) -> {
 			LocalDate runDate = runDate(chunk.getStepContext().getStepExecution());
 			jdbc.update("DELETE FROM campaign_held_rows WHERE run_date = ?", runDate);
@@ -98,15 +101,17 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	Step reconcileCampaignLists(JobRepository jobRepository, Workspace workspace, Step reconcileCampaignList) {
-		return InputSteps.perInputFile("reconcileCampaignLists", jobRepository, lists(workspace), reconcileCampaignList);
+		return InputSteps.perInputFile("reconcileCampaignLists", jobRepository, lists(workspace),
+				reconcileCampaignList);
 	}
 
 	@Bean
 	Step reconcileCampaignList(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CampaignListReader campaignListReader, CampaignRowDecider campaignRowDecider, SendListWriter sendListWriter,
 			RejectFile campaignRejects, @Value("${optout.campaigns.chunk-size:1000}") int chunkSize) {
-		return InputSteps.readAheadStep("reconcileCampaignList", chunkSize, campaignRejects, jobRepository,
-				transactionManager, campaignListReader, campaignRowDecider)
+		return InputSteps
+			.readAheadStep("reconcileCampaignList", chunkSize, campaignRejects, jobRepository, transactionManager,
+					campaignListReader, campaignRowDecider)
 			.writer(sendListWriter)
 			.build();
 	}
@@ -114,7 +119,8 @@ class ReconcileCampaignsJobConfiguration {
 	@Bean
 	Step writeUnsubscribeFiles(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			UnsubscribeFileWriter unsubscribeFileWriter) {
-		return new StepBuilder("writeUnsubscribeFiles", jobRepository).tasklet(unsubscribeFileWriter, transactionManager)
+		return new StepBuilder("writeUnsubscribeFiles", jobRepository)
+			.tasklet(unsubscribeFileWriter, transactionManager)
 			.build();
 	}
 
@@ -124,8 +130,10 @@ class ReconcileCampaignsJobConfiguration {
 		return CampaignProfiles.load(userFile == null || userFile.isBlank() ? null : Path.of(userFile));
 	}
 
-	// Not proxied: the row decider asks the index several times a row, and a call through a
-	// scoped proxy looks the bean up in its scope each time. Only step-scoped beans take them.
+	// Not proxied: the row decider asks the index several times a row, and a call through
+	// a
+	// scoped proxy looks the bean up in its scope each time. Only step-scoped beans take
+	// them.
 	@Bean
 	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
 	KeptReviewRequests keptReviewRequests() {
@@ -136,15 +144,20 @@ class ReconcileCampaignsJobConfiguration {
 	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
 	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
 			@Value("#{jobParameters['campaigns.review-rules'] ?: 'review-request,review-incentive'}") String reviewRules) {
-		List<String> rules = Arrays.stream(reviewRules.split(",")).map(String::trim).filter(rule -> !rule.isEmpty()).toList();
+		List<String> rules = Arrays.stream(reviewRules.split(","))
+			.map(String::trim)
+			.filter(rule -> !rule.isEmpty())
+			.toList();
 		return SuppressionIndex.load(jdbc, rules, keptReviewRequests);
 	}
 
-	// not proxied: a record cannot be; the step's reader and writer are made inside the step
+	// not proxied: a record cannot be; the step's reader and writer are made inside the
+	// step
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.NO)
 	CampaignList campaignList(Workspace workspace, CampaignProfiles campaignProfiles,
-			@Value("#{stepExecutionContext['input.file']}") String file, @Value("#{stepExecution}") StepExecution step) {
+			@Value("#{stepExecutionContext['input.file']}") String file,
+			@Value("#{stepExecution}") StepExecution step) {
 		return openList(workspace, campaignProfiles, Path.of(file), step);
 	}
 
@@ -164,7 +177,8 @@ class ReconcileCampaignsJobConfiguration {
 	@StepScope
 	SendListWriter sendListWriter(CampaignList campaignList, Workspace workspace, JdbcTemplate jdbc,
 			@Value("#{stepExecution}") StepExecution step) {
-		return new SendListWriter(campaignList, workspace, SendListWriter.sendList(workspace, campaignList.file(), "clean"),
+		return new SendListWriter(campaignList, workspace,
+				SendListWriter.sendList(workspace, campaignList.file(), "clean"),
 				SendListWriter.sendList(workspace, campaignList.file(), "suppressed"), runDate(step), jdbc);
 	}
 
@@ -185,7 +199,8 @@ class ReconcileCampaignsJobConfiguration {
 		return () -> CampaignLists.under(workspace.input("campaigns"));
 	}
 
-	private static CampaignList openList(Workspace workspace, CampaignProfiles profiles, Path list, StepExecution step) {
+	private static CampaignList openList(Workspace workspace, CampaignProfiles profiles, Path list,
+			StepExecution step) {
 		return CampaignLists.open(workspace.input("campaigns"), list, workspace.inputName(list), profiles,
 				FileParameters.charsetFor(step.getJobParameters(), list));
 	}

@@ -36,7 +36,8 @@ class ReviewRequestNotes implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		List<CampaignList> usable = lists.stream().map(opener).filter(CampaignList::usable).toList();
-		// parsed on all cores at once: nothing else runs meanwhile, and which request is kept
+		// parsed on all cores at once: nothing else runs meanwhile, and which request is
+		// kept
 		// does not depend on the order they are noted in
 		usable.parallelStream().forEach(this::note);
 		return RepeatStatus.FINISHED;

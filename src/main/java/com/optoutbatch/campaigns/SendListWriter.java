@@ -26,12 +26,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a list's verdicts: clean rows to {@code <list>.clean.csv}, held-back rows with their
- * reason to {@code <list>.suppressed.csv} (see {@link #sendList}), both in the input's
- * columns, delimiter, quoting, line ends and charset; and remembers held-back and flagged
- * rows for the unsubscribe files and the report. Both files are published when the list's
- * step completes; each chunk first cuts them back to what the last committed chunk wrote,
- * so a rolled-back chunk leaves nothing behind, and a restart appends to them.
+ * Writes a list's verdicts: clean rows to {@code <list>.clean.csv}, held-back rows with
+ * their reason to {@code <list>.suppressed.csv} (see {@link #sendList}), both in the
+ * input's columns, delimiter, quoting, line ends and charset; and remembers held-back and
+ * flagged rows for the unsubscribe files and the report. Both files are published when
+ * the list's step completes; each chunk first cuts them back to what the last committed
+ * chunk wrote, so a rolled-back chunk leaves nothing behind, and a restart appends to
+ * them.
  */
 class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListener {
 
@@ -58,26 +59,29 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		this.list = list;
 		this.runDate = runDate;
 		this.jdbc = jdbc;
-		this.clean = list.usable() ? new ListFile("clean", PublishedFile.of(workspace, cleanFile), list.header()) : null;
+		this.clean = list.usable() ? new ListFile("clean", PublishedFile.of(workspace, cleanFile), list.header())
+				: null;
 		List<String> header = new ArrayList<>(list.header());
 		header.add(REASON_COLUMN);
-		this.suppressed = list.usable() ? new ListFile("suppressed", PublishedFile.of(workspace, suppressedFile), header)
-				: null;
+		this.suppressed = list.usable()
+				? new ListFile("suppressed", PublishedFile.of(workspace, suppressedFile), header) : null;
 	}
 
 	/**
 	 * A copy of a list in {@code output/send-lists/}, at the list's path under
 	 * {@code input/campaigns/}, the copy's kind before its extension:
-	 * {@code generic/review-requests-nov.csv} gives {@code generic/review-requests-nov.clean.csv}.
-	 * The kind goes before the last extension or, without one, at the end, so two lists never
-	 * share a copy: {@code list.csv} and {@code list.tsv} give {@code list.clean.csv} and
+	 * {@code generic/review-requests-nov.csv} gives
+	 * {@code generic/review-requests-nov.clean.csv}. The kind goes before the last
+	 * extension or, without one, at the end, so two lists never share a copy:
+	 * {@code list.csv} and {@code list.tsv} give {@code list.clean.csv} and
 	 * {@code list.clean.tsv}.
 	 */
 	static Path sendList(Workspace workspace, Path list, String kind) {
 		Path mirror = workspace.outputFor(list, "", "send-lists");
 		String name = mirror.getFileName().toString();
 		int dot = name.lastIndexOf('.');
-		return mirror.resolveSibling(dot > 0 ? name.substring(0, dot) + "." + kind + name.substring(dot) : name + "." + kind);
+		return mirror
+			.resolveSibling(dot > 0 ? name.substring(0, dot) + "." + kind + name.substring(dot) : name + "." + kind);
 	}
 
 	@Override
@@ -156,7 +160,10 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		return cells;
 	}
 
-	/** One of the two copies of the list, in the list's format; its committed length in the step's context. */
+	/**
+	 * One of the two copies of the list, in the list's format; its committed length in
+	 * the step's context.
+	 */
 	private final class ListFile {
 
 		private final String lengthKey;
@@ -190,7 +197,10 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 			}
 		}
 
-		/** Drops what a chunk that did not commit wrote, so that a chunk written again is written once. */
+		/**
+		 * Drops what a chunk that did not commit wrote, so that a chunk written again is
+		 * written once.
+		 */
 		void rollBack() {
 			lines.setLength(0);
 			file.truncate(committedLength);

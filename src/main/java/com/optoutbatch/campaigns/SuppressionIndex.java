@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What deciding a campaign row needs to know, loaded once per run with a few set-based
- * queries: the opted-out orders and buyers, the orders of opted-out buyers, the orders that
- * already had a review request; and the review requests the first pass over the lists
- * kept. Its size follows the opt-outs and reviews, not the campaign lists, which stream past it.
+ * queries: the opted-out orders and buyers, the orders of opted-out buyers, the orders
+ * that already had a review request; and the review requests the first pass over the
+ * lists kept. Its size follows the opt-outs and reviews, not the campaign lists, which
+ * stream past it.
  */
 class SuppressionIndex {
 
@@ -39,19 +40,23 @@ class SuppressionIndex {
 		this.reviewRequests = reviewRequests;
 	}
 
-	/** @param reviewRules the message policy rules whose messages are review requests */
+	/**
+	 * @param reviewRules the message policy rules whose messages are review requests
+	 */
 	static SuppressionIndex load(JdbcTemplate jdbc, List<String> reviewRules, KeptReviewRequests reviewRequests) {
 		return new SuppressionIndex(
 				set(jdbc.queryForList("SELECT order_id FROM opt_outs WHERE order_id IS NOT NULL", String.class)),
 				set(jdbc.queryForList(OPTED_OUT_ALIASES, String.class)),
 				// one pass over the orders: the aliases are not indexed (V8)
-				set(jdbc.queryForList("SELECT order_id FROM orders WHERE buyer_alias IN (" + OPTED_OUT_ALIASES + ")",
-						String.class)),
+				set(jdbc.queryForList(
+						"SELECT order_id FROM orders WHERE buyer_alias IN (" + OPTED_OUT_ALIASES + ")", String.class)),
 				set(reviewRules.isEmpty() ? List.of()
-						// the set drops the repeats; DISTINCT would make HSQLDB sort them first
-						: jdbc.queryForList("SELECT order_id FROM messages WHERE order_id IS NOT NULL AND rule_name IN ("
-								+ String.join(",", reviewRules.stream().map(rule -> "?").toList()) + ")", String.class,
-								reviewRules.toArray())),
+						// the set drops the repeats; DISTINCT would make HSQLDB sort them
+						// first
+						: jdbc.queryForList(
+								"SELECT order_id FROM messages WHERE order_id IS NOT NULL AND rule_name IN ("
+										+ String.join(",", reviewRules.stream().map(rule -> "?").toList()) + ")",
+								String.class, reviewRules.toArray())),
 				reviewRequests);
 	}
 

@@ -19,9 +19,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes {@code output/unsubscribe/<tool>.csv} for every profile whose lists this run read:
- * the opted-out orders and buyers those lists held back, in the header and delimiter the
- * tool imports, each order or alias once.
+ * Writes {@code output/unsubscribe/<tool>.csv} for every profile whose lists this run
+ * read: the opted-out orders and buyers those lists held back, in the header and
+ * delimiter the tool imports, each order or alias once.
  */
 class UnsubscribeFileWriter implements Tasklet {
 

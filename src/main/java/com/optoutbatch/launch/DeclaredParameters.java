@@ -28,13 +28,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
- * The parameters of each job, declared once with the values each accepts. Their defaults and
- * what they do are in {@code jobs/<jobName>.properties}. The launch checks a command against
- * them before it writes anything, its log file included; each job checks the parameters it is
- * started with through the same declarations ({@link EveryJob}), so that the nightly
- * run's jobs, given their own parameters only, are held to them too.
+ * The parameters of each job, declared once with the values each accepts. Their defaults
+ * and what they do are in {@code jobs/<jobName>.properties}. The launch checks a command
+ * against them before it writes anything, its log file included; each job checks the
+ * parameters it is started with through the same declarations ({@link EveryJob}), so that
+ * the nightly run's jobs, given their own parameters only, are held to them too.
  * <p>
- * A name ending in {@code <glob>} is a family: {@code charset.*-jp.txt} is a {@code charset.<glob>}.
+ * A name ending in {@code <glob>} is a family: {@code charset.*-jp.txt} is a
+ * {@code charset.<glob>}.
  */
 final class DeclaredParameters implements JobParametersValidator {
 
@@ -49,22 +50,24 @@ final class DeclaredParameters implements JobParametersValidator {
 	private static final Parameter REVIEW_RULES = new Parameter("campaigns.review-rules", Accepts.NAMES);
 
 	/** Kept by the launch, never given on the command line. */
-	private static final List<Parameter> KEPT_BY_THE_LAUNCH = List.of(new Parameter(JobCommand.RUN_ATTEMPT, Accepts.COUNT),
+	private static final List<Parameter> KEPT_BY_THE_LAUNCH = List.of(
+			new Parameter(JobCommand.RUN_ATTEMPT, Accepts.COUNT),
 			new Parameter(NightlyJobConfiguration.NIGHTLY_INSTANCE, Accepts.COUNT));
 
-	private static final Map<String, DeclaredParameters> JOBS = Stream.of(
-			new DeclaredParameters("importOrders", RUN_DATE, new Parameter("marketplace", Accepts.MARKETPLACE), CHARSET,
-					MAX_REJECT_SHARE),
-			new DeclaredParameters("importMessages", RUN_DATE, new Parameter("messages.rules", Accepts.FILE),
-					new Parameter("messages.profiles", Accepts.FILE), new Parameter("messages.profile." + GLOB, Accepts.NAME),
-					CHARSET, MAX_REJECT_SHARE),
-			new DeclaredParameters("scanMailbox", RUN_DATE, new Parameter("rules", Accepts.FILE),
-					new Parameter("trusted-forwarders", Accepts.ADDRESSES), new Parameter("max-message-bytes", Accepts.SIZE),
-					new Parameter("max-headers", Accepts.COUNT), new Parameter("max-mime-depth", Accepts.COUNT),
-					new Parameter("max-parts", Accepts.COUNT), MAX_REJECT_SHARE),
-			new DeclaredParameters("reconcileCampaigns", RUN_DATE, new Parameter("campaigns.profiles", Accepts.FILE),
-					REVIEW_RULES, CHARSET, MAX_REJECT_SHARE),
-			new DeclaredParameters("complianceReport", RUN_DATE, REVIEW_RULES))
+	private static final Map<String, DeclaredParameters> JOBS = Stream
+		.of(new DeclaredParameters("importOrders", RUN_DATE, new Parameter("marketplace", Accepts.MARKETPLACE), CHARSET,
+				MAX_REJECT_SHARE),
+				new DeclaredParameters("importMessages", RUN_DATE, new Parameter("messages.rules", Accepts.FILE),
+						new Parameter("messages.profiles", Accepts.FILE),
+						new Parameter("messages.profile." + GLOB, Accepts.NAME), CHARSET, MAX_REJECT_SHARE),
+				new DeclaredParameters("scanMailbox", RUN_DATE, new Parameter("rules", Accepts.FILE),
+						new Parameter("trusted-forwarders", Accepts.ADDRESSES),
+						new Parameter("max-message-bytes", Accepts.SIZE), new Parameter("max-headers", Accepts.COUNT),
+						new Parameter("max-mime-depth", Accepts.COUNT), new Parameter("max-parts", Accepts.COUNT),
+						MAX_REJECT_SHARE),
+				new DeclaredParameters("reconcileCampaigns", RUN_DATE,
+						new Parameter("campaigns.profiles", Accepts.FILE), REVIEW_RULES, CHARSET, MAX_REJECT_SHARE),
+				new DeclaredParameters("complianceReport", RUN_DATE, REVIEW_RULES))
 		.collect(Collectors.toMap(DeclaredParameters::jobName, job -> job, (a, b) -> a, LinkedHashMap::new));
 
 	private static final DeclaredParameters NIGHTLY = new DeclaredParameters(NightlyJobConfiguration.JOB_NAME,
@@ -96,7 +99,10 @@ final class DeclaredParameters implements JobParametersValidator {
 		return jobName;
 	}
 
-	/** The parameters as written in {@code jobs/<jobName>.properties}: {@code marketplace}, {@code charset.<glob>}. */
+	/**
+	 * The parameters as written in {@code jobs/<jobName>.properties}:
+	 * {@code marketplace}, {@code charset.<glob>}.
+	 */
 	List<String> names() {
 		return parameters.stream().map(Parameter::name).toList();
 	}
@@ -108,13 +114,16 @@ final class DeclaredParameters implements JobParametersValidator {
 	void check(Map<String, String> values) {
 		values.forEach((name, value) -> {
 			if (KEPT_BY_THE_LAUNCH.stream().anyMatch(kept -> kept.name().equals(name))) {
-				throw new IllegalArgumentException(name + " is kept by the launch; add --rerun to run a run.date again");
+				throw new IllegalArgumentException(
+						name + " is kept by the launch; add --rerun to run a run.date again");
 			}
 			check(name, value);
 		});
 	}
 
-	/** Checks the parameters a job is started with: its own and those the launch keeps. */
+	/**
+	 * Checks the parameters a job is started with: its own and those the launch keeps.
+	 */
 	@Override
 	public void validate(JobParameters jobParameters) throws InvalidJobParametersException {
 		try {
@@ -129,7 +138,10 @@ final class DeclaredParameters implements JobParametersValidator {
 		}
 	}
 
-	/** The parameters of the nightly run that are this job's own, with those the launch keeps. */
+	/**
+	 * The parameters of the nightly run that are this job's own, with those the launch
+	 * keeps.
+	 */
 	JobParameters ownOf(JobParameters jobParameters) {
 		JobParametersBuilder own = new JobParametersBuilder();
 		for (JobParameter<?> parameter : jobParameters) {
@@ -159,7 +171,10 @@ final class DeclaredParameters implements JobParametersValidator {
 			.orElse(reason + "; its parameters: " + String.join(", ", names()));
 	}
 
-	/** The declared name a misspelt one was most likely meant to be, when one is close enough. */
+	/**
+	 * The declared name a misspelt one was most likely meant to be, when one is close
+	 * enough.
+	 */
 	private Optional<String> closestTo(String name) {
 		record Candidate(String name, int distance) {
 		}
@@ -168,7 +183,8 @@ final class DeclaredParameters implements JobParametersValidator {
 			if (!parameter.isFamily()) {
 				return new Candidate(parameter.name(), distance.apply(name, parameter.name()));
 			}
-			// a family's prefix against each dotted start of the name: charst.*.txt is charset.*.txt
+			// a family's prefix against each dotted start of the name: charst.*.txt is
+			// charset.*.txt
 			String prefix = parameter.prefix();
 			return dottedStarts(name).stream()
 				.map(start -> new Candidate(prefix + name.substring(start.length()), distance.apply(start, prefix)))
@@ -187,7 +203,10 @@ final class DeclaredParameters implements JobParametersValidator {
 			.toList();
 	}
 
-	/** A parameter, or a family of them ({@code charset.<glob>}), and the values it accepts. */
+	/**
+	 * A parameter, or a family of them ({@code charset.<glob>}), and the values it
+	 * accepts.
+	 */
 	record Parameter(String name, Accepts accepts) {
 
 		boolean isFamily() {
@@ -202,7 +221,10 @@ final class DeclaredParameters implements JobParametersValidator {
 			return isFamily() ? given.startsWith(prefix()) && given.length() > prefix().length() : given.equals(name);
 		}
 
-		/** What is wrong with a value, "is not a date (yyyy-mm-dd)"; {@code null} when it is fine. */
+		/**
+		 * What is wrong with a value, "is not a date (yyyy-mm-dd)"; {@code null} when it
+		 * is fine.
+		 */
 		String problemWith(String given, String value) {
 			if (isFamily()) {
 				String glob = given.substring(prefix().length());
@@ -268,9 +290,10 @@ final class DeclaredParameters implements JobParametersValidator {
 
 		NAME("a name", value -> !value.isBlank() && value.chars().noneMatch(Character::isWhitespace)),
 
-		NAMES("a list of names separated by commas", value -> Arrays.stream(value.split(",", -1))
-			.map(String::trim)
-			.allMatch(name -> !name.isEmpty() && name.chars().noneMatch(Character::isWhitespace))),
+		NAMES("a list of names separated by commas",
+				value -> Arrays.stream(value.split(",", -1))
+					.map(String::trim)
+					.allMatch(name -> !name.isEmpty() && name.chars().noneMatch(Character::isWhitespace))),
 
 		ADDRESSES("a list of e-mail addresses or domains separated by commas, such as me@shop.com,shop.com",
 				value -> Arrays.stream(value.split(",", -1))

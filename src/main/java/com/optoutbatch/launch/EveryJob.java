@@ -9,9 +9,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * What the launch gives every job, wherever it is started from (the launch, the nightly run,
- * a test): the check of its {@link DeclaredParameters}, and the one line that says why it
- * failed ({@link FailureCauses}), written before its other listeners see the failure.
+ * What the launch gives every job, wherever it is started from (the launch, the nightly
+ * run, a test): the check of its {@link DeclaredParameters}, and the one line that says
+ * why it failed ({@link FailureCauses}), written before its other listeners see the
+ * failure.
  */
 @Component
 class EveryJob implements BeanPostProcessor {
@@ -30,7 +31,8 @@ class EveryJob implements BeanPostProcessor {
 		if (bean instanceof AbstractJob job) {
 			DeclaredParameters.of(job.getName()).ifPresent(job::setJobParametersValidator);
 			// registered last, so called first when the job ends
-			job.registerJobExecutionListener(new FailureCauses(jobRepository.getObject(), workspace.getObject().home()));
+			job.registerJobExecutionListener(
+					new FailureCauses(jobRepository.getObject(), workspace.getObject().home()));
 		}
 		return bean;
 	}

@@ -25,11 +25,12 @@ import org.springframework.batch.core.step.job.JobStep;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * Why a job failed, in one line: the root cause and the file it concerns, from the step that
- * failed, not the wrappers around it ({@code Partition handler returned an unsuccessful step}
- * for a partitioned step, {@code the delegate Job failed in JobStep} for a job of the nightly
- * run). As a listener of every job it puts that line in the failed job's exit description,
- * where the run file, the nightly run (for the jobs it ran) and the launch find it.
+ * Why a job failed, in one line: the root cause and the file it concerns, from the step
+ * that failed, not the wrappers around it
+ * ({@code Partition handler returned an unsuccessful step} for a partitioned step,
+ * {@code the delegate Job failed in JobStep} for a job of the nightly run). As a listener
+ * of every job it puts that line in the failed job's exit description, where the run
+ * file, the nightly run (for the jobs it ran) and the launch find it.
  */
 class FailureCauses implements JobExecutionListener {
 
@@ -52,7 +53,10 @@ class FailureCauses implements JobExecutionListener {
 		}
 	}
 
-	/** The failure of a failed job: of the job itself, or for the nightly run, of the job of it that failed. */
+	/**
+	 * The failure of a failed job: of the job itself, or for the nightly run, of the job
+	 * of it that failed.
+	 */
 	Failure of(JobExecution execution) {
 		String jobName = execution.getJobInstance().getJobName();
 		List<StepExecution> failed = execution.getStepExecutions()
@@ -60,7 +64,8 @@ class FailureCauses implements JobExecutionListener {
 			.filter(step -> step.getStatus() == BatchStatus.FAILED)
 			.sorted(Comparator.comparingLong(StepExecution::getId))
 			.toList();
-		// a step that ran others (a partitioned step's files, a job of the nightly run) only
+		// a step that ran others (a partitioned step's files, a job of the nightly run)
+		// only
 		// wraps their failure: theirs is the cause
 		Optional<Failure> cause = failed.stream()
 			.filter(step -> !isOfType(step, PartitionStep.class) && !isOfType(step, JobStep.class))
@@ -89,7 +94,8 @@ class FailureCauses implements JobExecutionListener {
 	private Optional<String> causeIn(StepExecution step) {
 		Optional<String> cause = step.getFailureExceptions().isEmpty() ? firstLine(step.getExitStatus())
 				: Optional.of(describe(step.getFailureExceptions().get(0), home));
-		// where it happened, when the cause names no file of the workspace: the input the step
+		// where it happened, when the cause names no file of the workspace: the input the
+		// step
 		// read, or else the step
 		String input = step.getExecutionContext().getString(InputFilePartitioner.INPUT_FILE_KEY, null);
 		String where = input != null ? "while reading " + relative(input, home) : "in " + step.getStepName();
@@ -100,9 +106,13 @@ class FailureCauses implements JobExecutionListener {
 		return line.contains("input/") || line.contains("output/");
 	}
 
-	/** The failure of the job a job step of the nightly run ran, as that job's listener wrote it. */
+	/**
+	 * The failure of the job a job step of the nightly run ran, as that job's listener
+	 * wrote it.
+	 */
 	private Optional<Failure> ranBy(JobExecution nightly, StepExecution step) {
-		// the nightly run's identifying parameters and its instance identify the job's run
+		// the nightly run's identifying parameters and its instance identify the job's
+		// run
 		JobExecution child = jobRepository.getLastJobExecution(step.getStepName(),
 				new JobParametersBuilder(new JobParameters(nightly.getJobParameters().getIdentifyingParameters()))
 					.addLong(NightlyJobConfiguration.NIGHTLY_INSTANCE, nightly.getJobInstance().getInstanceId())
@@ -122,10 +132,11 @@ class FailureCauses implements JobExecutionListener {
 	}
 
 	/**
-	 * A failure in one line: its root cause ({@code No space left on device}, {@code Permission
-	 * denied: output/.lock}), with the message of our own exception around it when that names
-	 * what was being done ({@code cannot write output/send-lists/x.clean.csv}); paths relative
-	 * to the workspace.
+	 * A failure in one line: its root cause ({@code No space left on device},
+	 * {@code Permission
+	 * denied: output/.lock}), with the message of our own exception around it when that
+	 * names what was being done ({@code cannot write output/send-lists/x.clean.csv});
+	 * paths relative to the workspace.
 	 */
 	static String describe(Throwable failure, Path home) {
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
@@ -155,8 +166,10 @@ class FailureCauses implements JobExecutionListener {
 		return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
 	}
 
-
-	/** The message of the nearest exception of ours around the root cause that says more than the root. */
+	/**
+	 * The message of the nearest exception of ours around the root cause that says more
+	 * than the root.
+	 */
 	private static String around(Throwable failure, Throwable root) {
 		// made by the product's code, not by a framework it calls
 		Predicate<Throwable> ours = t -> !t.getClass().getName().startsWith("org.springframework.")
@@ -176,7 +189,10 @@ class FailureCauses implements JobExecutionListener {
 		return message == null || message.isBlank() ? null : message.lines().findFirst().orElse(null);
 	}
 
-	/** A failed job and why; {@code job} is the job of the nightly run that failed, when it is one. */
+	/**
+	 * A failed job and why; {@code job} is the job of the nightly run that failed, when
+	 * it is one.
+	 */
 	record Failure(String job, BatchStatus status, String cause) {
 
 		String line() {

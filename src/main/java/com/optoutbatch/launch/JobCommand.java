@@ -14,9 +14,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * What the user asked for on the command line: {@code <jobName> [name=value ...] [--rerun]},
- * plus Spring options ({@code --optout.home=...}) that pass through untouched. Parameters
- * default to {@code jobs/<jobName>.properties}; {@code run.date} (default today) and
+ * What the user asked for on the command line:
+ * {@code <jobName> [name=value ...] [--rerun]}, plus Spring options
+ * ({@code --optout.home=...}) that pass through untouched. Parameters default to
+ * {@code jobs/<jobName>.properties}; {@code run.date} (default today) and
  * {@code run.attempt} identify a run, every other parameter only configures it.
  */
 public record JobCommand(String jobName, Map<String, String> parameters, boolean rerun, List<String> springArgs) {
@@ -30,10 +31,11 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 	static final String USAGE = "usage: run-job.sh <jobName> [name=value ...] [--rerun]";
 
 	/**
-	 * Reads the command line and checks it against the job's {@link DeclaredParameters}: a job
-	 * that does not exist, a parameter it does not take or a value it does not accept is refused
-	 * here, before the launch writes anything.
-	 * @throws IllegalArgumentException with a one-line reason when the arguments are not usable
+	 * Reads the command line and checks it against the job's {@link DeclaredParameters}:
+	 * a job that does not exist, a parameter it does not take or a value it does not
+	 * accept is refused here, before the launch writes anything.
+	 * @throws IllegalArgumentException with a one-line reason when the arguments are not
+	 * usable
 	 */
 	public static JobCommand parse(String... args) {
 		String jobName = null;
@@ -65,7 +67,8 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 			.orElseThrow(() -> new IllegalArgumentException(
 					"no job named '" + named + "'; jobs: " + String.join(", ", DeclaredParameters.jobNames())));
 		Map<String, String> withDefaults = new LinkedHashMap<>(defaults(jobName));
-		// an empty value leaves the parameter to its built-in default, as in jobs/<jobName>.properties
+		// an empty value leaves the parameter to its built-in default, as in
+		// jobs/<jobName>.properties
 		parameters.forEach((name, value) -> {
 			if (value.isEmpty()) {
 				withDefaults.remove(name);
@@ -96,8 +99,8 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 	}
 
 	/**
-	 * The defaults of a job, from {@code jobs/<jobName>.properties} on the class path; for the
-	 * nightly run, those of every job it chains, then its own.
+	 * The defaults of a job, from {@code jobs/<jobName>.properties} on the class path;
+	 * for the nightly run, those of every job it chains, then its own.
 	 */
 	static Map<String, String> defaults(String jobName) {
 		Properties properties = new Properties();

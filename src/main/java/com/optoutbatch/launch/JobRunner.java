@@ -26,16 +26,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the job the command names, for its {@code run.date}: a fresh run the first time, a
- * resumed run when the last attempt at that date failed or was interrupted, a refusal when
- * it completed, unless {@code --rerun} asks for a new attempt.
+ * resumed run when the last attempt at that date failed or was interrupted, a refusal
+ * when it completed, unless {@code --rerun} asks for a new attempt.
  * <p>
- * Every new attempt pins its inputs first ({@link InputLedger}). A run whose inputs changed
- * since its last attempt stopped (a file changed, added or removed) is not resumed, which
- * would mix two versions of them: it starts again from its beginning as a new attempt, and
- * says so in the log, on stderr and in its run file.
+ * Every new attempt pins its inputs first ({@link InputLedger}). A run whose inputs
+ * changed since its last attempt stopped (a file changed, added or removed) is not
+ * resumed, which would mix two versions of them: it starts again from its beginning as a
+ * new attempt, and says so in the log, on stderr and in its run file.
  * <p>
- * The launcher holds the workspace lock, so a run still marked as started was cut off by a
- * crash: it is recovered (marked failed) so that it can be resumed.
+ * The launcher holds the workspace lock, so a run still marked as started was cut off by
+ * a crash: it is recovered (marked failed) so that it can be resumed.
  */
 @Component
 @ConditionalOnProperty(JobRunner.JOB_PROPERTY)
@@ -72,7 +72,8 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		Job job = jobs.get(command.jobName());
 		if (job == null) {
 			exitCode = ExitCode.USAGE;
-			Launcher.fail(exitCode, "no job named '" + command.jobName() + "'; jobs: " + String.join(", ", jobs.keySet()));
+			Launcher.fail(exitCode,
+					"no job named '" + command.jobName() + "'; jobs: " + String.join(", ", jobs.keySet()));
 			return;
 		}
 		recoverInterruptedRuns();
@@ -111,17 +112,18 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/**
-	 * Whether the inputs are still those the stopped attempt pinned; when not, it will not be
-	 * resumed, and the notice says which files changed, were added or removed.
+	 * Whether the inputs are still those the stopped attempt pinned; when not, it will
+	 * not be resumed, and the notice says which files changed, were added or removed.
 	 */
 	private boolean inputsUnchanged(InputLedger.Run stopped) {
 		InputLedger.Changes changes = inputLedger.changesSince(stopped);
 		if (changes.none()) {
 			return true;
 		}
-		String notice = String.format("the inputs of %s for run.date %s changed since attempt %d stopped (%s): "
-				+ "starting it again from the beginning as attempt %d", stopped.job(), stopped.runDate(), stopped.attempt(),
-				changes.describe(), stopped.attempt() + 1);
+		String notice = String.format(
+				"the inputs of %s for run.date %s changed since attempt %d stopped (%s): "
+						+ "starting it again from the beginning as attempt %d",
+				stopped.job(), stopped.runDate(), stopped.attempt(), changes.describe(), stopped.attempt() + 1);
 		log.warn(notice);
 		System.err.println("optout-batch: notice: " + notice);
 		inputLedger.markStartedOver(stopped);
@@ -148,12 +150,16 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	/** Asks every running job to stop at its next chunk boundary; a later launch resumes it. */
+	/**
+	 * Asks every running job to stop at its next chunk boundary; a later launch resumes
+	 * it.
+	 */
 	void stopRunningJobs() {
 		for (String jobName : jobs.keySet()) {
 			for (JobExecution execution : jobRepository.findRunningJobExecutions(jobName)) {
 				try {
-					log.warn("Stopping {} (execution {}) on request; launch it again to resume", jobName, execution.getId());
+					log.warn("Stopping {} (execution {}) on request; launch it again to resume", jobName,
+							execution.getId());
 					jobOperator.stop(execution);
 				}
 				catch (Exception e) {

@@ -20,10 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line. {@code <jobName> [name=value ...] [--rerun]} runs a job,
- * {@code status [--failed]} lists recent runs, {@code schedule} launches the nightly run on
- * its cron expression. The launcher takes the workspace, starts the application with a log
- * file of its own, turns the outcome into an exit code with a one-line reason on stderr,
- * and on SIGTERM stops the running job at a chunk boundary so that it can be resumed.
+ * {@code status [--failed]} lists recent runs, {@code schedule} launches the nightly run
+ * on its cron expression. The launcher takes the workspace, starts the application with a
+ * log file of its own, turns the outcome into an exit code with a one-line reason on
+ * stderr, and on SIGTERM stops the running job at a chunk boundary so that it can be
+ * resumed.
  */
 public final class Launcher {
 
@@ -54,11 +55,12 @@ public final class Launcher {
 			return fail(ExitCode.USAGE, e.getMessage());
 		}
 		Path home = home(args);
-		return run(application, args, command.jobName(), home,
-				Map.of(JobRunner.JOB_PROPERTY, command.jobName(), "logging.file.name", logFile(home, command).toString()));
+		return run(application, args, command.jobName(), home, Map.of(JobRunner.JOB_PROPERTY, command.jobName(),
+				"logging.file.name", logFile(home, command).toString()));
 	}
 
-	private static int run(Class<?> application, String[] args, String name, Path home, Map<String, Object> properties) {
+	private static int run(Class<?> application, String[] args, String name, Path home,
+			Map<String, Object> properties) {
 		WorkspaceLock lock;
 		try {
 			lock = WorkspaceLock.acquire(home, name);
@@ -81,7 +83,8 @@ public final class Launcher {
 			SpringApplication app = new SpringApplication(application);
 			app.setDefaultProperties(defaults);
 			app.setRegisterShutdownHook(false);
-			app.addListeners((ApplicationListener<ApplicationStartedEvent>) event -> started.set(event.getApplicationContext()));
+			app.addListeners(
+					(ApplicationListener<ApplicationStartedEvent>) event -> started.set(event.getApplicationContext()));
 			try (ConfigurableApplicationContext context = app.run(args)) {
 				exitCode.set(SpringApplication.exit(context));
 			}
@@ -107,7 +110,10 @@ public final class Launcher {
 		return exitCode.get();
 	}
 
-	/** On SIGTERM: ask the running job to stop at its next chunk boundary, wait for it, exit. */
+	/**
+	 * On SIGTERM: ask the running job to stop at its next chunk boundary, wait for it,
+	 * exit.
+	 */
 	private static void stopGracefully(ConfigurableApplicationContext context, CountDownLatch finished,
 			AtomicInteger exitCode) {
 		if (finished.getCount() == 0) {
@@ -126,7 +132,10 @@ public final class Launcher {
 		}
 	}
 
-	/** The workspace: {@code --optout.home=}, the system property, {@code OPTOUT_HOME}, or the working folder. */
+	/**
+	 * The workspace: {@code --optout.home=}, the system property, {@code OPTOUT_HOME}, or
+	 * the working folder.
+	 */
 	static Path home(String... args) {
 		String home = Arrays.stream(args)
 			.filter(arg -> arg.startsWith("--" + HOME_PROPERTY + "="))
@@ -138,7 +147,8 @@ public final class Launcher {
 
 	private static Path logFile(Path home, JobCommand command) {
 		return home.resolve("output/logs")
-			.resolve(command.jobName() + "-" + command.runDate() + "-" + LocalDateTime.now().format(LOG_STAMP) + ".log");
+			.resolve(
+					command.jobName() + "-" + command.runDate() + "-" + LocalDateTime.now().format(LOG_STAMP) + ".log");
 	}
 
 	static int fail(ExitCode exitCode, String reason) {

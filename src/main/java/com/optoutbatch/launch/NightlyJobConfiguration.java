@@ -56,7 +56,8 @@ class NightlyJobConfiguration {
 			.build();
 	}
 
-	// a job run by the nightly run is its own instance, apart from a run of that job by hand;
+	// a job run by the nightly run is its own instance, apart from a run of that job by
+	// hand;
 	// it gets the parameters it declares, not those of the other jobs
 	private static JobParameters childParameters(Job child, StepExecution step) {
 		JobParameters own = DeclaredParameters.of(child.getName())

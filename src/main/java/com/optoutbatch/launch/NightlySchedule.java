@@ -18,12 +18,12 @@ import java.util.Optional;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * {@code schedule}: a long-running process for hosts without cron. It launches the nightly
- * run on {@code optout.schedule.cron} (default 02:30 every night) in the zone
- * {@code optout.schedule.zone} (default the host's), each run in a process of its own, and
- * goes on whatever a run's outcome. Between runs it holds neither the workspace nor the
- * database, so runs by hand work as usual; a run by hand that overlaps a scheduled one is
- * refused with exit code 3, and the other way round.
+ * {@code schedule}: a long-running process for hosts without cron. It launches the
+ * nightly run on {@code optout.schedule.cron} (default 02:30 every night) in the zone
+ * {@code optout.schedule.zone} (default the host's), each run in a process of its own,
+ * and goes on whatever a run's outcome. Between runs it holds neither the workspace nor
+ * the database, so runs by hand work as usual; a run by hand that overlaps a scheduled
+ * one is refused with exit code 3, and the other way round.
  */
 final class NightlySchedule {
 
@@ -57,7 +57,9 @@ final class NightlySchedule {
 		try {
 			schedule = new NightlySchedule(CronExpression.parse(setting(args, CRON).orElse(DEFAULT_CRON)),
 					setting(args, ZONE).map(ZoneId::of).orElse(ZoneId.systemDefault()),
-					Arrays.stream(args).filter(arg -> arg.startsWith("--") && !arg.startsWith("--optout.schedule.")).toList(),
+					Arrays.stream(args)
+						.filter(arg -> arg.startsWith("--") && !arg.startsWith("--optout.schedule."))
+						.toList(),
 					Launcher.home(args).resolve("output/logs/schedule.log"));
 		}
 		catch (RuntimeException e) {
@@ -96,7 +98,8 @@ final class NightlySchedule {
 		command.addAll(List.of("-jar", System.getProperty("java.class.path"), NightlyJobConfiguration.JOB_NAME,
 				"run.date=" + runDate));
 		command.addAll(passOn);
-		note("launching the nightly run for run.date " + runDate + " (JVM options: " + String.join(" ", jvmOptions) + ")");
+		note("launching the nightly run for run.date " + runDate + " (JVM options: " + String.join(" ", jvmOptions)
+				+ ")");
 		long start = System.nanoTime();
 		try {
 			int exitCode = new ProcessBuilder(command).inheritIO().start().waitFor();
@@ -121,14 +124,18 @@ final class NightlySchedule {
 		System.out.println(stamped);
 		try {
 			Files.createDirectories(log.getParent());
-			Files.writeString(log, stamped + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Files.writeString(log, stamped + System.lineSeparator(), StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
 		}
 		catch (IOException e) {
 			System.err.println("optout-batch: cannot write " + log + ": " + e.getMessage());
 		}
 	}
 
-	/** A setting from {@code --name=value}, the system property, or the environment ({@code OPTOUT_SCHEDULE_CRON}). */
+	/**
+	 * A setting from {@code --name=value}, the system property, or the environment
+	 * ({@code OPTOUT_SCHEDULE_CRON}).
+	 */
 	private static Optional<String> setting(String[] args, String name) {
 		return Arrays.stream(args)
 			.filter(arg -> arg.startsWith("--" + name + "="))

@@ -12,8 +12,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * How a launched run ends: its exit code and, for anything but {@link ExitCode#COMPLETED},
- * the one line that says why.
+ * How a launched run ends: its exit code and, for anything but
+ * {@link ExitCode#COMPLETED}, the one line that says why.
  */
 record Outcome(ExitCode exitCode, String reason) {
 
@@ -26,16 +26,18 @@ record Outcome(ExitCode exitCode, String reason) {
 					jobName + " STOPPED: stopped on request; launch it again for the same run.date to resume");
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return new Outcome(ExitCode.FAILED, new FailureCauses(jobRepository, workspace.home()).of(execution).line());
+			return new Outcome(ExitCode.FAILED,
+					new FailureCauses(jobRepository, workspace.home()).of(execution).line());
 		}
 		if (readsOptOutSources(jobName)) {
 			List<UnreadInput> unread = RunFiles.optOutSourcesNotReadWhole(workspace,
 					execution.getJobParameters().getLocalDate(JobCommand.RUN_DATE));
 			if (!unread.isEmpty()) {
 				return new Outcome(ExitCode.OPT_OUT_SOURCES_NOT_READ_WHOLE,
-						String.format("%s completed, but %d opt-out %s could not be read whole: %s; "
-								+ "the send lists may still hold opted-out buyers", jobName, unread.size(),
-								unread.size() == 1 ? "source" : "sources",
+						String.format(
+								"%s completed, but %d opt-out %s could not be read whole: %s; "
+										+ "the send lists may still hold opted-out buyers",
+								jobName, unread.size(), unread.size() == 1 ? "source" : "sources",
 								unread.stream().map(UnreadInput::toString).collect(Collectors.joining(", "))));
 			}
 		}

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code status [--failed]}: the recent runs from the job repository, newest first, with
  * job, run date, attempt, status, duration and the records read, used and rejected; a job
- * run by the nightly run shows as {@code nightly/<job>}.
- * {@code --failed} keeps the runs whose latest attempt did not complete: what needs attention.
+ * run by the nightly run shows as {@code nightly/<job>}. {@code --failed} keeps the runs
+ * whose latest attempt did not complete: what needs attention.
  */
 @Component
 @ConditionalOnProperty(name = Launcher.COMMAND_PROPERTY, havingValue = RunStatusCommand.COMMAND)
@@ -55,7 +55,8 @@ class RunStatusCommand implements ApplicationRunner, ExitCodeGenerator {
 			for (JobInstance instance : jobRepository.getJobInstances(jobName, 0, RECENT)) {
 				JobExecution last = jobRepository.getLastJobExecution(instance);
 				if (last != null) {
-					boolean inNightly = last.getJobParameters().getLong(NightlyJobConfiguration.NIGHTLY_INSTANCE) != null;
+					boolean inNightly = last.getJobParameters()
+						.getLong(NightlyJobConfiguration.NIGHTLY_INSTANCE) != null;
 					runs.add(Run.of(inNightly ? NightlyJobConfiguration.JOB_NAME + "/" + jobName : jobName, last));
 				}
 			}
@@ -67,8 +68,10 @@ class RunStatusCommand implements ApplicationRunner, ExitCodeGenerator {
 				.forEach(run -> latestPerDate.putIfAbsent(run.job() + run.runDate(), run));
 			runs = latestPerDate.values().stream().filter(run -> run.status() != BatchStatus.COMPLETED).toList();
 		}
-		runs = runs.stream().sorted(Comparator.comparing(Run::started, Comparator.nullsLast(Comparator.reverseOrder())))
-			.limit(RECENT).toList();
+		runs = runs.stream()
+			.sorted(Comparator.comparing(Run::started, Comparator.nullsLast(Comparator.reverseOrder())))
+			.limit(RECENT)
+			.toList();
 		if (runs.isEmpty()) {
 			System.out.println(failedOnly ? "no run needs attention" : "no runs yet");
 			return;

@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one line a launch ends with when its job completed: for a run that writes a report, the
- * report's headline and where it is; for any other job, what became of its records and where its
- * run file is.
+ * The one line a launch ends with when its job completed: for a run that writes a report,
+ * the report's headline and where it is; for any other job, what became of its records
+ * and where its run file is.
  */
 final class RunSummary {
 
@@ -25,7 +25,8 @@ final class RunSummary {
 
 	static String of(Workspace workspace, String jobName, LocalDate runDate) {
 		RunFile run = RunFiles.read(workspace, runDate, jobName).orElse(null);
-		String head = jobName + " " + runDate + " completed" + (run == null ? "" : String.format(" in %.1f s", run.seconds()));
+		String head = jobName + " " + runDate + " completed"
+				+ (run == null ? "" : String.format(" in %.1f s", run.seconds()));
 		Path report = workspace.output("reports", runDate.toString(), "index.html");
 		Path summary = report.resolveSibling("summary.json");
 		if (reportsRun(jobName) && Files.exists(summary)) {
@@ -34,7 +35,8 @@ final class RunSummary {
 				.map(campaigns -> campaigns.inputs().stream().filter(list -> list.unreadFile() == null).count())
 				.orElse(0L);
 			return String.format("%s: %s, %s, %s, %s cleaned (%s held back), %s rejected; report %s", head,
-					count(headline, "newOptOuts", "new opt-out"), count(headline, "restrictionNotices", "restriction notice"),
+					count(headline, "newOptOuts", "new opt-out"),
+					count(headline, "restrictionNotices", "restriction notice"),
 					count(headline, "violations", "violation"), count(lists, "list"),
 					count(headline, "rowsHeldBack", "row"), count(headline, "inputsRejected", "input"),
 					shown(workspace, report));

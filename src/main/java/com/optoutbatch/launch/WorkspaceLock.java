@@ -12,8 +12,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One run at a time per workspace: an OS file lock on {@code output/.lock}, held until the
- * process ends (a killed process releases it too). The file says who holds it.
+ * One run at a time per workspace: an OS file lock on {@code output/.lock}, held until
+ * the process ends (a killed process releases it too). The file says who holds it.
  */
 final class WorkspaceLock {
 
@@ -26,7 +26,9 @@ final class WorkspaceLock {
 		this.lock = lock;
 	}
 
-	/** @throws WorkspaceBusyException when another process holds the workspace */
+	/**
+	 * @throws WorkspaceBusyException when another process holds the workspace
+	 */
 	static WorkspaceLock acquire(Path home, String jobName) throws IOException {
 		Path file = home.resolve("output").resolve(".lock");
 		Files.createDirectories(file.getParent());

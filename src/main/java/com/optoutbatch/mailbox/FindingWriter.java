@@ -16,9 +16,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Acts on the findings of a chunk: opt-out notices join the registry, restriction notices
- * their table, look-alikes are copied to {@code output/quarantine/} at their mailbox's path
- * under {@code input/mailbox/} followed by their number in it ({@code a/inbox.mbox.12.eml}),
- * so that a second scan overwrites instead of adding and two mailboxes never share a copy.
+ * their table, look-alikes are copied to {@code output/quarantine/} at their mailbox's
+ * path under {@code input/mailbox/} followed by their number in it
+ * ({@code a/inbox.mbox.12.eml}), so that a second scan overwrites instead of adding and
+ * two mailboxes never share a copy.
  */
 class FindingWriter implements ItemWriter<ScannedMail> {
 
@@ -28,7 +29,10 @@ class FindingWriter implements ItemWriter<ScannedMail> {
 
 	private final Path source;
 
-	/** @param source the mailbox input the step reads: a file or Maildir folder, or an IMAP folder's label */
+	/**
+	 * @param source the mailbox input the step reads: a file or Maildir folder, or an
+	 * IMAP folder's label
+	 */
 	FindingWriter(OptOutRegistry registry, Workspace workspace, Path source) {
 		this.registry = registry;
 		this.workspace = workspace;

@@ -92,9 +92,9 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 			folder.open(Folder.READ_ONLY);
 			UIDFolder uids = (UIDFolder) folder;
 			uidValidity = uids.getUIDValidity();
-			Set<Long> processed = new HashSet<>(jdbc.queryForList(
-					"SELECT uid FROM mailbox_imap_processed WHERE mailbox = ? AND uid_validity = ?", Long.class, label,
-					uidValidity));
+			Set<Long> processed = new HashSet<>(
+					jdbc.queryForList("SELECT uid FROM mailbox_imap_processed WHERE mailbox = ? AND uid_validity = ?",
+							Long.class, label, uidValidity));
 			Message[] messages = folder.getMessages();
 			FetchProfile profile = new FetchProfile();
 			profile.add(UIDFolder.FetchProfileItem.UID);
@@ -114,9 +114,9 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 	}
 
 	/**
-	 * The whole-source reject of a folder the scan could not open, naming the cause in plain
-	 * words: the password refused, the server down or unknown, the folder missing. The
-	 * password is never part of it, even when a server repeats it.
+	 * The whole-source reject of a folder the scan could not open, naming the cause in
+	 * plain words: the password refused, the server down or unknown, the folder missing.
+	 * The password is never part of it, even when a server repeats it.
 	 */
 	static RejectedRecordException unreachable(MailboxSettings.Imap imap, Exception e) {
 		String server = imap.host() + ":" + imap.port();
@@ -150,7 +150,9 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 		return said == null || said.isBlank() ? "" : " (the server said: " + said.strip() + ")";
 	}
 
-	/** What went wrong on the network, in a few words, or {@code null} when nothing did. */
+	/**
+	 * What went wrong on the network, in a few words, or {@code null} when nothing did.
+	 */
 	private static String networkCause(Throwable e) {
 		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException) {
@@ -195,15 +197,16 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 				throw new RejectedRecordException(position, "message gone", "expunged while the scan ran", "");
 			}
 			if (message.getSize() > caps.maxMessageBytes()) {
-				throw new RejectedRecordException(MailFileReader.where(position, messageId(message)), "message too large",
-						message.getSize() + " bytes, the cap is " + caps.maxMessageBytes(), "");
+				throw new RejectedRecordException(MailFileReader.where(position, messageId(message)),
+						"message too large", message.getSize() + " bytes, the cap is " + caps.maxMessageBytes(), "");
 			}
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
 			message.writeTo(bytes);
 			return RawMessage.of(label, index, position, bytes.toByteArray());
 		}
 		catch (FolderClosedException | StoreClosedException e) {
-			// the connection is gone: the messages left are not processed, the next run reads them
+			// the connection is gone: the messages left are not processed, the next run
+			// reads them
 			readSinceCommit.remove(uid);
 			int left = pending.size() + 1;
 			pending.clear();
@@ -211,7 +214,8 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 					left + " messages not read, left for the next run: " + e.getMessage(), "");
 		}
 		catch (MessagingException | IOException e) {
-			throw RejectedRecordException.unparseable(position, "unreadable message", String.valueOf(e.getMessage()), "");
+			throw RejectedRecordException.unparseable(position, "unreadable message", String.valueOf(e.getMessage()),
+					"");
 		}
 	}
 
@@ -225,7 +229,10 @@ class ImapFolderReader implements ItemStreamReader<RawMessage> {
 		}
 	}
 
-	/** Runs inside the chunk's transaction: the messages of the chunk are processed exactly when it commits. */
+	/**
+	 * Runs inside the chunk's transaction: the messages of the chunk are processed
+	 * exactly when it commits.
+	 */
 	@Override
 	public void update(ExecutionContext context) {
 		if (!readSinceCommit.isEmpty()) {

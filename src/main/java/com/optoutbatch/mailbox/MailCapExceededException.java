@@ -1,6 +1,9 @@
 package com.optoutbatch.mailbox;
 
-/** A message beyond one of the {@link MailCaps}: {@code reason} names which, for the rejects count. */
+/**
+ * A message beyond one of the {@link MailCaps}: {@code reason} names which, for the
+ * rejects count.
+ */
 class MailCapExceededException extends Exception {
 
 	private final String reason;

@@ -28,12 +28,12 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the messages of one mailbox input: an mbox file, a single message file or a
- * Maildir folder ({@code cur/} and {@code new/}), each file maybe gzip-compressed. An mbox
- * is streamed; a restart seeks to the byte offset after the last committed message (or,
- * compressed, skips that many messages). A message over the size cap is rejected with its
- * position and Message-ID. A file that cannot be opened, or is not mail (binary, or text
- * without a header block), is rejected whole; one that cannot be read to its end is
- * rejected from where it stopped, saying how much was left.
+ * Maildir folder ({@code cur/} and {@code new/}), each file maybe gzip-compressed. An
+ * mbox is streamed; a restart seeks to the byte offset after the last committed message
+ * (or, compressed, skips that many messages). A message over the size cap is rejected
+ * with its position and Message-ID. A file that cannot be opened, or is not mail (binary,
+ * or text without a header block), is rejected whole; one that cannot be read to its end
+ * is rejected from where it stopped, saying how much was left.
  */
 class MailFileReader implements ItemStreamReader<RawMessage> {
 
@@ -76,7 +76,10 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		this(input, input.toAbsolutePath().getParent(), caps);
 	}
 
-	/** @param inputRoot the workspace's {@code input/}, which a Maildir's symlinks may not leave */
+	/**
+	 * @param inputRoot the workspace's {@code input/}, which a Maildir's symlinks may not
+	 * leave
+	 */
 	MailFileReader(Path input, Path inputRoot, MailCaps caps) {
 		this.input = input;
 		this.inputRoot = inputRoot;
@@ -114,10 +117,10 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 	}
 
 	/**
-	 * Why a mailbox file is no mail at all, or {@code null} when it may be: binary content, or
-	 * text that starts with no header block (an order report, a CSV file, notes). An mbox
-	 * that starts with other text is still read when a {@code From } line follows: that text
-	 * is then one message, rejected by itself.
+	 * Why a mailbox file is no mail at all, or {@code null} when it may be: binary
+	 * content, or text that starts with no header block (an order report, a CSV file,
+	 * notes). An mbox that starts with other text is still read when a {@code From } line
+	 * follows: that text is then one message, rejected by itself.
 	 */
 	static RejectedRecordException notMail(Path file) throws IOException {
 		byte[] head = new byte[MailHead.BYTES];
@@ -140,7 +143,8 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		return null;
 	}
 
-	// as much of the head as can be read: a file damaged further on fails where the messages are read
+	// as much of the head as can be read: a file damaged further on fails where the
+	// messages are read
 	private static int readHead(Path file, byte[] head) throws IOException {
 		try (InputStream in = open(file)) {
 			int length = 0;
@@ -203,7 +207,8 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		log.debug("{}: {}{}", name, single ? "one message" : "mbox", compressed ? ", gzip" : "");
 		if (compressed) {
 			for (long skipped = 0; skipped < messages && mbox.next() != null; skipped++) {
-				// a compressed mbox cannot seek: the committed messages are read again and dropped
+				// a compressed mbox cannot seek: the committed messages are read again
+				// and dropped
 			}
 		}
 	}
@@ -231,7 +236,10 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		}
 	}
 
-	/** The reject of what is left of an mbox once it cannot be read on: where it stopped and how much it leaves. */
+	/**
+	 * The reject of what is left of an mbox once it cannot be read on: where it stopped
+	 * and how much it leaves.
+	 */
 	private RejectedRecordException unreadableRest(Exception e) {
 		long reached = mbox.offset();
 		String where = "message " + (messages + 1) + (compressed || single ? "" : " at byte " + reached);
@@ -243,8 +251,8 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		}
 		else {
 			long size = size(input);
-			detail = "stopped at byte " + reached + " of " + size + ", " + Math.max(0, size - reached) + " bytes not read: "
-					+ cause(e);
+			detail = "stopped at byte " + reached + " of " + size + ", " + Math.max(0, size - reached)
+					+ " bytes not read: " + cause(e);
 		}
 		log.warn("{}: {}", name, detail);
 		return RejectedRecordException.unparseable(where, "unreadable rest of file", detail, "");
@@ -259,7 +267,10 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		}
 	}
 
-	/** An I/O failure in the words of the file system, without the path the run file names anyway. */
+	/**
+	 * An I/O failure in the words of the file system, without the path the run file names
+	 * anyway.
+	 */
 	static String cause(Exception e) {
 		Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
 		if (cause instanceof NoSuchFileException) {
@@ -364,7 +375,10 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 		return matcher.find() ? matcher.group(1) : null;
 	}
 
-	/** An mbox by name ({@code .mbox}, {@code .mbx}), or a file without extension that starts like one. */
+	/**
+	 * An mbox by name ({@code .mbox}, {@code .mbx}), or a file without extension that
+	 * starts like one.
+	 */
 	static boolean isMbox(Path file) throws IOException {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
 		if (name.endsWith(".mbox") || name.endsWith(".mbx")) {
@@ -379,8 +393,8 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 	}
 
 	/**
-	 * The messages of a Maildir folder: {@code cur/} then {@code new/}, by name; a symlink
-	 * among them is followed only within {@code inputRoot}.
+	 * The messages of a Maildir folder: {@code cur/} then {@code new/}, by name; a
+	 * symlink among them is followed only within {@code inputRoot}.
 	 */
 	static List<Path> maildirFiles(Path inputRoot, Path maildir) {
 		List<Path> files = new ArrayList<>();

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * What the first bytes of a file or message say it is: text or not, and mail or not. Mail
- * starts with a header block (after an mbox's {@code From } line), and that block names at
- * least one of the fields every mailer writes; a CSV file, an order report or notes do not.
+ * starts with a header block (after an mbox's {@code From } line), and that block names
+ * at least one of the fields every mailer writes; a CSV file, an order report or notes do
+ * not.
  */
 final class MailHead {
 
@@ -23,9 +24,9 @@ final class MailHead {
 	}
 
 	/**
-	 * Why these bytes are not text, or {@code null} when they are: a NUL byte, or more than
-	 * one control byte in ten. Tabs, line ends, form feeds and the escapes of ISO-2022-JP
-	 * are text.
+	 * Why these bytes are not text, or {@code null} when they are: a NUL byte, or more
+	 * than one control byte in ten. Tabs, line ends, form feeds and the escapes of
+	 * ISO-2022-JP are text.
 	 */
 	static String notText(byte[] head, int length) {
 		int controls = 0;
@@ -56,14 +57,17 @@ final class MailHead {
 
 	/**
 	 * Whether a file's first bytes are mail: after blank lines and an mbox {@code From }
-	 * line, header fields ({@code Name: value}, folded lines) up to a field that mail has,
-	 * before any line that is not a field.
+	 * line, header fields ({@code Name: value}, folded lines) up to a field that mail
+	 * has, before any line that is not a field.
 	 */
 	static boolean isMail(byte[] head, int length) {
 		return headerBlock(head, length, true);
 	}
 
-	/** Whether a message starts with a header field, after blank lines and an mbox {@code From } line. */
+	/**
+	 * Whether a message starts with a header field, after blank lines and an mbox
+	 * {@code From } line.
+	 */
 	static boolean startsWithHeader(byte[] head, int length) {
 		return headerBlock(head, length, false);
 	}
@@ -102,7 +106,10 @@ final class MailHead {
 		return false;
 	}
 
-	/** The lowercased name of a header field line, or {@code null} when the line is not one. */
+	/**
+	 * The lowercased name of a header field line, or {@code null} when the line is not
+	 * one.
+	 */
 	private static String fieldName(String line) {
 		int colon = line.indexOf(':');
 		if (colon <= 0) {

@@ -49,7 +49,10 @@ class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream 
 		return scanned.finding().verdict().isUsed() ? scanned : null;
 	}
 
-	/** The finding about one message; throws {@link RejectedRecordException} for a message it cannot judge. */
+	/**
+	 * The finding about one message; throws {@link RejectedRecordException} for a message
+	 * it cannot judge.
+	 */
 	ScannedMail scan(RawMessage message) {
 		byte[] bytes;
 		try {
@@ -94,7 +97,8 @@ class MailScanner implements ItemProcessor<RawMessage, ScannedMail>, ItemStream 
 	public void open(ExecutionContext context) {
 		Object committed = context.get(RecordTally.KINDS_KEY);
 		if (committed instanceof Map<?, ?> counts) {
-			((Map<String, Long>) counts).forEach((verdict, count) -> verdicts.put(NoticeVerdict.valueOf(verdict), count));
+			((Map<String, Long>) counts)
+				.forEach((verdict, count) -> verdicts.put(NoticeVerdict.valueOf(verdict), count));
 		}
 	}
 

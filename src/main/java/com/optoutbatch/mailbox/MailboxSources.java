@@ -8,9 +8,9 @@ import com.optoutbatch.support.InputListing;
 
 /**
  * The inputs of a scan under a folder such as {@code input/mailbox/}: every mail file and
- * every Maildir folder, at any depth, by path. A Maildir is one input; the files inside it
- * are its messages. Symlinks are followed only within {@code input/} and never into a loop;
- * what is skipped, in the Maildirs too, is logged and named in the run file.
+ * every Maildir folder, at any depth, by path. A Maildir is one input; the files inside
+ * it are its messages. Symlinks are followed only within {@code input/} and never into a
+ * loop; what is skipped, in the Maildirs too, is logged and named in the run file.
  */
 final class MailboxSources {
 

@@ -7,9 +7,9 @@ import java.util.Arrays;
 
 /**
  * Splits an mbox stream into messages at its {@code From } separator lines, holding one
- * message in memory at a time and never more than the size cap of it. Body lines quoted as
- * {@code >From } (mboxo) or {@code >>From } (mboxrd) lose one {@code >}; the blank line
- * that mbox writers put before each separator is dropped. Content before the first
+ * message in memory at a time and never more than the size cap of it. Body lines quoted
+ * as {@code >From } (mboxo) or {@code >>From } (mboxrd) lose one {@code >}; the blank
+ * line that mbox writers put before each separator is dropped. Content before the first
  * separator counts as a message, so a plain message file splits into itself.
  */
 final class MboxSplitter implements Closeable {
@@ -76,7 +76,8 @@ final class MboxSplitter implements Closeable {
 				if (separated || !message.isBlank()) {
 					break;
 				}
-				// blank lines before the first separator: the message starts at the separator
+				// blank lines before the first separator: the message starts at the
+				// separator
 				message = new MessageBytes(maxMessageBytes);
 				start = offset;
 				skipLine();
@@ -180,7 +181,8 @@ final class MboxSplitter implements Closeable {
 	 * One message of the mbox.
 	 *
 	 * @param offset where its separator line (or its first line) starts
-	 * @param bytes the message, or only its first {@link #HEAD_BYTES} when it is over the cap
+	 * @param bytes the message, or only its first {@link #HEAD_BYTES} when it is over the
+	 * cap
 	 * @param size its full size in bytes
 	 * @param overCap whether it is larger than the size cap
 	 */

@@ -51,7 +51,8 @@ import com.optoutbatch.support.TextCharset;
  */
 class MessageParser {
 
-	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:@]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
+	private static final Pattern ADDRESS = Pattern
+		.compile("[^\\s<>\"(),;:@]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
 
 	private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>\\s]+@[^<>\\s]+)\\s*>");
 
@@ -63,8 +64,10 @@ class MessageParser {
 		.compile("(?i)boundary\\s*=\\s*(?:\"([^\"\\r\\n]{1,200})\"|([^\\s;\"]{1,200}))");
 
 	static {
-		// Jakarta Mail 2.1 looks its stream provider up for every message, part and header block
-		// it parses, through the ServiceLoader unless this property names it; in the packaged
+		// Jakarta Mail 2.1 looks its stream provider up for every message, part and
+		// header block
+		// it parses, through the ServiceLoader unless this property names it; in the
+		// packaged
 		// application that class-path scan took more than half of a mailbox scan.
 		System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
 	}
@@ -105,9 +108,11 @@ class MessageParser {
 				authentication != null && authentication.toLowerCase(Locale.ROOT).contains("dmarc=fail"), attached);
 	}
 
-	private void collect(Part part, Walk walk, int depth) throws MessagingException, IOException, MailCapExceededException {
+	private void collect(Part part, Walk walk, int depth)
+			throws MessagingException, IOException, MailCapExceededException {
 		if (depth > caps.maxMimeDepth()) {
-			throw new MailCapExceededException("MIME nesting too deep", "deeper than " + caps.maxMimeDepth() + " levels");
+			throw new MailCapExceededException("MIME nesting too deep",
+					"deeper than " + caps.maxMimeDepth() + " levels");
 		}
 		if (++walk.parts[0] > caps.maxParts()) {
 			throw new MailCapExceededException("too many MIME parts", "more than " + caps.maxParts() + " parts");
@@ -117,7 +122,8 @@ class MessageParser {
 			collectContent(part, type, walk, depth);
 		}
 		catch (MessagingException | IOException | RuntimeException e) {
-			// broken MIME (no start boundary, an unknown transfer encoding, bad base64) is common
+			// broken MIME (no start boundary, an unknown transfer encoding, bad base64)
+			// is common
 			// in the wild: the undecoded text of the part is still worth judging
 			walk.append(rawText(part));
 		}
@@ -129,7 +135,8 @@ class MessageParser {
 			if (type.startsWith("multipart/report")) {
 				walk.deliveryReport = true;
 			}
-			// built directly: getContent() looks the handler up through the activation framework, slowly
+			// built directly: getContent() looks the handler up through the activation
+			// framework, slowly
 			Multipart multipart = new MimeMultipart(new MimePartDataSource((MimePart) part));
 			for (int i = 0; i < multipart.getCount(); i++) {
 				collect(multipart.getBodyPart(i), walk, depth + 1);
@@ -159,7 +166,10 @@ class MessageParser {
 		}
 	}
 
-	/** A message's headers are counted on the bytes before Angus reads them, so that a flood of them costs nothing. */
+	/**
+	 * A message's headers are counted on the bytes before Angus reads them, so that a
+	 * flood of them costs nothing.
+	 */
 	private void checkHeaderCount(byte[] bytes) throws MailCapExceededException {
 		int headers = 0;
 		boolean lineStart = true;
@@ -170,7 +180,8 @@ class MessageParser {
 					return;
 				}
 				if (b != ' ' && b != '\t' && ++headers > caps.maxHeaders()) {
-					throw new MailCapExceededException("too many headers", "more than " + caps.maxHeaders() + " header lines");
+					throw new MailCapExceededException("too many headers",
+							"more than " + caps.maxHeaders() + " header lines");
 				}
 			}
 			lineStart = b == '\n';
@@ -212,7 +223,8 @@ class MessageParser {
 		int headers = 0;
 		for (Enumeration<Header> all = message.getAllHeaders(); all.hasMoreElements(); all.nextElement()) {
 			if (++headers > caps.maxHeaders()) {
-				throw new MailCapExceededException("too many headers", "more than " + caps.maxHeaders() + " header lines");
+				throw new MailCapExceededException("too many headers",
+						"more than " + caps.maxHeaders() + " header lines");
 			}
 		}
 	}
@@ -236,7 +248,10 @@ class MessageParser {
 		}
 	}
 
-	/** The decoded text of a part; a missing or unknown charset is guessed from the bytes (UTF-8, else windows-1252). */
+	/**
+	 * The decoded text of a part; a missing or unknown charset is guessed from the bytes
+	 * (UTF-8, else windows-1252).
+	 */
 	private static String text(Part part) throws MessagingException, IOException {
 		byte[] bytes;
 		try (InputStream in = part.getInputStream()) {
@@ -277,7 +292,10 @@ class MessageParser {
 		}
 	}
 
-	/** HTML to text, keeping a line break where a block or a {@code <br>} ends a line; entities decoded. */
+	/**
+	 * HTML to text, keeping a line break where a block or a {@code <br>
+	 * } ends a line; entities decoded.
+	 */
 	static String htmlToText(String html) {
 		StringBuilder text = new StringBuilder();
 		Jsoup.parse(html).body().traverse(new NodeVisitor() {
@@ -301,13 +319,17 @@ class MessageParser {
 		return text.toString();
 	}
 
-	/** The decoded subject; only its start counts, and decoding thousands of encoded words takes Angus seconds. */
+	/**
+	 * The decoded subject; only its start counts, and decoding thousands of encoded words
+	 * takes Angus seconds.
+	 */
 	private static String subject(MimeMessage message) {
 		String raw = header(message, "Subject");
 		if (raw == null) {
 			return "";
 		}
-		String head = raw.length() <= MAX_SUBJECT_CHARS ? raw : raw.substring(0, raw.lastIndexOf(' ', MAX_SUBJECT_CHARS) + 1);
+		String head = raw.length() <= MAX_SUBJECT_CHARS ? raw
+				: raw.substring(0, raw.lastIndexOf(' ', MAX_SUBJECT_CHARS) + 1);
 		try {
 			return MimeUtility.decodeText(MimeUtility.unfold(head));
 		}
@@ -316,7 +338,10 @@ class MessageParser {
 		}
 	}
 
-	/** The sender's address from {@code From}, read leniently: malformed headers are common in the wild. */
+	/**
+	 * The sender's address from {@code From}, read leniently: malformed headers are
+	 * common in the wild.
+	 */
 	static String sender(MimeMessage message) {
 		String from = header(message, "From");
 		if (from == null) {
@@ -334,7 +359,10 @@ class MessageParser {
 		return address(from);
 	}
 
-	/** The address in a From-like value: the one in angle brackets, else the first bare one. */
+	/**
+	 * The address in a From-like value: the one in angle brackets, else the first bare
+	 * one.
+	 */
 	static String address(String value) {
 		Matcher angle = ANGLE_ADDRESS.matcher(value);
 		String address = null;
@@ -374,7 +402,10 @@ class MessageParser {
 		return value == null || value.isBlank() ? null : value.trim().replaceAll("\\s+", " ");
 	}
 
-	/** What a walk over one message collects; the part count is shared with the messages attached to it. */
+	/**
+	 * What a walk over one message collects; the part count is shared with the messages
+	 * attached to it.
+	 */
 	private static final class Walk {
 
 		final int[] parts;

@@ -24,10 +24,15 @@ import static com.optoutbatch.mailbox.NoticeVerdict.RESTRICTION_NOTICE;
  */
 class NoticeDetector {
 
-	/** The bracketed order id of the key sentence, in normalised text (lowercase, no whitespace). */
-	private static final Pattern BRACKETED_ORDER_ID = Pattern.compile("[\\[【]((?:\\d{3}|[a-z]\\d{2})-\\d{7}-\\d{7})[\\]】]");
+	/**
+	 * The bracketed order id of the key sentence, in normalised text (lowercase, no
+	 * whitespace).
+	 */
+	private static final Pattern BRACKETED_ORDER_ID = Pattern
+		.compile("[\\[【]((?:\\d{3}|[a-z]\\d{2})-\\d{7}-\\d{7})[\\]】]");
 
-	private static final Pattern ORDER_ID = Pattern.compile("(?<![\\w-])((?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7})(?![\\w-])");
+	private static final Pattern ORDER_ID = Pattern
+		.compile("(?<![\\w-])((?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7})(?![\\w-])");
 
 	/** How far below a forward marker the forwarded sender line may be. */
 	private static final int FORWARD_HEADER_LINES = 12;
@@ -51,7 +56,8 @@ class NoticeDetector {
 		NoticeFinding forwarded = forwarded(mail);
 		if (forwarded != null) {
 			if (!isTrustedForwarder(mail.from())) {
-				return NoticeFinding.of(LOOKALIKE, "forward of a notice from an untrusted sender " + domainOf(mail.from()));
+				return NoticeFinding.of(LOOKALIKE,
+						"forward of a notice from an untrusted sender " + domainOf(mail.from()));
 			}
 			return forwarded.because("forward of " + forwarded.reason() + " by " + domainOf(mail.from()));
 		}
@@ -60,7 +66,8 @@ class NoticeDetector {
 				|| (rules.hasOptOutSubject(mail.subject()) && orderId(mail.text(), text) != null)) {
 			return NoticeFinding.of(LOOKALIKE, "notice wording from " + domainOf(mail.from()) + ", not Amazon");
 		}
-		return NoticeFinding.of(NOT_RELEVANT, mail.deliveryReport() ? "delivery status notification" : "not from Amazon");
+		return NoticeFinding.of(NOT_RELEVANT,
+				mail.deliveryReport() ? "delivery status notification" : "not from Amazon");
 	}
 
 	private NoticeFinding fromAmazon(ParsedMail mail) {
@@ -81,7 +88,10 @@ class NoticeDetector {
 		return NoticeFinding.of(OTHER_AMAZON, optOutWording ? "opt-out wording but no order id" : "other Amazon mail");
 	}
 
-	/** The notice this message forwards, attached or inline; {@code null} when it forwards none. */
+	/**
+	 * The notice this message forwards, attached or inline; {@code null} when it forwards
+	 * none.
+	 */
 	private NoticeFinding forwarded(ParsedMail mail) {
 		for (ParsedMail attached : mail.attached()) {
 			NoticeFinding finding = isFromAmazon(attached) ? fromAmazon(attached) : forwarded(attached);
@@ -126,7 +136,10 @@ class NoticeDetector {
 	 */
 	private ParsedMail inline(ParsedMail forward, String sender, List<String> lines, int senderLine) {
 		List<String> header = lines.subList(Math.max(0, senderLine - 3), Math.min(lines.size(), senderLine + 8));
-		OffsetDateTime date = header.stream().map(rules::forwardedDate).filter(Objects::nonNull).findFirst()
+		OffsetDateTime date = header.stream()
+			.map(rules::forwardedDate)
+			.filter(Objects::nonNull)
+			.findFirst()
 			.orElse(forward.date());
 		String text = String.join("\n", lines.subList(senderLine + 1, lines.size()));
 		return new ParsedMail(null, sender, String.join("\n", header), date, null, text, false, false, List.of());
@@ -149,13 +162,19 @@ class NoticeDetector {
 			.anyMatch(entry -> entry.equals(address) || entry.equals(domain) || domain.endsWith("." + entry));
 	}
 
-	/** An X-Marketplace-ID names the marketplace exactly; a sender such as amazon.com may write for several. */
+	/**
+	 * An X-Marketplace-ID names the marketplace exactly; a sender such as amazon.com may
+	 * write for several.
+	 */
 	private String marketplaceOf(ParsedMail mail) {
 		String marketplace = rules.marketplaceOfId(mail.marketplaceId());
 		return marketplace != null ? marketplace : Marketplace.ofAlias(mail.from());
 	}
 
-	/** The bracketed order id when there is one (robust to line breaks inside it), else the first order id. */
+	/**
+	 * The bracketed order id when there is one (robust to line breaks inside it), else
+	 * the first order id.
+	 */
 	static String orderId(String text, String normalised) {
 		Matcher bracketed = BRACKETED_ORDER_ID.matcher(normalised);
 		if (bracketed.find()) {

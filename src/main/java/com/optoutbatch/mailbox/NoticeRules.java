@@ -40,7 +40,9 @@ final class NoticeRules {
 	private static final List<String> LISTS = List.of("amazon.domains", "forward.markers", "forward.prefixes",
 			"forward.from", "forward.date");
 
-	/** Characters that print as nothing: soft hyphen, zero-width spaces and joiners, BOM. */
+	/**
+	 * Characters that print as nothing: soft hyphen, zero-width spaces and joiners, BOM.
+	 */
 	private static final String INVISIBLE = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
 
 	private final Set<String> amazonDomains;
@@ -67,11 +69,14 @@ final class NoticeRules {
 		optOutSubject = normalisedValues(rules, "optout.subject.");
 		restriction = normalisedValues(rules, "restriction.");
 		forwardMarkers = list(rules, "forward.markers").stream().map(NoticeRules::normalise).toList();
-		forwardPrefix = Pattern.compile("^\\s*(?:\\[?(?:" + alternatives(list(rules, "forward.prefixes"))
-				+ ")\\s*[:：]\\]?\\s*)+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-		forwardFrom = Pattern.compile("^[\\s*>]*(?:" + alternatives(list(rules, "forward.from")) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
+		forwardPrefix = Pattern.compile(
+				"^\\s*(?:\\[?(?:" + alternatives(list(rules, "forward.prefixes")) + ")\\s*[:：]\\]?\\s*)+",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-		forwardDate = Pattern.compile("^[\\s*>]*(?:" + alternatives(list(rules, "forward.date")) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
+		forwardFrom = Pattern.compile(
+				"^[\\s*>]*(?:" + alternatives(list(rules, "forward.from")) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		forwardDate = Pattern.compile(
+				"^[\\s*>]*(?:" + alternatives(list(rules, "forward.date")) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 		marketplaceIds = new LinkedHashMap<>();
 		rules.stringPropertyNames()
@@ -98,7 +103,8 @@ final class NoticeRules {
 			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read the notice rules " + (extension == null ? DEFAULTS : extension), e);
+			throw new UncheckedIOException("cannot read the notice rules " + (extension == null ? DEFAULTS : extension),
+					e);
 		}
 		return new NoticeRules(rules);
 	}
@@ -109,7 +115,8 @@ final class NoticeRules {
 
 	/**
 	 * The form every text and phrase is compared in: entities decoded, full-width forms
-	 * folded, lowercase, typographic apostrophes plain, quote marks and all whitespace gone.
+	 * folded, lowercase, typographic apostrophes plain, quote marks and all whitespace
+	 * gone.
 	 */
 	static String normalise(String text) {
 		String decoded = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
@@ -174,13 +181,19 @@ final class NoticeRules {
 		return !normalised.isEmpty() && normalised.length() < 120 && containsAny(normalised, forwardMarkers);
 	}
 
-	/** The address on a forwarded block's sender line ({@code From: Amazon <x@amazon.de>}), or {@code null}. */
+	/**
+	 * The address on a forwarded block's sender line
+	 * ({@code From: Amazon <x@amazon.de>}), or {@code null}.
+	 */
 	String forwardedSender(String line) {
 		Matcher matcher = forwardFrom.matcher(line);
 		return matcher.find() ? MessageParser.address(matcher.group(1)) : null;
 	}
 
-	/** The date on a forwarded block's date line, when it is in RFC 5322 form; {@code null} otherwise. */
+	/**
+	 * The date on a forwarded block's date line, when it is in RFC 5322 form;
+	 * {@code null} otherwise.
+	 */
 	OffsetDateTime forwardedDate(String line) {
 		Matcher matcher = forwardDate.matcher(line);
 		if (!matcher.find()) {

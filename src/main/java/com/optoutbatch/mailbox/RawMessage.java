@@ -11,8 +11,10 @@ import java.nio.file.Path;
  *
  * @param source the mailbox file, Maildir folder or IMAP folder it came from
  * @param index its number in the source, from 1
- * @param position where it is in the source, for people: "message 3 at byte 1024", "cur/1700000000.M1.host:2,S", "uid 42"
- * @param bytes the message as it was stored (RFC 5322, CRLF or LF line ends); {@code null} while it is spilled
+ * @param position where it is in the source, for people: "message 3 at byte 1024",
+ * "cur/1700000000.M1.host:2,S", "uid 42"
+ * @param bytes the message as it was stored (RFC 5322, CRLF or LF line ends);
+ * {@code null} while it is spilled
  * @param spilled the temporary file holding a large message, else {@code null}
  */
 record RawMessage(String source, long index, String position, byte[] bytes, Path spilled) {
@@ -38,7 +40,10 @@ record RawMessage(String source, long index, String position, byte[] bytes, Path
 		}
 	}
 
-	/** The message's bytes, read back (and its temporary file removed) when it was spilled. */
+	/**
+	 * The message's bytes, read back (and its temporary file removed) when it was
+	 * spilled.
+	 */
 	byte[] load() throws IOException {
 		if (spilled == null) {
 			return bytes;

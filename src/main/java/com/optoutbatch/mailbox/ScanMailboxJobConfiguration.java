@@ -25,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code scanMailbox}: joins the lists of {@code input/optouts/}, scans every mailbox
  * input of {@code input/mailbox/} (one partition per mbox, message file or Maildir) and
- * the IMAP folder when one is configured, then writes {@code output/optouts/opt-outs.csv}.
+ * the IMAP folder when one is configured, then writes
+ * {@code output/optouts/opt-outs.csv}.
  */
 @Configuration(proxyBeanMethods = false)
 class ScanMailboxJobConfiguration {
@@ -53,15 +54,19 @@ class ScanMailboxJobConfiguration {
 	Step scanMailboxFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MailFileReader mailFileReader, MailScanner mailScanner, FindingWriter findingWriter, RejectFile mailRejects,
 			MailboxSettings settings) {
-		return InputSteps.<RawMessage, ScannedMail>recordStep("scanMailboxFile", settings.chunkSize(), mailRejects,
-				jobRepository, transactionManager)
+		return InputSteps
+			.<RawMessage, ScannedMail>recordStep("scanMailboxFile", settings.chunkSize(), mailRejects, jobRepository,
+					transactionManager)
 			.reader(mailFileReader)
 			.processor(mailScanner)
 			.writer(findingWriter)
 			.build();
 	}
 
-	/** The configured IMAP folder as the one partition of this step; no partition when there is none. */
+	/**
+	 * The configured IMAP folder as the one partition of this step; no partition when
+	 * there is none.
+	 */
 	@Bean
 	Step scanImapFolder(JobRepository jobRepository, MailboxSettings settings, Step scanImapMessages) {
 		MailboxSettings.Imap imap = settings.imap();
@@ -73,8 +78,9 @@ class ScanMailboxJobConfiguration {
 	Step scanImapMessages(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ImapFolderReader imapFolderReader, MailScanner mailScanner, FindingWriter findingWriter,
 			RejectFile mailRejects, MailboxSettings settings) {
-		return InputSteps.<RawMessage, ScannedMail>recordStep("scanImapMessages", settings.chunkSize(), mailRejects,
-				jobRepository, transactionManager)
+		return InputSteps
+			.<RawMessage, ScannedMail>recordStep("scanImapMessages", settings.chunkSize(), mailRejects, jobRepository,
+					transactionManager)
 			.reader(imapFolderReader)
 			.processor(mailScanner)
 			.writer(findingWriter)
@@ -91,8 +97,8 @@ class ScanMailboxJobConfiguration {
 
 	@Bean
 	@StepScope
-	ImapFolderReader imapFolderReader(@Value("#{stepExecution.jobParameters}") JobParameters parameters, MailboxSettings settings,
-			JdbcTemplate jdbc) {
+	ImapFolderReader imapFolderReader(@Value("#{stepExecution.jobParameters}") JobParameters parameters,
+			MailboxSettings settings, JdbcTemplate jdbc) {
 		return new ImapFolderReader(settings.imap(), caps(settings, parameters), jdbc);
 	}
 
@@ -102,9 +108,14 @@ class ScanMailboxJobConfiguration {
 			Workspace workspace) {
 		String rules = parameter(parameters, "rules", settings.rules());
 		String trusted = parameter(parameters, "trusted-forwarders", String.join(",", settings.trustedForwarders()));
-		NoticeRules noticeRules = NoticeRules.load(rules == null || rules.isBlank() ? null : workspace.home().resolve(rules));
-		List<String> forwarders = Arrays.stream(trusted.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-		return new MailScanner(new MessageParser(caps(settings, parameters)), new NoticeDetector(noticeRules, forwarders));
+		NoticeRules noticeRules = NoticeRules
+			.load(rules == null || rules.isBlank() ? null : workspace.home().resolve(rules));
+		List<String> forwarders = Arrays.stream(trusted.split(","))
+			.map(String::trim)
+			.filter(s -> !s.isEmpty())
+			.toList();
+		return new MailScanner(new MessageParser(caps(settings, parameters)),
+				new NoticeDetector(noticeRules, forwarders));
 	}
 
 	@Bean
@@ -120,9 +131,13 @@ class ScanMailboxJobConfiguration {
 		return RejectFile.of(workspace, JOB_NAME, Path.of(file));
 	}
 
-	/** The caps of the settings, each overridden by a job parameter of the same name when one is given. */
+	/**
+	 * The caps of the settings, each overridden by a job parameter of the same name when
+	 * one is given.
+	 */
 	static MailCaps caps(MailboxSettings settings, JobParameters parameters) {
-		return new MailCaps(Long.parseLong(parameter(parameters, "max-message-bytes", Long.toString(settings.maxMessageBytes()))),
+		return new MailCaps(
+				Long.parseLong(parameter(parameters, "max-message-bytes", Long.toString(settings.maxMessageBytes()))),
 				Integer.parseInt(parameter(parameters, "max-headers", Integer.toString(settings.maxHeaders()))),
 				Integer.parseInt(parameter(parameters, "max-mime-depth", Integer.toString(settings.maxMimeDepth()))),
 				Integer.parseInt(parameter(parameters, "max-parts", Integer.toString(settings.maxParts()))));

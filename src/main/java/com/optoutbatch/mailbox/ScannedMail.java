@@ -7,8 +7,7 @@ package com.optoutbatch.mailbox;
  * @param messageId its Message-ID, or {@code null} when it has none
  * @param bytes the message itself, kept only for a look-alike (to be quarantined)
  */
-record ScannedMail(String source, long index, String position, String messageId, NoticeFinding finding,
-		byte[] bytes) {
+record ScannedMail(String source, long index, String position, String messageId, NoticeFinding finding, byte[] bytes) {
 
 	/** Where the notice came from, as the registry's evidence column shows it. */
 	String evidence() {

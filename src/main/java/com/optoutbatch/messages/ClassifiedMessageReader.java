@@ -5,7 +5,10 @@ import java.util.Iterator;
 import org.springframework.batch.infrastructure.item.data.AbstractPaginatedDataItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The lines of {@code classified.csv}, each order's messages together; a restart reads them all again. */
+/**
+ * The lines of {@code classified.csv}, each order's messages together; a restart reads
+ * them all again.
+ */
 class ClassifiedMessageReader extends AbstractPaginatedDataItemReader<ClassifiedMessageRow> {
 
 	private final JdbcTemplate jdbc;

@@ -15,7 +15,10 @@ record ClassifiedMessageRow(String messageId, String orderId, String category, S
 
 	static final String[] HEADER = { "message_id", "order_id", "category", "reason", "flags", "sent_at", "tool" };
 
-	/** What a line needs of a stored message and its order, read by {@link MessagesByOrder}. */
+	/**
+	 * What a line needs of a stored message and its order, read by
+	 * {@link MessagesByOrder}.
+	 */
 	static final String COLUMNS = "m.message_key, m.message_id, m.order_id, m.category, m.reason, m.flags, m.sent_at, "
 			+ "m.tool, o.purchase_date";
 
@@ -32,8 +35,7 @@ record ClassifiedMessageRow(String messageId, String orderId, String category, S
 	}
 
 	Object[] cells() {
-		return new Object[] { messageId, orderId, category, reason, flags,
-				Timestamps.format(sentAt), tool };
+		return new Object[] { messageId, orderId, category, reason, flags, Timestamps.format(sentAt), tool };
 	}
 
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a message holds that the messaging guidelines forbid or limit, by the code written in
- * {@code classified.csv}. The rules behind each: docs/rules.md, "Content flags".
+ * What a message holds that the messaging guidelines forbid or limit, by the code written
+ * in {@code classified.csv}. The rules behind each: docs/rules.md, "Content flags".
  */
 public enum ContentFlag {
 
@@ -16,7 +16,10 @@ public enum ContentFlag {
 
 	EMOJI("emoji"),
 
-	/** Incentives or pressure for a positive review, or a review asked for only when the buyer is happy. */
+	/**
+	 * Incentives or pressure for a positive review, or a review asked for only when the
+	 * buyer is happy.
+	 */
 	REVIEW_INCENTIVE("review-incentive"),
 
 	/** Asking the buyer to change or remove a review. */
@@ -48,8 +51,8 @@ public enum ContentFlag {
 		return Arrays.stream(values())
 			.filter(flag -> flag.code.equals(code))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("unknown flag '" + code + "'; flags: "
-					+ Arrays.stream(values()).map(ContentFlag::code).toList()));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"unknown flag '" + code + "'; flags: " + Arrays.stream(values()).map(ContentFlag::code).toList()));
 	}
 
 	/** {@code link;emoji} as stored and written. */

@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code importMessages}: every sent-message log in {@code input/messages/}, one partition
- * per file, each message classified and stored once; then every stored message written to
- * {@code output/messages/classified.csv}.
+ * {@code importMessages}: every sent-message log in {@code input/messages/}, one
+ * partition per file, each message classified and stored once; then every stored message
+ * written to {@code output/messages/classified.csv}.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportMessagesJobConfiguration {
@@ -42,7 +42,10 @@ class ImportMessagesJobConfiguration {
 	/** A profiles file that extends the default column mappings. */
 	static final String PROFILES_PARAMETER = "messages.profiles";
 
-	/** {@code messages.profile.<glob>=<name>}: the profile of the log files whose name matches. */
+	/**
+	 * {@code messages.profile.<glob>=<name>}: the profile of the log files whose name
+	 * matches.
+	 */
 	static final String PROFILE_PARAMETER = "messages.profile.";
 
 	@Bean
@@ -57,25 +60,26 @@ class ImportMessagesJobConfiguration {
 	@Bean
 	Step importMessageLogs(JobRepository jobRepository, Workspace workspace, Step importMessageLog,
 			TableStatistics tableStatistics) {
-		return InputSteps.perInputFile("importMessageLogs", jobRepository,
-				() -> workspace.inputFiles("messages"), importMessageLog, tableStatistics.refreshAfterStep("messages"));
+		return InputSteps.perInputFile("importMessageLogs", jobRepository, () -> workspace.inputFiles("messages"),
+				importMessageLog, tableStatistics.refreshAfterStep("messages"));
 	}
 
 	@Bean
 	Step importMessageLog(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MessageLogReader messageLogReader, PolicyCheck policyCheck, MessageWriter messageWriter,
 			RejectFile messageRejects, @Value("${optout.messages.chunk-size:1000}") int chunkSize) {
-		return InputSteps.readAheadStep("importMessageLog", chunkSize, messageRejects, jobRepository,
-				transactionManager, messageLogReader, policyCheck)
+		return InputSteps
+			.readAheadStep("importMessageLog", chunkSize, messageRejects, jobRepository, transactionManager,
+					messageLogReader, policyCheck)
 			.writer(messageWriter)
 			.build();
 	}
 
 	@Bean
 	Step writeClassifiedMessages(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ClassifiedMessageReader classifiedMessageReader,
-			ClassifiedMessagesFile classifiedMessagesFile) {
-		return new StepBuilder("writeClassifiedMessages", jobRepository).<ClassifiedMessageRow, ClassifiedMessageRow>chunk(1000)
+			ClassifiedMessageReader classifiedMessageReader, ClassifiedMessagesFile classifiedMessagesFile) {
+		return new StepBuilder("writeClassifiedMessages", jobRepository)
+			.<ClassifiedMessageRow, ClassifiedMessageRow>chunk(1000)
 			.transactionManager(transactionManager)
 			.reader(classifiedMessageReader)
 			.writer(classifiedMessagesFile)
@@ -97,7 +101,8 @@ class ImportMessagesJobConfiguration {
 	@Bean
 	@StepScope
 	PolicyCheck policyCheck(@Value("#{jobParameters['" + RULES_PARAMETER + "']}") String rules, Workspace workspace) {
-		return new PolicyCheck(new SentMessageParser(), new MessageClassifier(PolicyRules.load(userFile(workspace, rules))));
+		return new PolicyCheck(new SentMessageParser(),
+				new MessageClassifier(PolicyRules.load(userFile(workspace, rules))));
 	}
 
 	@Bean
@@ -123,7 +128,10 @@ class ImportMessagesJobConfiguration {
 		return new ClassifiedMessagesFile(PublishedFile.of(workspace, workspace.output("messages", "classified.csv")));
 	}
 
-	/** A file named by a job parameter, relative to the workspace; {@code null} when none is named. */
+	/**
+	 * A file named by a job parameter, relative to the workspace; {@code null} when none
+	 * is named.
+	 */
 	private static Path userFile(Workspace workspace, String name) {
 		return name == null || name.isBlank() ? null : workspace.home().resolve(name);
 	}

@@ -18,19 +18,20 @@ import java.util.stream.Collectors;
 import com.optoutbatch.messages.PolicyRule.RuleMatch;
 
 /**
- * Decides whether a sent message was critical, by the weighted phrases of the policy rules
- * in subject and body: the body decides, the subject only when the body says nothing or
- * is split evenly; {@link MessageCategory#UNDECIDED} when that leaves no winner. Also finds
- * the content flags: those of the rules, and links, e-mail addresses, emojis and a missing
- * order id, which need no phrase list.
+ * Decides whether a sent message was critical, by the weighted phrases of the policy
+ * rules in subject and body: the body decides, the subject only when the body says
+ * nothing or is split evenly; {@link MessageCategory#UNDECIDED} when that leaves no
+ * winner. Also finds the content flags: those of the rules, and links, e-mail addresses,
+ * emojis and a missing order id, which need no phrase list.
  */
 class MessageClassifier {
 
 	private static final Pattern LINK = Pattern.compile("(?i)(?<![\\w@./])(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+");
 
 	// Amazon's marketplaces and its own short links
-	private static final Pattern AMAZON_HOST = Pattern.compile("(?:^|\\.)(?:amazon\\.(?:com|ca|com\\.mx|com\\.br|co\\.uk|"
-			+ "de|fr|it|es|nl|se|pl|com\\.be|com\\.tr|ae|sa|sg|in|co\\.jp|com\\.au|eg)|amzn\\.(?:to|eu|asia|com)|a\\.co)$");
+	private static final Pattern AMAZON_HOST = Pattern
+		.compile("(?:^|\\.)(?:amazon\\.(?:com|ca|com\\.mx|com\\.br|co\\.uk|"
+				+ "de|fr|it|es|nl|se|pl|com\\.be|com\\.tr|ae|sa|sg|in|co\\.jp|com\\.au|eg)|amzn\\.(?:to|eu|asia|com)|a\\.co)$");
 
 	// from the last character before the @: an address has at least one
 	private static final Pattern EMAIL_ADDRESS = Pattern
@@ -154,8 +155,10 @@ class MessageClassifier {
 		return flags;
 	}
 
-	// Each pattern is tried only where a match must start, found by a plain search for the
-	// character it cannot match without: a search from every position is several times slower.
+	// Each pattern is tried only where a match must start, found by a plain search for
+	// the
+	// character it cannot match without: a search from every position is several times
+	// slower.
 
 	private static boolean hasEmailAddress(String text) {
 		Matcher matcher = EMAIL_ADDRESS.matcher(text);

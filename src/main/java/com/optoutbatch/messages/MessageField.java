@@ -7,7 +7,9 @@ enum MessageField {
 
 	MESSAGE_ID, ORDER_ID, RECIPIENT, SUBJECT, BODY, SENT_AT, TOOL;
 
-	/** The column name of the generic layout: {@code message_id}, {@code order_id}, ... */
+	/**
+	 * The column name of the generic layout: {@code message_id}, {@code order_id}, ...
+	 */
 	String genericName() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -38,7 +38,10 @@ record MessageLayout(String name, String tool, List<String> header, Map<MessageF
 		return value.isEmpty() ? null : value;
 	}
 
-	/** The line as a rejects file may show it: recipient, body and every column the job does not read masked. */
+	/**
+	 * The line as a rejects file may show it: recipient, body and every column the job
+	 * does not read masked.
+	 */
 	String maskedRecord(String[] cells, char delimiter) {
 		StringBuilder record = new StringBuilder();
 		for (int i = 0; i < cells.length; i++) {

@@ -29,16 +29,17 @@ final class MessageLayouts {
 
 	private static final double MOSTLY = 0.8;
 
-	// header names seen in tools' exports and in other languages, compared after MessageField.normalise
-	private static final Map<MessageField, Set<String>> NAMES = Map.of(MessageField.MESSAGE_ID,
-			Set.of("messageid", "id", "emailid", "msgid", "nachrichtenid"), MessageField.ORDER_ID,
-			Set.of("orderid", "amazonorderid", "ordernumber", "order", "ordernr", "bestellnummer", "numerodecommande",
-					"numeroordine", "numerodepedido", "注文番号"),
+	// header names seen in tools' exports and in other languages, compared after
+	// MessageField.normalise
+	private static final Map<MessageField, Set<String>> NAMES = Map.of(
+			MessageField.MESSAGE_ID, Set.of("messageid", "id", "emailid", "msgid", "nachrichtenid"),
+			MessageField.ORDER_ID, Set.of("orderid", "amazonorderid", "ordernumber", "order", "ordernr",
+					"bestellnummer", "numerodecommande", "numeroordine", "numerodepedido", "注文番号"),
 			MessageField.RECIPIENT,
 			Set.of("recipient", "to", "buyeremail", "email", "emailaddress", "customeremail", "empfänger",
 					"destinataire", "destinatario", "宛先"),
-			MessageField.SUBJECT, Set.of("subject", "emailsubject", "messagesubject", "title", "betreff", "objet",
-					"asunto", "oggetto", "件名"),
+			MessageField.SUBJECT,
+			Set.of("subject", "emailsubject", "messagesubject", "title", "betreff", "objet", "asunto", "oggetto", "件名"),
 			MessageField.BODY,
 			Set.of("body", "message", "messagebody", "emailbody", "content", "emailcontent", "text", "nachricht",
 					"inhalt", "contenu", "mensaje", "messaggio", "本文", "メッセージ"),
@@ -98,8 +99,10 @@ final class MessageLayouts {
 			}
 		}
 		Set<Integer> taken = new HashSet<>(columns.values());
-		byContent(columns, taken, MessageField.ORDER_ID, header.size(), sample, cell -> ORDER_ID.matcher(cell).matches());
-		byContent(columns, taken, MessageField.RECIPIENT, header.size(), sample, cell -> ADDRESS.matcher(cell).matches());
+		byContent(columns, taken, MessageField.ORDER_ID, header.size(), sample,
+				cell -> ORDER_ID.matcher(cell).matches());
+		byContent(columns, taken, MessageField.RECIPIENT, header.size(), sample,
+				cell -> ADDRESS.matcher(cell).matches());
 		byContent(columns, taken, MessageField.SENT_AT, header.size(), sample, MessageLayouts::isDate);
 		textByContent(columns, taken, header.size(), sample);
 		if (!isUsable(columns)) {
@@ -110,8 +113,8 @@ final class MessageLayouts {
 		return new MessageLayout(DETECTED, null, header, columns);
 	}
 
-	private static void byContent(Map<MessageField, Integer> columns, Set<Integer> taken, MessageField field,
-			int width, List<String[]> sample, Predicate<String> fits) {
+	private static void byContent(Map<MessageField, Integer> columns, Set<Integer> taken, MessageField field, int width,
+			List<String[]> sample, Predicate<String> fits) {
 		if (columns.containsKey(field)) {
 			return;
 		}
@@ -129,8 +132,8 @@ final class MessageLayouts {
 			List<String[]> sample) {
 		List<int[]> texts = new ArrayList<>();
 		for (int column = 0; column < width; column++) {
-			if (!taken.contains(column) && share(sample, column, cell -> cell.codePoints().anyMatch(Character::isLetter)
-					&& cell.contains(" ")) >= MOSTLY) {
+			if (!taken.contains(column) && share(sample, column,
+					cell -> cell.codePoints().anyMatch(Character::isLetter) && cell.contains(" ")) >= MOSTLY) {
 				texts.add(new int[] { column, averageLength(sample, column) });
 			}
 		}

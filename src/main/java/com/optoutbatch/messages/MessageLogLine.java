@@ -2,7 +2,10 @@ package com.optoutbatch.messages;
 
 import java.nio.file.Path;
 
-/** One record of a sent-message log as read, before it is checked; {@code line} is where it starts. */
+/**
+ * One record of a sent-message log as read, before it is checked; {@code line} is where
+ * it starts.
+ */
 record MessageLogLine(Path file, long line, MessageLayout layout, String[] cells, char delimiter) {
 
 	String get(MessageField field) {

@@ -24,9 +24,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads one sent-message log, comma-, tab- or semicolon-separated, in whatever charset it
  * was exported in, with bodies over several lines in quoted cells. The layout comes from
- * the header and the first records ({@link MessageLayouts}); a log it cannot use at all is
- * rejected whole. A record that cannot be parsed is rejected and reading goes on at the
- * line after the one it starts on. A restart skips the records already committed.
+ * the header and the first records ({@link MessageLayouts}); a log it cannot use at all
+ * is rejected whole. A record that cannot be parsed is rejected and reading goes on at
+ * the line after the one it starts on. A restart skips the records already committed.
  */
 class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
@@ -76,9 +76,13 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		}
 		try {
 			messageLog = DelimitedFile.open(file, charsetOverride, MessageLogReader::format);
-			List<String> header = DelimitedFile.header(messageLog == null ? null : messageLog.next(), MessageField::normalise);
+			List<String> header = DelimitedFile.header(messageLog == null ? null : messageLog.next(),
+					MessageField::normalise);
 			readSample();
-			List<String[]> firstRecords = sample.stream().map(NumberedRecord::cells).filter(cells -> cells != null).toList();
+			List<String[]> firstRecords = sample.stream()
+				.map(NumberedRecord::cells)
+				.filter(cells -> cells != null)
+				.toList();
 			delimiter = messageLog.delimiter();
 			try {
 				layout = layouts.of(header, firstRecords, profile);

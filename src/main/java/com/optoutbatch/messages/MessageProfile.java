@@ -14,7 +14,10 @@ record MessageProfile(String name, String tool, Map<MessageField, String> column
 		columns = Map.copyOf(columns);
 	}
 
-	/** This profile's layout of the header, or {@code null} when a column it names is missing. */
+	/**
+	 * This profile's layout of the header, or {@code null} when a column it names is
+	 * missing.
+	 */
 	MessageLayout layoutOf(List<String> header) {
 		List<String> names = header.stream().map(MessageField::normalise).toList();
 		Map<MessageField, Integer> positions = new EnumMap<>(MessageField.class);

@@ -55,12 +55,16 @@ final class MessageProfiles {
 	MessageProfile named(String name) {
 		MessageProfile profile = profiles.get(name);
 		if (profile == null) {
-			throw new IllegalArgumentException("no message profile named '" + name + "'; profiles: " + profiles.keySet());
+			throw new IllegalArgumentException(
+					"no message profile named '" + name + "'; profiles: " + profiles.keySet());
 		}
 		return profile;
 	}
 
-	/** The layout of the profile that maps the most columns of this header; {@code null} when none fits. */
+	/**
+	 * The layout of the profile that maps the most columns of this header; {@code null}
+	 * when none fits.
+	 */
 	MessageLayout layoutOf(List<String> header) {
 		MessageLayout best = null;
 		for (MessageProfile profile : profiles.values()) {

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stores each message once, by its key: a message imported again keeps its row and only
- * gets the classification of the current rules, so that a changed rules file takes
- * effect on the next import; a row the rules classify as before is not rewritten.
+ * gets the classification of the current rules, so that a changed rules file takes effect
+ * on the next import; a row the rules classify as before is not rewritten.
  */
 class MessageWriter implements ItemWriter<ClassifiedMessage> {
 
@@ -45,8 +45,7 @@ class MessageWriter implements ItemWriter<ClassifiedMessage> {
 			ArrayColumn.text(item -> item.message().key()), ArrayColumn.text(item -> item.message().messageId()),
 			ArrayColumn.text(item -> item.message().tool()), ArrayColumn.text(item -> item.message().orderId()),
 			ArrayColumn.text(item -> item.message().recipientAlias()),
-			ArrayColumn.text(item -> item.message().subject()),
-			ArrayColumn.timestamp(item -> item.message().sentAt()),
+			ArrayColumn.text(item -> item.message().subject()), ArrayColumn.timestamp(item -> item.message().sentAt()),
 			ArrayColumn.text(item -> item.classification().category().name()),
 			ArrayColumn.text(item -> item.classification().rule()),
 			ArrayColumn.text(item -> abbreviate(item.classification().reason())),

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.RowMapper;
 /**
  * The stored messages with their orders, a page at a time: each order's messages together
  * and in the order they were sent, orders by id, then the messages that name no order.
- * Pages follow the messages' (order_id, sent_at, message_key) index, and the join with the
- * orders walks in step. One query for all would be simpler, but HSQLDB builds a whole
+ * Pages follow the messages' (order_id, sent_at, message_key) index, and the join with
+ * the orders walks in step. One query for all would be simpler, but HSQLDB builds a whole
  * result, on disk when it is large, before it returns its first row; a page at a time
  * keeps that result small however many messages there are.
  */
@@ -31,7 +31,8 @@ public final class MessagesByOrder<T> {
 
 	private final int pageSize;
 
-	// the last order whose messages were all read; null once the messages of every order were
+	// the last order whose messages were all read; null once the messages of every order
+	// were
 	private String readUpTo = "";
 
 	// the last message without an order that was read
@@ -40,8 +41,8 @@ public final class MessagesByOrder<T> {
 	private boolean done;
 
 	/**
-	 * @param columns the columns to read, of {@code m} (messages) and {@code o} (orders); they
-	 * must hold {@code m.order_id}, {@code m.sent_at} and {@code m.message_key}
+	 * @param columns the columns to read, of {@code m} (messages) and {@code o} (orders);
+	 * they must hold {@code m.order_id}, {@code m.sent_at} and {@code m.message_key}
 	 */
 	public MessagesByOrder(JdbcTemplate jdbc, String columns, RowMapper<T> mapper) {
 		this(jdbc, columns, mapper, PAGE_SIZE);
@@ -52,8 +53,9 @@ public final class MessagesByOrder<T> {
 		this.pageSize = pageSize;
 		this.select = "SELECT " + columns + FROM;
 		this.mapper = mapper;
-		this.keyed = (row, number) -> new Keyed<>(row.getString("order_id"), row.getObject("sent_at", OffsetDateTime.class),
-				row.getString("message_key"), mapper.mapRow(row, number));
+		this.keyed = (row, number) -> new Keyed<>(row.getString("order_id"),
+				row.getObject("sent_at", OffsetDateTime.class), row.getString("message_key"),
+				mapper.mapRow(row, number));
 	}
 
 	/** The next page; empty once every message was read. */
@@ -75,7 +77,8 @@ public final class MessagesByOrder<T> {
 	}
 
 	private List<T> nextOrders() {
-		// the bound on the orders too, redundant as it is: without it PostgreSQL merges each page
+		// the bound on the orders too, redundant as it is: without it PostgreSQL merges
+		// each page
 		// with the orders' index from its start
 		List<Keyed<T>> page = jdbc.query(select + " AND o.order_id > ? WHERE m.order_id > ? "
 				+ "ORDER BY m.order_id, m.sent_at, m.message_key LIMIT " + pageSize, keyed, readUpTo, readUpTo);
@@ -100,10 +103,11 @@ public final class MessagesByOrder<T> {
 
 	private List<T> nextWithoutOrder() {
 		String order = " ORDER BY m.sent_at, m.message_key LIMIT " + pageSize;
-		List<Keyed<T>> page = lastWithoutOrder == null
-				? jdbc.query(select + " WHERE m.order_id IS NULL" + order, keyed)
-				: jdbc.query(select + " WHERE m.order_id IS NULL AND (m.sent_at > ? OR (m.sent_at = ? AND m.message_key > ?))"
-						+ order, keyed, lastWithoutOrder.sentAt(), lastWithoutOrder.sentAt(), lastWithoutOrder.messageKey());
+		List<Keyed<T>> page = lastWithoutOrder == null ? jdbc.query(select + " WHERE m.order_id IS NULL" + order, keyed)
+				: jdbc.query(select
+						+ " WHERE m.order_id IS NULL AND (m.sent_at > ? OR (m.sent_at = ? AND m.message_key > ?))"
+						+ order, keyed, lastWithoutOrder.sentAt(), lastWithoutOrder.sentAt(),
+						lastWithoutOrder.messageKey());
 		done = page.size() < pageSize;
 		lastWithoutOrder = page.isEmpty() ? null : page.get(page.size() - 1);
 		return values(page);

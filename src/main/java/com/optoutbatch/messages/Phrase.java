@@ -20,7 +20,8 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 
 	static final String GAP = "...";
 
-	// a phrase in a spaced script ends where no letter or digit follows; kana and kanji do not
+	// a phrase in a spaced script ends where no letter or digit follows; kana and kanji
+	// do not
 	// count, and are left out by range because a script look-up at every position is slow
 	private static final String WORD_CHAR = "[\\p{L}\\p{N}&&[^\\u3040-\\u30FF\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF66-\\uFF9F]]";
 
@@ -35,7 +36,8 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 
 	/** Where the phrase first occurs in the text; {@code null} when it does not. */
 	MatchResult find(PolicyText text) {
-		// most phrases do not occur in a message: a plain search rules them out before the pattern runs
+		// most phrases do not occur in a message: a plain search rules them out before
+		// the pattern runs
 		if (anchor != null && !anchor.isIn(text)) {
 			return null;
 		}
@@ -44,8 +46,10 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 		if (start == null) {
 			return matcher.find() ? matcher.toMatchResult() : null;
 		}
-		// a match begins with the phrase's first word: the pattern is tried only where that occurs
-		// (a search from each position would test the word boundary before every character)
+		// a match begins with the phrase's first word: the pattern is tried only where
+		// that occurs
+		// (a search from each position would test the word boundary before every
+		// character)
 		matcher.useTransparentBounds(true);
 		for (int at = comparable.indexOf(start); at >= 0; at = comparable.indexOf(start, at + 1)) {
 			if (matcher.region(at, comparable.length()).lookingAt()) {
@@ -56,10 +60,10 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 	}
 
 	/**
-	 * The longest whole word the phrase cannot match without, which the message's words are
-	 * asked for; failing that, the longest of its other words (cut short by {@code *}, or
-	 * holding an apostrophe or a hyphen, or Japanese), which the text is searched for. None
-	 * for a regular expression.
+	 * The longest whole word the phrase cannot match without, which the message's words
+	 * are asked for; failing that, the longest of its other words (cut short by
+	 * {@code *}, or holding an apostrophe or a hyphen, or Japanese), which the text is
+	 * searched for. None for a regular expression.
 	 */
 	private static Anchor anchorOf(String text) {
 		if (text.startsWith(REGEX_PREFIX)) {
@@ -78,7 +82,10 @@ record Phrase(String language, String text, Pattern pattern, Anchor anchor, Stri
 		return anchor;
 	}
 
-	/** Text a message must hold for the phrase to match: a whole word, or a run of characters. */
+	/**
+	 * Text a message must hold for the phrase to match: a whole word, or a run of
+	 * characters.
+	 */
 	record Anchor(String text, boolean wholeWord) {
 
 		boolean isIn(PolicyText policyText) {

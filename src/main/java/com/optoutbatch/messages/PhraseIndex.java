@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The phrases of all rules by what a text must hold for them to match: the whole word each
- * cannot match without, or else the character it starts with (Japanese, {@code word*}).
- * A message is then tried only against the phrases that may occur in it; regular
- * expressions are tried on every message.
+ * The phrases of all rules by what a text must hold for them to match: the whole word
+ * each cannot match without, or else the character it starts with (Japanese,
+ * {@code word*}). A message is then tried only against the phrases that may occur in it;
+ * regular expressions are tried on every message.
  */
 final class PhraseIndex {
 
@@ -47,7 +47,8 @@ final class PhraseIndex {
 				entries.forEach(entry -> entry.addTo(candidates));
 			}
 		}
-		// the few first characters, each looked for in the text, rather than each character of the text looked up
+		// the few first characters, each looked for in the text, rather than each
+		// character of the text looked up
 		String comparable = text.comparable();
 		byFirstCharacter.forEach((first, entries) -> {
 			if (comparable.indexOf(first) >= 0) {

@@ -9,13 +9,17 @@ import java.util.regex.MatchResult;
 
 /**
  * A rule of the rules file: phrases in several languages that speak for a category, with
- * a weight; or, without a category, a marker that only raises its flag. {@code subjectOnly}
- * rules look at the subject alone (the critical subject and its tags).
+ * a weight; or, without a category, a marker that only raises its flag.
+ * {@code subjectOnly} rules look at the subject alone (the critical subject and its
+ * tags).
  */
 record PolicyRule(String name, MessageCategory category, int weight, ContentFlag flag, boolean subjectOnly,
 		List<Phrase> phrases) {
 
-	/** A rule counts this many of its phrases at most, so that one long message cannot outvote the rest. */
+	/**
+	 * A rule counts this many of its phrases at most, so that one long message cannot
+	 * outvote the rest.
+	 */
 	static final int MAX_COUNTED = 3;
 
 	PolicyRule {

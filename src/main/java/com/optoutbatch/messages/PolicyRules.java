@@ -11,7 +11,8 @@ import com.optoutbatch.support.ConfigurationFiles;
 
 /**
  * The rules of the classifier: {@code messages/policy-rules.yml} in the jar, extended by
- * the user's file (a rule of the same name replaces the default one, a new name adds a rule).
+ * the user's file (a rule of the same name replaces the default one, a new name adds a
+ * rule).
  */
 final class PolicyRules {
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A subject or body as the rules compare it, and as the reason quotes it. {@code shown} is
- * the text with full-width and half-width forms unified (NFKC) and in lower case;
+ * A subject or body as the rules compare it, and as the reason quotes it. {@code shown}
+ * is the text with full-width and half-width forms unified (NFKC) and in lower case;
  * {@code comparable} is the same text, character for character, with the accents of Latin
  * letters dropped ("rezension" matches "Rezénsion"), typographic apostrophes plain and
  * every white space a space. Both have the same length, so that a match in the one is
@@ -18,7 +18,8 @@ record PolicyText(String shown, String comparable, Set<String> words) {
 
 	static final PolicyText EMPTY = new PolicyText("", "", Set.of());
 
-	// the accented letters of Latin-1 and Latin Extended-A/B, and their letters without accent
+	// the accented letters of Latin-1 and Latin Extended-A/B, and their letters without
+	// accent
 	private static final char LATIN_FIRST = '\u00C0';
 
 	private static final char LATIN_LAST = '\u024F';
@@ -57,7 +58,10 @@ record PolicyText(String shown, String comparable, Set<String> words) {
 		return words;
 	}
 
-	/** The comparable form of a phrase of the rules file: like a text's, with runs of spaces made one. */
+	/**
+	 * The comparable form of a phrase of the rules file: like a text's, with runs of
+	 * spaces made one.
+	 */
 	static String comparableWords(String phrase) {
 		return of(phrase).comparable().strip().replaceAll(" +", " ");
 	}

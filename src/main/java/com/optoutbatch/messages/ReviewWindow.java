@@ -1,8 +1,8 @@
 package com.optoutbatch.messages;
 
 /**
- * A review may be asked for from 5 to 30 days after the order was delivered (docs/rules.md,
- * "The review window").
+ * A review may be asked for from 5 to 30 days after the order was delivered
+ * (docs/rules.md, "The review window").
  */
 public final class ReviewWindow {
 

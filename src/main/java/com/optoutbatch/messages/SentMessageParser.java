@@ -19,10 +19,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Checks and normalises one log record: a well-formed order id when there is one, a
  * readable send date, the recipient as a normalised alias, something to classify. The key
  * is the tool and the export's id, or when there is no id a hash of tool, order,
- * recipient, subject and send time, so that the same message keeps its key in every import.
- * It starts with the order id when there is one: the key's index and the messages'
- * (order, sent time) index then keep the same rows side by side, and an import walks both
- * along the same rows (HSQLDB keeps the index nodes in the rows on disk).
+ * recipient, subject and send time, so that the same message keeps its key in every
+ * import. It starts with the order id when there is one: the key's index and the
+ * messages' (order, sent time) index then keep the same rows side by side, and an import
+ * walks both along the same rows (HSQLDB keeps the index nodes in the rows on disk).
  */
 class SentMessageParser implements ItemProcessor<MessageLogLine, SentMessage> {
 
@@ -75,8 +75,8 @@ class SentMessageParser implements ItemProcessor<MessageLogLine, SentMessage> {
 		if (messageId != null && messageId.length() > MAX_MESSAGE_ID) {
 			throw reject(line, "message id too long", messageId.length() + " characters, at most " + MAX_MESSAGE_ID);
 		}
-		String key = messageId != null ? key("id", tool, messageId)
-				: key("sent", tool, orderId, recipient, subject, sentAt.withOffsetSameInstant(ZoneOffset.UTC).toString());
+		String key = messageId != null ? key("id", tool, messageId) : key("sent", tool, orderId, recipient, subject,
+				sentAt.withOffsetSameInstant(ZoneOffset.UTC).toString());
 		if (orderId != null) {
 			key = orderId + "/" + key;
 		}
@@ -90,7 +90,8 @@ class SentMessageParser implements ItemProcessor<MessageLogLine, SentMessage> {
 			identity.append(part == null ? "" : part.strip().toLowerCase(Locale.ROOT)).append('\u001F');
 		}
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+			byte[] hash = MessageDigest.getInstance("SHA-256")
+				.digest(identity.toString().getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(hash, 0, 16);
 		}
 		catch (NoSuchAlgorithmException e) {

@@ -10,7 +10,10 @@ public final class ThirtyDayRule {
 	private ThirtyDayRule() {
 	}
 
-	/** Whether a message sent at {@code sentAt} came too late for an order purchased at {@code purchasedAt}. */
+	/**
+	 * Whether a message sent at {@code sentAt} came too late for an order purchased at
+	 * {@code purchasedAt}.
+	 */
 	public static boolean isLate(OffsetDateTime purchasedAt, OffsetDateTime sentAt) {
 		return purchasedAt != null && sentAt != null && sentAt.isAfter(purchasedAt.plusDays(DAYS));
 	}

@@ -16,9 +16,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Makes an opt-out of a list line by the shape of its cells, since lists from elsewhere
- * have no common layout: an order id, an alias (an e-mail address), a date, a marketplace,
- * in any column. A header or comment line is filtered; a line naming neither an order nor
- * a buyer is rejected.
+ * have no common layout: an order id, an alias (an e-mail address), a date, a
+ * marketplace, in any column. A header or comment line is filtered; a line naming neither
+ * an order nor a buyer is rejected.
  */
 class OptOutListParser implements ItemProcessor<OptOutListLine, OptOut> {
 
@@ -45,7 +45,8 @@ class OptOutListParser implements ItemProcessor<OptOutListLine, OptOut> {
 					sharedAlias = alias == null;
 				}
 				catch (IllegalArgumentException e) {
-					throw reject(line, "malformed alias", "'" + PersonalData.maskAlias(cell) + "' is not an e-mail address");
+					throw reject(line, "malformed alias",
+							"'" + PersonalData.maskAlias(cell) + "' is not an e-mail address");
 				}
 			}
 			else if (marketplace == null && Marketplace.ofParameter(cell) != null) {
@@ -87,7 +88,8 @@ class OptOutListParser implements ItemProcessor<OptOutListLine, OptOut> {
 		}
 	}
 
-	// a list from elsewhere has no columns that can be known: its names, phones and addresses are masked
+	// a list from elsewhere has no columns that can be known: its names, phones and
+	// addresses are masked
 	private static RejectedRecordException reject(OptOutListLine line, String reason, String detail) {
 		return new RejectedRecordException(line.line(), reason, detail,
 				PersonalData.maskedWithoutColumns(line.cells().toArray(String[]::new), ','));

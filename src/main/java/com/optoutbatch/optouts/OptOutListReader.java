@@ -16,10 +16,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads an opt-out list: a CSV (comma, semicolon or tab) or a plain list, one entry a line,
- * in whatever charset it comes. A file that is not text is rejected whole; a line that
- * cannot be parsed is rejected and reading goes on at the next line. A restart skips the
- * lines already committed.
+ * Reads an opt-out list: a CSV (comma, semicolon or tab) or a plain list, one entry a
+ * line, in whatever charset it comes. A file that is not text is rejected whole; a line
+ * that cannot be parsed is rejected and reading goes on at the next line. A restart skips
+ * the lines already committed.
  */
 class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 
@@ -49,7 +49,10 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 		}
 		try {
 			list = DelimitedFile.open(file, null, OptOutListReader::delimiterOf,
-					delimiter -> CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get());
+					delimiter -> CSVFormat.RFC4180.builder()
+						.setDelimiter(delimiter)
+						.setIgnoreSurroundingSpaces(true)
+						.get());
 			long committed = context.getLong(LINES_KEY, 0L);
 			while (list != null && linesRead < committed && list.next() != null) {
 				linesRead++;

@@ -44,7 +44,8 @@ public class OptOutRegistry {
 			WHEN NOT MATCHED THEN
 			    INSERT (opt_out_key, order_id, buyer_alias, marketplace, opted_out_at, source, evidence)
 			    VALUES (s.opt_out_key, s.order_id, s.buyer_alias, s.marketplace, s.opted_out_at, s.source, s.evidence)
-			""".formatted(EARLIER);
+			"""
+		.formatted(EARLIER);
 
 	private static final String MERGE_RESTRICTION = """
 			MERGE INTO restriction_notices r
@@ -57,7 +58,8 @@ public class OptOutRegistry {
 			    VALUES (s.notice_key, s.marketplace, s.noticed_at, s.evidence)
 			""";
 
-	// the alias and marketplace of an order come from the orders table when the source did not give them
+	// the alias and marketplace of an order come from the orders table when the source
+	// did not give them
 	private static final String SELECT_ALL = """
 			SELECT o.order_id, COALESCE(o.buyer_alias, r.buyer_alias) AS buyer_alias,
 			       COALESCE(o.marketplace, r.marketplace) AS marketplace, o.opted_out_at, o.source, o.evidence
@@ -96,19 +98,24 @@ public class OptOutRegistry {
 		});
 	}
 
-	/** The whole registry, each opt-out completed from the orders table, in the order of the CSV. */
+	/**
+	 * The whole registry, each opt-out completed from the orders table, in the order of
+	 * the CSV.
+	 */
 	public List<OptOut> all() {
-		return jdbc.query(SELECT_ALL,
-				(row, i) -> new OptOut(row.getString("marketplace"), row.getString("order_id"),
-						row.getString("buyer_alias"), Timestamps.read(row, "opted_out_at"),
-						OptOutSource.valueOf(row.getString("source")), row.getString("evidence")))
+		return jdbc
+			.query(SELECT_ALL,
+					(row, i) -> new OptOut(row.getString("marketplace"), row.getString("order_id"),
+							row.getString("buyer_alias"), Timestamps.read(row, "opted_out_at"),
+							OptOutSource.valueOf(row.getString("source")), row.getString("evidence")))
 			.stream()
 			.sorted(CSV_ORDER)
 			.toList();
 	}
 
 	public List<RestrictionNotice> restrictionNotices() {
-		return jdbc.query("SELECT notice_key, marketplace, noticed_at, evidence FROM restriction_notices ORDER BY notice_key",
+		return jdbc.query(
+				"SELECT notice_key, marketplace, noticed_at, evidence FROM restriction_notices ORDER BY notice_key",
 				(row, i) -> new RestrictionNotice(row.getString("notice_key"), row.getString("marketplace"),
 						Timestamps.read(row, "noticed_at"), row.getString("evidence")));
 	}

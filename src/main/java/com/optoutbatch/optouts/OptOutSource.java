@@ -6,7 +6,10 @@ public enum OptOutSource {
 	/** An opt-out notice from Amazon found in the seller's mailbox. */
 	MAILBOX,
 
-	/** A list from elsewhere in {@code input/optouts/}: another tool's blacklist, Seller Central notes. */
+	/**
+	 * A list from elsewhere in {@code input/optouts/}: another tool's blacklist, Seller
+	 * Central notes.
+	 */
 	IMPORT
 
 }

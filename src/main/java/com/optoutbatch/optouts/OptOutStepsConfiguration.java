@@ -23,30 +23,35 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The registry's own steps, for the jobs that keep it: {@code importOptOutLists} joins the
- * lists of {@code input/optouts/} (one partition per file), {@code exportOptOuts} writes
- * {@code output/optouts/opt-outs.csv}.
+ * The registry's own steps, for the jobs that keep it: {@code importOptOutLists} joins
+ * the lists of {@code input/optouts/} (one partition per file), {@code exportOptOuts}
+ * writes {@code output/optouts/opt-outs.csv}.
  */
 @Configuration(proxyBeanMethods = false)
 public class OptOutStepsConfiguration {
 
-	/** The job whose rejects folder holds the lists' rejects: the registry is kept by scanMailbox. */
+	/**
+	 * The job whose rejects folder holds the lists' rejects: the registry is kept by
+	 * scanMailbox.
+	 */
 	static final String REJECTS_JOB = "scanMailbox";
 
 	private static final Logger log = LoggerFactory.getLogger(OptOutStepsConfiguration.class);
 
 	@Bean
 	public Step importOptOutLists(JobRepository jobRepository, Workspace workspace, Step importOptOutList) {
-		return InputSteps.perInputFile("importOptOutLists", jobRepository,
-				() -> workspace.inputFiles("optouts"), importOptOutList);
+		return InputSteps.perInputFile("importOptOutLists", jobRepository, () -> workspace.inputFiles("optouts"),
+				importOptOutList);
 	}
 
 	@Bean
 	Step importOptOutList(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			OptOutListReader optOutListReader, OptOutRegistry registry, RejectFile optOutListRejects) {
-		ItemWriter<OptOut> writer = (Chunk<? extends OptOut> optOuts) -> registry.record(List.copyOf(optOuts.getItems()));
-		return InputSteps.<OptOutListLine, OptOut>recordStep("importOptOutList", 1000, optOutListRejects, jobRepository,
-				transactionManager)
+		ItemWriter<OptOut> writer = (Chunk<? extends OptOut> optOuts) -> registry
+			.record(List.copyOf(optOuts.getItems()));
+		return InputSteps
+			.<OptOutListLine, OptOut>recordStep("importOptOutList", 1000, optOutListRejects, jobRepository,
+					transactionManager)
 			.reader(optOutListReader)
 			.processor(new OptOutListParser())
 			.writer(writer)

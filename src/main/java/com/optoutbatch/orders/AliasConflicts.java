@@ -19,7 +19,10 @@ public final class AliasConflicts {
 
 	private long orders;
 
-	/** Notes the alias a line gives its order; a line without an alias, or with an unusable one, says nothing. */
+	/**
+	 * Notes the alias a line gives its order; a line without an alias, or with an
+	 * unusable one, says nothing.
+	 */
 	void note(String orderId, String buyerEmail) {
 		if (orderId == null || buyerEmail == null || !OrderLineParser.ORDER_ID.matcher(orderId).matches()) {
 			return;
@@ -51,7 +54,8 @@ public final class AliasConflicts {
 		return orders;
 	}
 
-	// 123-1234567-1234567 (the first character may be a capital letter): that character in base 36, then the digits
+	// 123-1234567-1234567 (the first character may be a capital letter): that character
+	// in base 36, then the digits
 	private static long orderKey(String orderId) {
 		long key = Character.digit(orderId.charAt(0), 36);
 		for (int i = 1; i < orderId.length(); i++) {

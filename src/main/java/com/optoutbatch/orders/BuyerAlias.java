@@ -17,8 +17,8 @@ public final class BuyerAlias {
 	}
 
 	/**
-	 * @return the normalised alias, or {@code null} when there is none or it is the shared
-	 * business alias
+	 * @return the normalised alias, or {@code null} when there is none or it is the
+	 * shared business alias
 	 * @throws IllegalArgumentException when the value is not an e-mail address
 	 */
 	public static String normalise(String raw) {

@@ -38,16 +38,17 @@ class ImportOrdersJobConfiguration {
 	@Bean
 	Step importOrderReports(JobRepository jobRepository, Workspace workspace, Step importOrderReport,
 			TableStatistics tableStatistics) {
-		return InputSteps.perInputFile("importOrderReports", jobRepository,
-				() -> workspace.inputFiles("orders"), importOrderReport, tableStatistics.refreshAfterStep("orders"));
+		return InputSteps.perInputFile("importOrderReports", jobRepository, () -> workspace.inputFiles("orders"),
+				importOrderReport, tableStatistics.refreshAfterStep("orders"));
 	}
 
 	@Bean
 	Step importOrderReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			OrderReportReader orderReportReader, OrderLineParser orderLineParser, OrderWriter orderWriter,
 			RejectFile orderRejects, @Value("${optout.orders.chunk-size:1000}") int chunkSize) {
-		return InputSteps.readAheadStep("importOrderReport", chunkSize, orderRejects, jobRepository,
-				transactionManager, orderReportReader, orderLineParser)
+		return InputSteps
+			.readAheadStep("importOrderReport", chunkSize, orderRejects, jobRepository, transactionManager,
+					orderReportReader, orderLineParser)
 			.writer(orderWriter)
 			.build();
 	}
@@ -56,7 +57,8 @@ class ImportOrdersJobConfiguration {
 	@StepScope
 	OrderReportReader orderReportReader(@Value("#{stepExecutionContext['input.file']}") String file,
 			@Value("#{stepExecution}") StepExecution stepExecution) {
-		return new OrderReportReader(Path.of(file), FileParameters.charsetFor(stepExecution.getJobParameters(), Path.of(file)));
+		return new OrderReportReader(Path.of(file),
+				FileParameters.charsetFor(stepExecution.getJobParameters(), Path.of(file)));
 	}
 
 	@Bean

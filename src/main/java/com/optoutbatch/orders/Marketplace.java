@@ -16,7 +16,10 @@ public final class Marketplace {
 	private Marketplace() {
 	}
 
-	/** From a {@code sales-channel} value such as {@code Amazon.co.uk}; {@code Non-Amazon} gives none. */
+	/**
+	 * From a {@code sales-channel} value such as {@code Amazon.co.uk}; {@code Non-Amazon}
+	 * gives none.
+	 */
 	public static String ofSalesChannel(String salesChannel) {
 		return salesChannel == null ? null : domain(salesChannel.trim().toLowerCase(Locale.ROOT));
 	}
@@ -26,7 +29,10 @@ public final class Marketplace {
 		return alias == null ? null : domain(alias.toLowerCase(Locale.ROOT));
 	}
 
-	/** A marketplace given by the user: {@code amazon.de}, {@code Amazon.de} or {@code www.amazon.de}. */
+	/**
+	 * A marketplace given by the user: {@code amazon.de}, {@code Amazon.de} or
+	 * {@code www.amazon.de}.
+	 */
 	public static String ofParameter(String value) {
 		return value == null || value.isBlank() ? null : domain(value.trim().toLowerCase(Locale.ROOT));
 	}

@@ -25,7 +25,8 @@ record OrderReportHeader(List<String> names, Shape shape, int orderId, int purch
 
 	private static final Set<String> ORDER_ID = Set.of("amazon-order-id", "order-id", "orderid", "amazon-order-number");
 
-	private static final Set<String> UNSHIPPED_MARKERS = Set.of("promise-date", "days-past-promise", "quantity-to-ship");
+	private static final Set<String> UNSHIPPED_MARKERS = Set.of("promise-date", "days-past-promise",
+			"quantity-to-ship");
 
 	static OrderReportHeader of(List<String> cells) {
 		List<String> names = new ArrayList<>(cells.size());

@@ -6,8 +6,7 @@ import java.nio.file.Path;
  * One line of an order report as read, before it is checked. {@code orderId} is the
  * line's own, or for a sparse continuation line the order of the line before it.
  */
-record OrderReportLine(Path file, long line, OrderReportHeader header, String[] cells, char delimiter,
-		String orderId) {
+record OrderReportLine(Path file, long line, OrderReportHeader header, String[] cells, char delimiter, String orderId) {
 
 	String purchaseDate() {
 		return header.cell(cells, header.purchaseDate());

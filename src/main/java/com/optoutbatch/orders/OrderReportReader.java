@@ -94,8 +94,11 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		}
 		return header;
 	}
-	// the committed lines are taken again as they were taken, so that what the reader knew of them
-	// (the order a continuation line belongs to, the aliases each order was given) is known again
+
+	// the committed lines are taken again as they were taken, so that what the reader
+	// knew of them
+	// (the order a continuation line belongs to, the aliases each order was given) is
+	// known again
 	private void skipCommittedLines(ExecutionContext context) {
 		long committed = context.getLong(LINES_KEY, 0L);
 		long lastLine = 1;
@@ -152,7 +155,8 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 			cells = DelimitedFile.cellsOf(record, header.names().size(), report.delimiter());
 		}
 		catch (RejectedRecordException rejected) {
-			// which order a continuation line after a rejected line belongs to is not known
+			// which order a continuation line after a rejected line belongs to is not
+			// known
 			lastOrderId = null;
 			throw rejected;
 		}
@@ -171,7 +175,8 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	public void update(ExecutionContext context) {
 		context.putLong(LINES_KEY, linesRead);
 		if (aliasConflicts.orders() > 0) {
-			context.put(RecordTally.KINDS_KEY, new LinkedHashMap<>(Map.of(AliasConflicts.KIND, aliasConflicts.orders())));
+			context.put(RecordTally.KINDS_KEY,
+					new LinkedHashMap<>(Map.of(AliasConflicts.KIND, aliasConflicts.orders())));
 		}
 		if (wholeRejected) {
 			context.putString(REJECTED_WHOLE_KEY, "true");

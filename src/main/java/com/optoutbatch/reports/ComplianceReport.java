@@ -8,34 +8,42 @@ import java.util.Map;
 import com.optoutbatch.support.RunFiles.UnreadInput;
 
 /**
- * What one compliance report shows, section by section. Aliases in it are masked; it holds
- * no names, phone numbers or addresses. {@code optOutSourcesNotReadWhole} lists the mailbox
- * files, IMAP folder and opt-out lists of the run that could not be read whole: when there
- * are any, the report opens with a warning that the send lists may still hold opted-out buyers.
+ * What one compliance report shows, section by section. Aliases in it are masked; it
+ * holds no names, phone numbers or addresses. {@code optOutSourcesNotReadWhole} lists the
+ * mailbox files, IMAP folder and opt-out lists of the run that could not be read whole:
+ * when there are any, the report opens with a warning that the send lists may still hold
+ * opted-out buyers.
  */
-public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, List<UnreadInput> optOutSourcesNotReadWhole,
-		Headline headline, Headline previous, List<NewOptOut> newOptOuts, Violations violations,
-		List<RestrictionNotice> restrictionNotices, List<CampaignListResult> campaigns, WeeklyChart optOutsPerWeek,
-		WeeklyChart violationsPerWeek, List<MarketplaceRow> marketplaces, List<InputQuality> inputs,
-		List<String> quarantined, List<UndecidedMessage> undecided) {
+public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate,
+		List<UnreadInput> optOutSourcesNotReadWhole, Headline headline, Headline previous, List<NewOptOut> newOptOuts,
+		Violations violations, List<RestrictionNotice> restrictionNotices, List<CampaignListResult> campaigns,
+		WeeklyChart optOutsPerWeek, WeeklyChart violationsPerWeek, List<MarketplaceRow> marketplaces,
+		List<InputQuality> inputs, List<String> quarantined, List<UndecidedMessage> undecided) {
 
 	/** The numbers at the top, each compared with the previous report's. */
-	public record Headline(long newOptOuts, long optedOutOrders, long optedOutBuyers, long rowsHeldBack, long violations,
-			long restrictionNotices, long inputsRejected) {
+	public record Headline(long newOptOuts, long optedOutOrders, long optedOutBuyers, long rowsHeldBack,
+			long violations, long restrictionNotices, long inputsRejected) {
 
 		static final Headline NONE = new Headline(0, 0, 0, 0, 0, 0, 0);
 
 	}
 
-	public record NewOptOut(String marketplace, String orderId, String maskedAlias, OffsetDateTime optedOutAt, String source) {
+	public record NewOptOut(String marketplace, String orderId, String maskedAlias, OffsetDateTime optedOutAt,
+			String source) {
 	}
 
-	/** A message that broke a rule: what, when, which order and tool, and why it breaks the rule. */
+	/**
+	 * A message that broke a rule: what, when, which order and tool, and why it breaks
+	 * the rule.
+	 */
 	public record Violation(ViolationKind kind, OffsetDateTime sentAt, String orderId, String maskedAlias, String tool,
 			String marketplace, String why) {
 	}
 
-	/** The violations of the report's period: how many, and per kind the oldest shown on the page. */
+	/**
+	 * The violations of the report's period: how many, and per kind the oldest shown on
+	 * the page.
+	 */
 	public record Violations(List<ViolationGroup> groups) {
 
 		public long total() {
@@ -44,7 +52,9 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, Lis
 
 	}
 
-	/** The violations of one kind: how many, and the oldest of them, shown on the page. */
+	/**
+	 * The violations of one kind: how many, and the oldest of them, shown on the page.
+	 */
 	public record ViolationGroup(ViolationKind kind, long count, List<Violation> shown) {
 
 		public long hidden() {
@@ -66,12 +76,13 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate, Lis
 
 	}
 
-	public record MarketplaceRow(String marketplace, long orders, long optedOutOrders, long newOptOuts, long violations) {
+	public record MarketplaceRow(String marketplace, long orders, long optedOutOrders, long newOptOuts,
+			long violations) {
 	}
 
 	/**
-	 * One input file of the run and what could not be used of it; for an order report, how
-	 * many orders its lines gave different buyer aliases.
+	 * One input file of the run and what could not be used of it; for an order report,
+	 * how many orders its lines gave different buyer aliases.
 	 */
 	public record InputQuality(String job, String file, long read, long rejected, List<String> topReasons,
 			long ordersWithConflictingAliases) {

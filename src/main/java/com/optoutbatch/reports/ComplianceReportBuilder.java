@@ -36,8 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Gathers the report of one run date from the database (registry, messages, campaign
  * verdicts, restriction notices), the run files of that date (rejects per input, the
- * opt-out sources that could not be read whole) and the previous report. It
- * covers the messages sent since the previous report; the trends cover all of them.
+ * opt-out sources that could not be read whole) and the previous report. It covers the
+ * messages sent since the previous report; the trends cover all of them.
  */
 class ComplianceReportBuilder {
 
@@ -75,16 +75,19 @@ class ComplianceReportBuilder {
 	ComplianceReport build(LocalDate runDate) {
 		markNewOptOuts(runDate);
 		Summary previous = previousSummary(runDate);
-		ReportPeriod period = new ReportPeriod(previous == null ? LocalDate.MIN : previous.runDate().plusDays(1), runDate);
+		ReportPeriod period = new ReportPeriod(previous == null ? LocalDate.MIN : previous.runDate().plusDays(1),
+				runDate);
 		ReportedViolations violations = new ReportedViolations(period, PublishedFile.of(workspace,
 				ComplianceReportWriter.folder(workspace, runDate).resolve(ComplianceReportWriter.VIOLATIONS_FILE)));
 		List<UndecidedMessage> undecided;
 		try (violations) {
 			undecided = violationFinder.review(violations);
 		}
-		List<NewOptOut> newOptOuts = jdbc.query(NEW_OPT_OUTS, (row, i) -> new NewOptOut(row.getString(1),
-				row.getString(2), PersonalData.maskAlias(row.getString(3)), Timestamps.read(row, 4),
-				row.getString(5)), runDate);
+		List<NewOptOut> newOptOuts = jdbc
+			.query(NEW_OPT_OUTS,
+					(row, i) -> new NewOptOut(row.getString(1), row.getString(2),
+							PersonalData.maskAlias(row.getString(3)), Timestamps.read(row, 4), row.getString(5)),
+					runDate);
 		List<RestrictionNotice> notices = jdbc.query(
 				"SELECT noticed_at, marketplace, evidence FROM restriction_notices ORDER BY noticed_at DESC NULLS LAST, evidence",
 				(row, i) -> new RestrictionNotice(Timestamps.read(row, 1), row.getString(2), row.getString(3)));
@@ -97,12 +100,13 @@ class ComplianceReportBuilder {
 				campaigns.stream().mapToLong(CampaignListResult::heldBackTotal).sum(), periodViolations.total(),
 				notices.stream().filter(n -> n.noticedAt() == null || period.contains(n.noticedAt())).count(),
 				inputs.stream().mapToLong(InputQuality::rejected).sum());
-		List<OffsetDateTime> optOutDates = jdbc.query("SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL",
+		List<OffsetDateTime> optOutDates = jdbc.query(
+				"SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL",
 				(row, i) -> Timestamps.read(row, 1));
 		return new ComplianceReport(runDate, previous == null ? null : previous.runDate(),
 				RunFiles.optOutSourcesNotReadWhole(workspace, runDate), headline,
-				previous == null ? null : previous.headline(), newOptOuts, periodViolations, notices,
-				campaigns, WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
+				previous == null ? null : previous.headline(), newOptOuts, periodViolations, notices, campaigns,
+				WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
 				WeeklyChart.of("Violating messages per week", violations.perWeek(), runDate),
 				marketplaces(newOptOuts, violations.byMarketplace()), inputs, quarantined(),
 				undecided.stream().filter(message -> period.contains(message.sentAt())).toList());
@@ -120,15 +124,15 @@ class ComplianceReportBuilder {
 		Map<String, Long> critical = new HashMap<>();
 		jdbc.query("""
 				SELECT list_name, COUNT(*) FROM campaign_held_rows
-				WHERE run_date = ? AND reason = 'CRITICAL_TO_OPTED_OUT' GROUP BY list_name""",
-				row -> {
-					critical.put(row.getString(1), row.getLong(2));
-				}, runDate);
+				WHERE run_date = ? AND reason = 'CRITICAL_TO_OPTED_OUT' GROUP BY list_name""", row -> {
+			critical.put(row.getString(1), row.getLong(2));
+		}, runDate);
 		List<CampaignListResult> lists = new ArrayList<>();
 		for (JsonNode run : runFiles) {
 			if (run.get("job").asString().equals("reconcileCampaigns")) {
 				for (JsonNode input : run.get("inputs")) {
-					// a list is named by its path under input/campaigns/, in the run file and in the database
+					// a list is named by its path under input/campaigns/, in the run file
+					// and in the database
 					String file = input.get("file").asString();
 					lists.add(new CampaignListResult(file, input.get("read").asLong(), input.get("used").asLong(),
 							counts(input.get("filterReasons")), input.get("rejected").asLong(),
@@ -144,11 +148,13 @@ class ComplianceReportBuilder {
 		jdbc.query("SELECT marketplace, COUNT(*) FROM orders GROUP BY marketplace ORDER BY marketplace", row -> {
 			rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[0] = row.getLong(2);
 		});
-		jdbc.query("SELECT marketplace, COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL GROUP BY marketplace", row -> {
-			rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[1] = row.getLong(2);
-		});
+		jdbc.query("SELECT marketplace, COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL GROUP BY marketplace",
+				row -> {
+					rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[1] = row.getLong(2);
+				});
 		newOptOuts.forEach(optOut -> rows.computeIfAbsent(name(optOut.marketplace()), m -> new long[4])[2]++);
-		violations.forEach((marketplace, count) -> rows.computeIfAbsent(name(marketplace), m -> new long[4])[3] += count);
+		violations
+			.forEach((marketplace, count) -> rows.computeIfAbsent(name(marketplace), m -> new long[4])[3] += count);
 		return rows.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
@@ -178,7 +184,10 @@ class ComplianceReportBuilder {
 		return inputs;
 	}
 
-	/** The quarantined mail, by path under {@code output/quarantine/}: {@code a/inbox.mbox.12.eml}. */
+	/**
+	 * The quarantined mail, by path under {@code output/quarantine/}:
+	 * {@code a/inbox.mbox.12.eml}.
+	 */
 	private List<String> quarantined() {
 		Path folder = workspace.output("quarantine");
 		if (!Files.isDirectory(folder)) {
@@ -208,7 +217,10 @@ class ComplianceReportBuilder {
 		return runs;
 	}
 
-	/** The summary of the newest report before this run date; {@code null} for the first report. */
+	/**
+	 * The summary of the newest report before this run date; {@code null} for the first
+	 * report.
+	 */
 	private Summary previousSummary(LocalDate runDate) {
 		Path reports = workspace.output("reports");
 		if (!Files.isDirectory(reports)) {

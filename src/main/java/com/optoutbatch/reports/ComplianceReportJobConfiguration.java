@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code complianceReport}: the report of a run date, from the database and the run files,
- * written whole each time it runs. The last job of the nightly run.
+ * {@code complianceReport}: the report of a run date, from the database and the run
+ * files, written whole each time it runs. The last job of the nightly run.
  */
 @Configuration(proxyBeanMethods = false)
 class ComplianceReportJobConfiguration {
@@ -49,13 +49,16 @@ class ComplianceReportJobConfiguration {
 		return new StepBuilder("writeComplianceReport", jobRepository).tasklet((contribution, chunk) -> {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
 			LocalDate runDate = parameters.getLocalDate(RunFileWriter.RUN_DATE, LocalDate.now());
-			List<String> reviewRules = Arrays.stream(parameters.getString(REVIEW_RULES, DEFAULT_REVIEW_RULES).split(","))
+			List<String> reviewRules = Arrays
+				.stream(parameters.getString(REVIEW_RULES, DEFAULT_REVIEW_RULES).split(","))
 				.map(String::trim)
 				.filter(rule -> !rule.isEmpty())
 				.toList();
-			ComplianceReport report = new ComplianceReportBuilder(jdbc, workspace, new ViolationFinder(jdbc, reviewRules))
+			ComplianceReport report = new ComplianceReportBuilder(jdbc, workspace,
+					new ViolationFinder(jdbc, reviewRules))
 				.build(runDate);
-			log.info("Compliance report for {}: {}", runDate, new ComplianceReportWriter(templates, workspace).write(report));
+			log.info("Compliance report for {}: {}", runDate,
+					new ComplianceReportWriter(templates, workspace).write(report));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

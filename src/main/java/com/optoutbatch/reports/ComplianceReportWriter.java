@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a report to {@code output/reports/<run.date>/}: {@code index.html} (one
- * self-contained page: styles and charts inline, nothing from the network), {@code summary.json}
- * and the tables as CSV; then rewrites {@code output/reports/index.html}, every report newest
- * first. Thymeleaf escapes every text it writes.
+ * self-contained page: styles and charts inline, nothing from the network),
+ * {@code summary.json} and the tables as CSV; then rewrites
+ * {@code output/reports/index.html}, every report newest first. Thymeleaf escapes every
+ * text it writes.
  */
 class ComplianceReportWriter {
 
@@ -52,8 +53,8 @@ class ComplianceReportWriter {
 	}
 
 	/**
-	 * Publishes the report's files, each whole: the tables and the summary first, the page,
-	 * which links to them, last; then the list of every report.
+	 * Publishes the report's files, each whole: the tables and the summary first, the
+	 * page, which links to them, last; then the list of every report.
 	 */
 	Path write(ComplianceReport report) {
 		Path folder = folder(workspace, report.runDate());
@@ -73,28 +74,35 @@ class ComplianceReportWriter {
 		Map<String, Long> byKind = new LinkedHashMap<>();
 		report.violations().groups().forEach(group -> byKind.put(group.kind().name(), group.count()));
 		Map<String, Long> byReason = new LinkedHashMap<>();
-		report.campaigns().forEach(list -> list.heldBack().forEach((reason, count) -> byReason.merge(reason, count, Long::sum)));
-		return new Summary(report.runDate(), report.optOutSourcesNotReadWhole(), report.headline(), byKind, byReason, report.campaigns().size(),
-				report.restrictionNotices().size(), report.quarantined().size(), report.undecided().size());
+		report.campaigns()
+			.forEach(list -> list.heldBack().forEach((reason, count) -> byReason.merge(reason, count, Long::sum)));
+		return new Summary(report.runDate(), report.optOutSourcesNotReadWhole(), report.headline(), byKind, byReason,
+				report.campaigns().size(), report.restrictionNotices().size(), report.quarantined().size(),
+				report.undecided().size());
 	}
 
 	private void writeTables(Path folder, ComplianceReport report) {
-		writeCsv(folder.resolve("new-opt-outs.csv"), csv -> report.newOptOuts()
-			.forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(),
-					Timestamps.format(o.optedOutAt()), o.source())),
+		writeCsv(folder.resolve("new-opt-outs.csv"),
+				csv -> report.newOptOuts()
+					.forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(),
+							Timestamps.format(o.optedOutAt()), o.source())),
 				"marketplace", "order_id", "buyer_alias", "opted_out_at", "source");
-		writeCsv(folder.resolve("campaigns.csv"), csv -> report.campaigns()
-			.forEach(l -> csv.printRecord(l.list(), l.rowsIn(), l.clean(), l.heldBackTotal(), l.heldBack().toString(),
-					l.rejected(), l.criticalToOptedOut())),
+		writeCsv(folder.resolve("campaigns.csv"),
+				csv -> report.campaigns()
+					.forEach(l -> csv.printRecord(l.list(), l.rowsIn(), l.clean(), l.heldBackTotal(),
+							l.heldBack().toString(), l.rejected(), l.criticalToOptedOut())),
 				"list", "rows_in", "clean", "held_back", "held_back_by_reason", "rejected", "critical_to_opted_out");
 		writeCsv(folder.resolve("inputs.csv"), csv -> report.inputs()
-			.forEach(i -> csv.printRecord(i.job(), i.file(), i.read(), i.rejected(), String.join("; ", i.topReasons()))),
+			.forEach(
+					i -> csv.printRecord(i.job(), i.file(), i.read(), i.rejected(), String.join("; ", i.topReasons()))),
 				"job", "file", "records", "rejected", "top_reasons");
-		writeCsv(folder.resolve("restriction-notices.csv"), csv -> report.restrictionNotices()
-			.forEach(n -> csv.printRecord(Timestamps.format(n.noticedAt()), n.marketplace(), n.evidence())),
+		writeCsv(folder.resolve("restriction-notices.csv"),
+				csv -> report.restrictionNotices()
+					.forEach(n -> csv.printRecord(Timestamps.format(n.noticedAt()), n.marketplace(), n.evidence())),
 				"noticed_at", "marketplace", "evidence");
-		writeCsv(folder.resolve("undecided.csv"), csv -> report.undecided()
-			.forEach(m -> csv.printRecord(m.messageId(), m.orderId(), m.tool(), Timestamps.format(m.sentAt()))),
+		writeCsv(folder.resolve("undecided.csv"),
+				csv -> report.undecided()
+					.forEach(m -> csv.printRecord(m.messageId(), m.orderId(), m.tool(), Timestamps.format(m.sentAt()))),
 				"message_id", "order_id", "tool", "sent_at");
 	}
 
@@ -107,7 +115,10 @@ class ComplianceReportWriter {
 		PublishedFile.write(workspace, file, StandardCharsets.UTF_8, writer -> writer.write(content));
 	}
 
-	/** {@code output/reports/index.html}: every report, newest first, from their summaries. */
+	/**
+	 * {@code output/reports/index.html}: every report, newest first, from their
+	 * summaries.
+	 */
 	private void writeIndex() {
 		Path reports = workspace.output("reports");
 		List<Summary> summaries = new ArrayList<>();
@@ -134,7 +145,8 @@ class ComplianceReportWriter {
 					item("opted-out buyers", now.optedOutBuyers(), was == null ? null : was.optedOutBuyers()),
 					item("campaign rows held back", now.rowsHeldBack(), was == null ? null : was.rowsHeldBack()),
 					item("violations", now.violations(), was == null ? null : was.violations()),
-					item("restriction notices", now.restrictionNotices(), was == null ? null : was.restrictionNotices()),
+					item("restriction notices", now.restrictionNotices(),
+							was == null ? null : was.restrictionNotices()),
 					item("inputs rejected", now.inputsRejected(), was == null ? null : was.inputsRejected()));
 		}
 

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** The days a report speaks of: from the day after the previous report to its run date (UTC). */
+/**
+ * The days a report speaks of: from the day after the previous report to its run date
+ * (UTC).
+ */
 record ReportPeriod(LocalDate from, LocalDate to) {
 
 	boolean contains(OffsetDateTime time) {

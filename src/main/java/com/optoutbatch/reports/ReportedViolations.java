@@ -20,11 +20,11 @@ import com.optoutbatch.support.SafeCsv;
 import com.optoutbatch.support.Timestamps;
 
 /**
- * Takes the violations one at a time, as the finder meets them, so that the report's memory
- * does not grow with the message log: those of the report's period go to
+ * Takes the violations one at a time, as the finder meets them, so that the report's
+ * memory does not grow with the message log: those of the report's period go to
  * {@code violations.csv} and are counted by kind and marketplace, the oldest
- * {@link #SHOWN_PER_KIND} of each kind are kept for the page, and all are counted per week
- * for the chart.
+ * {@link #SHOWN_PER_KIND} of each kind are kept for the page, and all are counted per
+ * week for the chart.
  */
 final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 
@@ -48,7 +48,10 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 
 	private final Map<LocalDate, Long> perWeek = new TreeMap<>();
 
-	/** Writes into {@code file}'s partial file; the report's writer publishes it with the page. */
+	/**
+	 * Writes into {@code file}'s partial file; the report's writer publishes it with the
+	 * page.
+	 */
 	ReportedViolations(ReportPeriod period, PublishedFile file) {
 		this.period = period;
 		this.file = file;
@@ -62,8 +65,8 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 		if (!period.contains(violation.sentAt())) {
 			return;
 		}
-		csv.printRecord(violation.kind(), Timestamps.format(violation.sentAt()), violation.orderId(), violation.maskedAlias(),
-				violation.tool(), violation.marketplace(), violation.why());
+		csv.printRecord(violation.kind(), Timestamps.format(violation.sentAt()), violation.orderId(),
+				violation.maskedAlias(), violation.tool(), violation.marketplace(), violation.why());
 		byKind.merge(violation.kind(), 1L, Long::sum);
 		byMarketplace.merge(violation.marketplace(), 1L, Long::sum);
 		PriorityQueue<Violation> kept = oldest.computeIfAbsent(violation.kind(),
@@ -85,7 +88,10 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 		return new Violations(groups);
 	}
 
-	/** The violations of the period per marketplace ({@code null} for those of unknown orders). */
+	/**
+	 * The violations of the period per marketplace ({@code null} for those of unknown
+	 * orders).
+	 */
 	Map<String, Long> byMarketplace() {
 		return byMarketplace;
 	}

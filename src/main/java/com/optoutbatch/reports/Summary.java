@@ -10,10 +10,10 @@ import com.optoutbatch.support.RunFiles.UnreadInput;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code summary.json}: a report's headline numbers and per-section counts, for scripts, for
- * the next report's comparison and for the index of all reports. {@code optOutSourcesNotReadWhole}
- * names the opt-out sources that could not be read whole, and why: when it is not empty, the
- * send lists may still hold opted-out buyers.
+ * {@code summary.json}: a report's headline numbers and per-section counts, for scripts,
+ * for the next report's comparison and for the index of all reports.
+ * {@code optOutSourcesNotReadWhole} names the opt-out sources that could not be read
+ * whole, and why: when it is not empty, the send lists may still hold opted-out buyers.
  */
 public record Summary(LocalDate runDate, List<UnreadInput> optOutSourcesNotReadWhole, Headline headline,
 		Map<String, Long> violationsByKind, Map<String, Long> heldBackByReason, long campaignLists,

@@ -62,8 +62,9 @@ class ViolationFinder {
 	}
 
 	/**
-	 * Hands every violation in the message log to {@code found} (each order's together, in the
-	 * order sent) and returns the messages the classifier could not decide, oldest first.
+	 * Hands every violation in the message log to {@code found} (each order's together,
+	 * in the order sent) and returns the messages the classifier could not decide, oldest
+	 * first.
 	 */
 	List<UndecidedMessage> review(Consumer<Violation> found) {
 		Review review = new Review(earliest(ORDER_OPT_OUTS), earliest(BUYER_OPT_OUTS), found);
@@ -84,7 +85,10 @@ class ViolationFinder {
 		return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
 	}
 
-	/** One pass over the messages: the opt-out dates, the order passing now, what was found. */
+	/**
+	 * One pass over the messages: the opt-out dates, the order passing now, what was
+	 * found.
+	 */
 	private final class Review {
 
 		private final Map<String, OffsetDateTime> orderOptOuts;
@@ -111,7 +115,8 @@ class ViolationFinder {
 				undecided.add(new UndecidedMessage(message.id(), message.orderId(), message.tool(), message.sentAt()));
 			}
 			OffsetDateTime optedOut = earlier(orderOptOuts.get(message.orderId()), buyerOptOuts.get(message.alias()));
-			if (MessageCategory.NON_CRITICAL.name().equals(message.category()) && optedOut != null && message.sentAt().isAfter(optedOut)) {
+			if (MessageCategory.NON_CRITICAL.name().equals(message.category()) && optedOut != null
+					&& message.sentAt().isAfter(optedOut)) {
 				report(message, ViolationKind.MESSAGE_AFTER_OPT_OUT,
 						"sent after the buyer opted out on " + optedOut.toLocalDate());
 			}
@@ -125,8 +130,10 @@ class ViolationFinder {
 				}
 				if (message.purchasedAt() != null
 						&& message.sentAt().isBefore(message.purchasedAt().plusDays(ReviewWindow.FIRST_DAY))) {
-					report(message, ViolationKind.REVIEW_OUTSIDE_WINDOW, "asked within " + ReviewWindow.FIRST_DAY
-							+ " days of the purchase, before delivery could be " + ReviewWindow.FIRST_DAY + " days old");
+					report(message, ViolationKind.REVIEW_OUTSIDE_WINDOW,
+							"asked within " + ReviewWindow.FIRST_DAY
+									+ " days of the purchase, before delivery could be " + ReviewWindow.FIRST_DAY
+									+ " days old");
 				}
 			}
 			List<String> forbidden = message.flags().stream().filter(FORBIDDEN_FLAGS::contains).toList();
@@ -141,7 +148,10 @@ class ViolationFinder {
 			}
 		}
 
-		/** Notes a review request for the order; whether an earlier message of the order already asked. */
+		/**
+		 * Notes a review request for the order; whether an earlier message of the order
+		 * already asked.
+		 */
 		private boolean alreadyAskedForReview(String orderId) {
 			if (orderId == null) {
 				return false;
@@ -156,8 +166,8 @@ class ViolationFinder {
 		}
 
 		private void report(Message message, ViolationKind kind, String why) {
-			found.accept(new Violation(kind, message.sentAt(), message.orderId(), PersonalData.maskAlias(message.alias()),
-					message.tool(), message.marketplace(), why));
+			found.accept(new Violation(kind, message.sentAt(), message.orderId(),
+					PersonalData.maskAlias(message.alias()), message.tool(), message.marketplace(), why));
 		}
 
 	}
@@ -172,8 +182,8 @@ class ViolationFinder {
 			String id = row.getString(2);
 			return new Message(key, id != null ? id : key, row.getString(3), row.getString(4), row.getString(5),
 					Timestamps.read(row, 6), row.getString(7), row.getString(8),
-					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")),
-					Timestamps.read(row, 10), row.getString(11));
+					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")), Timestamps.read(row, 10),
+					row.getString(11));
 		}
 
 	}

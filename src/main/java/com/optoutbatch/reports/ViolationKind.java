@@ -1,6 +1,9 @@
 package com.optoutbatch.reports;
 
-/** The rules a sent message can break (docs/rules.md, "Violations"), as the report names them. */
+/**
+ * The rules a sent message can break (docs/rules.md, "Violations"), as the report names
+ * them.
+ */
 public enum ViolationKind {
 
 	MESSAGE_AFTER_OPT_OUT("Non-critical message to a buyer who had opted out"),

@@ -38,7 +38,10 @@ public record WeeklyChart(String title, List<Bar> bars, long max, int width, int
 		return of(title, perWeek, end);
 	}
 
-	/** The last {@link #WEEKS} weeks up to {@code end}, from counts per week ({@link #weekOf}). */
+	/**
+	 * The last {@link #WEEKS} weeks up to {@code end}, from counts per week
+	 * ({@link #weekOf}).
+	 */
 	static WeeklyChart of(String title, Map<LocalDate, Long> perWeek, LocalDate end) {
 		LocalDate lastWeek = end.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		Map<LocalDate, Long> counts = new TreeMap<>();

@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The YAML files that configure this feature: the default that ships inside the jar, then
- * the user's file named by a job parameter, whose entries extend or replace the default's.
+ * the user's file named by a job parameter, whose entries extend or replace the
+ * default's.
  */
 public final class ConfigurationFiles {
 

@@ -25,10 +25,11 @@ import org.apache.commons.csv.CSVRecord;
  * Commons CSV and numbered by the line they start on.
  * <p>
  * A record that cannot be parsed (a quote that is never closed, text after a closing
- * quote, more than {@value #MAX_RECORD_CHARS} characters) comes back as {@link Unreadable}
- * in its place, and parsing starts again, with a new parser, at the line after the one the
- * broken record starts on: one broken record costs that record only, and every line after
- * it is read. A file that is not text, or empty, is rejected whole when it is opened.
+ * quote, more than {@value #MAX_RECORD_CHARS} characters) comes back as
+ * {@link Unreadable} in its place, and parsing starts again, with a new parser, at the
+ * line after the one the broken record starts on: one broken record costs that record
+ * only, and every line after it is read. A file that is not text, or empty, is rejected
+ * whole when it is opened.
  */
 public final class DelimitedFile implements Closeable {
 
@@ -52,7 +53,8 @@ public final class DelimitedFile implements Closeable {
 
 	private Iterator<CSVRecord> records;
 
-	// the lines before the current parser's first line, and the line the last record ended on
+	// the lines before the current parser's first line, and the line the last record
+	// ended on
 	private long linesBefore;
 
 	private long lastLineNumber;
@@ -100,7 +102,8 @@ public final class DelimitedFile implements Closeable {
 				return null;
 			}
 			char delimiter = delimiterOf.apply(headerLine);
-			// every line is a record, a blank one too: records are numbered by the lines they start on
+			// every line is a record, a blank one too: records are numbered by the lines
+			// they start on
 			CSVFormat lineByLine = format.apply(delimiter).builder().setIgnoreEmptyLines(false).get();
 			return new DelimitedFile(text, lineByLine, charset, delimiter);
 		}
@@ -110,7 +113,10 @@ public final class DelimitedFile implements Closeable {
 		}
 	}
 
-	/** The next record, or in its place why it could not be read; {@code null} at the end of the file. */
+	/**
+	 * The next record, or in its place why it could not be read; {@code null} at the end
+	 * of the file.
+	 */
 	public NumberedRecord next() {
 		if (ended) {
 			return null;
@@ -137,18 +143,23 @@ public final class DelimitedFile implements Closeable {
 		if (cause instanceof LineWindow.RecordTooLong) {
 			boolean quoted = text.recordSpansLines();
 			reason = quoted ? "unterminated quote" : "record too long";
-			detail = quoted ? String.format("the record starting on line %d opens a quote that is not closed within "
-					+ "the %,d characters a record may have", line, MAX_RECORD_CHARS)
-					: String.format("line %d is longer than the %,d characters a record may have", line, MAX_RECORD_CHARS);
+			detail = quoted
+					? String.format("the record starting on line %d opens a quote that is not closed within "
+							+ "the %,d characters a record may have", line, MAX_RECORD_CHARS)
+					: String.format("line %d is longer than the %,d characters a record may have", line,
+							MAX_RECORD_CHARS);
 		}
 		// Commons CSV tells its parse failures apart by their messages only
 		else if (String.valueOf(cause.getMessage()).contains("EOF reached before encapsulated token finished")) {
 			reason = "unterminated quote";
-			detail = "the record starting on line " + line + " opens a quote that is not closed before the end of the file";
+			detail = "the record starting on line " + line
+					+ " opens a quote that is not closed before the end of the file";
 		}
-		else if (String.valueOf(cause.getMessage()).contains("Invalid character between encapsulated token and delimiter")) {
+		else if (String.valueOf(cause.getMessage())
+			.contains("Invalid character between encapsulated token and delimiter")) {
 			long failedOn = linesBefore + parser.getCurrentLineNumber();
-			// a quote that runs on over lines into a later quote is a quote the record's line never closed
+			// a quote that runs on over lines into a later quote is a quote the record's
+			// line never closed
 			reason = failedOn > line ? "unterminated quote" : "text after a closing quote";
 			detail = failedOn > line
 					? "the record starting on line " + line + " opens a quote that is not closed on its line (the quote"
@@ -162,9 +173,8 @@ public final class DelimitedFile implements Closeable {
 		else {
 			// the file itself failed: nothing more can be read of it
 			ended = true;
-			return new NumberedRecord(line, null,
-					new Unreadable("unreadable rest of file", "cannot read on from line " + line + ": " + cause.getMessage(),
-							"", true));
+			return new NumberedRecord(line, null, new Unreadable("unreadable rest of file",
+					"cannot read on from line " + line + ": " + cause.getMessage(), "", true));
 		}
 		try {
 			String lineText = text.restartAfter(line, SHOWN_CHARS);
@@ -175,8 +185,8 @@ public final class DelimitedFile implements Closeable {
 		}
 		catch (IOException e) {
 			ended = true;
-			return new NumberedRecord(line, null, new Unreadable(reason, detail + "; the rest of the file cannot be read: "
-					+ e.getMessage(), "", true));
+			return new NumberedRecord(line, null, new Unreadable(reason,
+					detail + "; the rest of the file cannot be read: " + e.getMessage(), "", true));
 		}
 	}
 
@@ -208,7 +218,10 @@ public final class DelimitedFile implements Closeable {
 		}
 	}
 
-	/** The delimiter the header line uses most: tab, comma or semicolon; tab when it has none. */
+	/**
+	 * The delimiter the header line uses most: tab, comma or semicolon; tab when it has
+	 * none.
+	 */
 	public static char delimiterOf(String headerLine) {
 		char best = '\t';
 		long bestCount = 0;
@@ -232,9 +245,9 @@ public final class DelimitedFile implements Closeable {
 	}
 
 	/**
-	 * The names of a header line. A file whose first line is missing, cannot be read, holds a
-	 * control character, holds data instead of names, or names a column twice (names compared
-	 * as {@code normalise} makes them) is rejected whole.
+	 * The names of a header line. A file whose first line is missing, cannot be read,
+	 * holds a control character, holds data instead of names, or names a column twice
+	 * (names compared as {@code normalise} makes them) is rejected whole.
 	 */
 	public static List<String> header(NumberedRecord first, Function<String, String> normalise) {
 		if (first == null || first.isBlank()) {
@@ -244,7 +257,8 @@ public final class DelimitedFile implements Closeable {
 			throw RejectedRecordException.wholeFile("unreadable header", first.unreadable().detail());
 		}
 		if (first.controlCharacter() != null) {
-			throw RejectedRecordException.wholeFile("control character", "in the header line: " + first.controlCharacter());
+			throw RejectedRecordException.wholeFile("control character",
+					"in the header line: " + first.controlCharacter());
 		}
 		RejectedRecordException invalid = noHeader(first.cells());
 		if (invalid == null) {
@@ -257,10 +271,10 @@ public final class DelimitedFile implements Closeable {
 	}
 
 	/**
-	 * The cells of a data record under a header of {@code columns} names. A record that cannot
-	 * be read, holds a control character, or has more or fewer cells than the header names is
-	 * rejected; since its columns cannot be known, the reject shows only what is no personal
-	 * data in any column.
+	 * The cells of a data record under a header of {@code columns} names. A record that
+	 * cannot be read, holds a control character, or has more or fewer cells than the
+	 * header names is rejected; since its columns cannot be known, the reject shows only
+	 * what is no personal data in any column.
 	 */
 	public static String[] cellsOf(NumberedRecord record, int columns, char delimiter) {
 		if (record.unreadable() != null) {
@@ -274,16 +288,16 @@ public final class DelimitedFile implements Closeable {
 		if (cells.length != columns) {
 			throw new RejectedRecordException(record.line(),
 					cells.length > columns ? "more cells than the header" : "fewer cells than the header",
-					cells.length + " cells, the header names " + columns, PersonalData.maskedWithoutColumns(cells, delimiter));
+					cells.length + " cells, the header names " + columns,
+					PersonalData.maskedWithoutColumns(cells, delimiter));
 		}
 		return cells;
 	}
 
 	/**
-	 * A header that names a column twice: the file is rejected whole, since which of the two
-	 * holds the value cannot be known. Names are compared as {@code normalise} makes them;
-	 * blank names are not compared.
-	 *
+	 * A header that names a column twice: the file is rejected whole, since which of the
+	 * two holds the value cannot be known. Names are compared as {@code normalise} makes
+	 * them; blank names are not compared.
 	 * @return the reject, or {@code null} when every name is there once
 	 */
 	public static RejectedRecordException duplicateColumn(List<String> names, Function<String, String> normalise) {
@@ -306,7 +320,6 @@ public final class DelimitedFile implements Closeable {
 	/**
 	 * A first line that holds data (an order id, an e-mail address or a date) instead of
 	 * column names: the file has no header, so its columns cannot be known.
-	 *
 	 * @return the reject, or {@code null} when the line may be a header
 	 */
 	public static RejectedRecordException noHeader(String[] firstLine) {
@@ -322,8 +335,8 @@ public final class DelimitedFile implements Closeable {
 	}
 
 	/**
-	 * A record and the line it starts on; or, with {@code unreadable}, why the record that
-	 * starts on that line could not be read.
+	 * A record and the line it starts on; or, with {@code unreadable}, why the record
+	 * that starts on that line could not be read.
 	 */
 	public record NumberedRecord(long line, String[] cells, Unreadable unreadable) {
 
@@ -354,14 +367,17 @@ public final class DelimitedFile implements Closeable {
 	}
 
 	/**
-	 * Why a record could not be read: {@code reason} is short and countable ("unterminated
-	 * quote"), {@code detail} says where; {@code text} is the record's first line as it was,
-	 * to be shown masked; {@code restUnread} when the rest of the file could not be read
-	 * either.
+	 * Why a record could not be read: {@code reason} is short and countable
+	 * ("unterminated quote"), {@code detail} says where; {@code text} is the record's
+	 * first line as it was, to be shown masked; {@code restUnread} when the rest of the
+	 * file could not be read either.
 	 */
 	public record Unreadable(String reason, String detail, String text, boolean restUnread) {
 
-		/** The reject of the record, its text shown as a record whose columns cannot be known. */
+		/**
+		 * The reject of the record, its text shown as a record whose columns cannot be
+		 * known.
+		 */
 		public RejectedRecordException reject(long line, char delimiter) {
 			String shown = PersonalData.maskedLine(text, delimiter);
 			return restUnread

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes the embedded HSQLDB database properly when the application ends, so that the next
- * run opens it at once instead of replaying the whole transaction log.
+ * Closes the embedded HSQLDB database properly when the application ends, so that the
+ * next run opens it at once instead of replaying the whole transaction log.
  */
 @Component
 class EmbeddedDatabaseShutdown implements ApplicationListener<ContextClosedEvent> {

@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Dates as sellers' exports write them (order reports, tools' logs): ISO-8601 with an offset
- * first, then the shapes older reports, other marketplaces and tools use. A date without a
- * zone is taken as UTC.
+ * Dates as sellers' exports write them (order reports, tools' logs): ISO-8601 with an
+ * offset first, then the shapes older reports, other marketplaces and tools use. A date
+ * without a zone is taken as UTC.
  */
 public final class ExportDates {
 
@@ -52,7 +52,9 @@ public final class ExportDates {
 	private ExportDates() {
 	}
 
-	/** @throws DateTimeParseException when no known shape fits */
+	/**
+	 * @throws DateTimeParseException when no known shape fits
+	 */
 	public static OffsetDateTime parse(String text) {
 		String value = text.trim();
 		if (value.length() == 10) {
@@ -92,9 +94,10 @@ public final class ExportDates {
 	/*
 	 * The two shapes of most dates, read straight from their digits: an ISO date
 	 * (2026-11-27), in most campaign lists, and an ISO date and time with an offset
-	 * (2026-11-27T10:15:30-08:00), in most order reports and message logs. A formatter took
-	 * a fifth of a campaign row's time and two fifths of an order line's. null for any other
-	 * shape, or a day or time that does not exist, which the formatters then try.
+	 * (2026-11-27T10:15:30-08:00), in most order reports and message logs. A formatter
+	 * took a fifth of a campaign row's time and two fifths of an order line's. null for
+	 * any other shape, or a day or time that does not exist, which the formatters then
+	 * try.
 	 */
 
 	// yyyy-MM-dd at the start of value
@@ -176,7 +179,8 @@ public final class ExportDates {
 	}
 
 	private static TemporalAccessor tryParse(DateTimeFormatter format, String value) {
-		// most shapes tried do not fit: ruling them out without an exception makes a date many times cheaper
+		// most shapes tried do not fit: ruling them out without an exception makes a date
+		// many times cheaper
 		ParsePosition position = new ParsePosition(0);
 		try {
 			if (format.parseUnresolved(value, position) == null || position.getIndex() != value.length()) {

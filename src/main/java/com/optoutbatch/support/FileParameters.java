@@ -13,13 +13,19 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  */
 public final class FileParameters {
 
-	/** {@code charset.<glob>=<charset>}: the charset of the input files whose name matches. */
+	/**
+	 * {@code charset.<glob>=<charset>}: the charset of the input files whose name
+	 * matches.
+	 */
 	public static final String CHARSET = "charset.";
 
 	private FileParameters() {
 	}
 
-	/** The value of the first {@code <prefix><glob>} parameter whose glob matches the file's name; else {@code null}. */
+	/**
+	 * The value of the first {@code <prefix><glob>} parameter whose glob matches the
+	 * file's name; else {@code null}.
+	 */
 	public static String valueFor(JobParameters parameters, String prefix, Path file) {
 		for (JobParameter<?> parameter : parameters) {
 			String name = parameter.name();
@@ -32,7 +38,10 @@ public final class FileParameters {
 		return null;
 	}
 
-	/** The charset a {@code charset.<glob>} parameter sets for the file; {@code null} to detect it. */
+	/**
+	 * The charset a {@code charset.<glob>} parameter sets for the file; {@code null} to
+	 * detect it.
+	 */
 	public static Charset charsetFor(JobParameters parameters, Path file) {
 		String charset = valueFor(parameters, CHARSET, file);
 		return charset == null ? null : Charset.forName(charset);

@@ -30,31 +30,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The inputs each attempt of a run read, pinned before it starts: for every file under the
- * input folders of its job, the path under {@code input/}, size, modification time and
- * SHA-256 (table {@code input_ledger}). A launch that would resume a failed or killed run
- * asks what changed since (files changed, added, removed) and starts the run again from its
- * beginning when anything did, so that no run mixes two versions of its inputs.
+ * The inputs each attempt of a run read, pinned before it starts: for every file under
+ * the input folders of its job, the path under {@code input/}, size, modification time
+ * and SHA-256 (table {@code input_ledger}). A launch that would resume a failed or killed
+ * run asks what changed since (files changed, added, removed) and starts the run again
+ * from its beginning when anything did, so that no run mixes two versions of its inputs.
  * <p>
  * When an attempt completes, each of its files is noted as read to its end
- * ({@code read_bytes}): what a later run needs to skip what a completed run already took in,
- * or to read only what a file gained since.
+ * ({@code read_bytes}): what a later run needs to skip what a completed run already took
+ * in, or to read only what a file gained since.
  */
 @Component
 public class InputLedger {
 
 	public static final String RUN_ATTEMPT = "run.attempt";
 
-	/** The folders under {@code input/} each job reads; the nightly run reads them all. */
+	/**
+	 * The folders under {@code input/} each job reads; the nightly run reads them all.
+	 */
 	private static final Map<String, List<String>> INPUT_FOLDERS = Map.of("importOrders", List.of("orders"),
 			"importMessages", List.of("messages"), "scanMailbox", List.of("optouts", "mailbox"), "reconcileCampaigns",
 			List.of("campaigns"), "nightly", List.of("orders", "messages", "optouts", "mailbox", "campaigns"));
 
 	/**
-	 * A file whose modification time is this much older than its pinning cannot have changed
-	 * since without changing that time (or its size), short of someone setting the time back:
-	 * it is not read again to be compared. A newer one may have been written again within the
-	 * same tick of a coarse file-system clock (two seconds on FAT), so its content is compared.
+	 * A file whose modification time is this much older than its pinning cannot have
+	 * changed since without changing that time (or its size), short of someone setting
+	 * the time back: it is not read again to be compared. A newer one may have been
+	 * written again within the same tick of a coarse file-system clock (two seconds on
+	 * FAT), so its content is compared.
 	 */
 	private static final Duration SETTLED = Duration.ofSeconds(2);
 
@@ -76,12 +79,18 @@ public class InputLedger {
 		this.jdbc = jdbc;
 	}
 
-	/** The folders under {@code input/} a job reads; none for a job that reads no input files. */
+	/**
+	 * The folders under {@code input/} a job reads; none for a job that reads no input
+	 * files.
+	 */
 	public static List<String> inputFolders(String job) {
 		return INPUT_FOLDERS.getOrDefault(job, List.of());
 	}
 
-	/** Fingerprints every input of the run's job as it is now, and records them as the run's. */
+	/**
+	 * Fingerprints every input of the run's job as it is now, and records them as the
+	 * run's.
+	 */
 	public List<Fingerprint> pin(Run run) {
 		OffsetDateTime pinnedAt = OffsetDateTime.now(ZoneOffset.UTC);
 		List<Fingerprint> inputs = new ArrayList<>();
@@ -137,7 +146,10 @@ public class InputLedger {
 				WHERE job_name = ? AND run_date = ? AND run_attempt = ?""", run.job(), run.runDate(), run.attempt());
 	}
 
-	/** Notes that the run will not be resumed: its inputs changed, and a new attempt starts over. */
+	/**
+	 * Notes that the run will not be resumed: its inputs changed, and a new attempt
+	 * starts over.
+	 */
 	public void markStartedOver(Run run) {
 		jdbc.update("""
 				UPDATE input_ledger SET outcome = 'STARTED_OVER'
@@ -174,13 +186,15 @@ public class InputLedger {
 			}
 		});
 		List<String> removed = then.keySet().stream().filter(path -> !now.containsKey(path)).toList();
-		return new StartedOver(before.attempt(), new Changes(changed, added, removed).describe(), changed, added, removed);
+		return new StartedOver(before.attempt(), new Changes(changed, added, removed).describe(), changed, added,
+				removed);
 	}
 
 	/**
 	 * The visible files under the job's input folders, at any depth, by path under
-	 * {@code input/}. Links are not walked: a link to a file inside {@code input/} is taken as
-	 * that file, as the jobs read it; whatever a link leads to outside, the jobs do not read.
+	 * {@code input/}. Links are not walked: a link to a file inside {@code input/} is
+	 * taken as that file, as the jobs read it; whatever a link leads to outside, the jobs
+	 * do not read.
 	 */
 	private Map<String, Path> current(String job) {
 		Path inputs = workspace.home().resolve("input");
@@ -238,9 +252,9 @@ public class InputLedger {
 	}
 
 	/**
-	 * A file's fingerprint now. Compared with an earlier one, a file of another size is not
-	 * read, nor one of the same size and modification time, settled when it was pinned, which
-	 * is taken to be the same.
+	 * A file's fingerprint now. Compared with an earlier one, a file of another size is
+	 * not read, nor one of the same size and modification time, settled when it was
+	 * pinned, which is taken to be the same.
 	 */
 	private static Fingerprint fingerprint(String path, Path file, Fingerprint earlier) {
 		long size;
@@ -294,8 +308,8 @@ public class InputLedger {
 
 	/**
 	 * An input file as it was: its path under {@code input/}, size, modification time in
-	 * nanoseconds since the epoch and SHA-256 ({@code null} when it could not be read); when
-	 * it was pinned, if it was.
+	 * nanoseconds since the epoch and SHA-256 ({@code null} when it could not be read);
+	 * when it was pinned, if it was.
 	 */
 	public record Fingerprint(String path, long size, long modifiedNanos, String sha256, Instant pinnedAt) {
 
@@ -310,7 +324,10 @@ public class InputLedger {
 
 	}
 
-	/** How the inputs of a job differ from those a run pinned, by path under {@code input/}. */
+	/**
+	 * How the inputs of a job differ from those a run pinned, by path under
+	 * {@code input/}.
+	 */
 	public record Changes(List<String> changed, List<String> added, List<String> removed) {
 
 		public boolean none() {
@@ -334,7 +351,10 @@ public class InputLedger {
 
 	}
 
-	/** For the run file: the attempt this one replaced because its inputs changed, and how they did. */
+	/**
+	 * For the run file: the attempt this one replaced because its inputs changed, and how
+	 * they did.
+	 */
 	public record StartedOver(long fromAttempt, String why, List<String> changed, List<String> added,
 			List<String> removed) {
 	}

@@ -30,18 +30,22 @@ import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The inputs found in a folder of {@code input/}, and what was found there but is not read,
- * with why. A listing never leaves {@code input/}: a symlink is followed only when its
- * target lies inside it and leads into no loop, and a file or folder reached twice is listed
- * once (the one reached without a symlink first). Folders deeper than a job reads are named,
- * not passed over in silence. Hidden files and READMEs are no inputs and are not named.
+ * The inputs found in a folder of {@code input/}, and what was found there but is not
+ * read, with why. A listing never leaves {@code input/}: a symlink is followed only when
+ * its target lies inside it and leads into no loop, and a file or folder reached twice is
+ * listed once (the one reached without a symlink first). Folders deeper than a job reads
+ * are named, not passed over in silence. Hidden files and READMEs are no inputs and are
+ * not named.
  *
  * @param inputs the files (and input folders, such as a Maildir) to read, by path
  * @param skipped what was not read, paths relative to {@code input/}
  */
 public record InputListing(List<Path> inputs, List<Skipped> skipped) {
 
-	/** Where a job keeps what its listings skipped, a {@code Map<String, String>} of path to reason, for the run file. */
+	/**
+	 * Where a job keeps what its listings skipped, a {@code Map<String, String>} of path
+	 * to reason, for the run file.
+	 */
 	public static final String SKIPPED_KEY = "input.skipped";
 
 	private static final Logger log = LoggerFactory.getLogger(InputListing.class);
@@ -51,8 +55,8 @@ public record InputListing(List<Path> inputs, List<Skipped> skipped) {
 	}
 
 	/**
-	 * Lists {@code folder}, a folder under {@code inputRoot} (the workspace's {@code input/}).
-	 *
+	 * Lists {@code folder}, a folder under {@code inputRoot} (the workspace's
+	 * {@code input/}).
 	 * @param depth how many levels of folders hold inputs: 1 for the files of the folder
 	 * only, 2 for those of its subfolders too
 	 * @param inputFolder which folders are inputs themselves, read whole (a Maildir)
@@ -65,8 +69,9 @@ public record InputListing(List<Path> inputs, List<Skipped> skipped) {
 	}
 
 	/**
-	 * The inputs, after saying what was skipped: a warning in the log and, inside a step, the
-	 * paths and reasons in the job's execution context, where the run file finds them.
+	 * The inputs, after saying what was skipped: a warning in the log and, inside a step,
+	 * the paths and reasons in the job's execution context, where the run file finds
+	 * them.
 	 */
 	public List<Path> reported() {
 		if (skipped.isEmpty()) {
@@ -156,7 +161,8 @@ public record InputListing(List<Path> inputs, List<Skipped> skipped) {
 			}
 			listed.add(real);
 			walk(folder, real, 1, true);
-			// symlinks last, so that whatever is also reached without one is listed under its own path
+			// symlinks last, so that whatever is also reached without one is listed under
+			// its own path
 			while (!links.isEmpty()) {
 				follow(links.poll());
 			}

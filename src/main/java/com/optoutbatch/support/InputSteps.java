@@ -27,7 +27,10 @@ public final class InputSteps {
 	private InputSteps() {
 	}
 
-	/** A step that runs {@code worker} once for each input file, as a partition of its own. */
+	/**
+	 * A step that runs {@code worker} once for each input file, as a partition of its
+	 * own.
+	 */
 	public static Step perInputFile(String name, JobRepository jobRepository, Supplier<List<Path>> files, Step worker,
 			StepExecutionListener... listeners) {
 		PartitionStepBuilder step = new StepBuilder(name, jobRepository)
@@ -40,9 +43,10 @@ public final class InputSteps {
 	}
 
 	/**
-	 * A record step whose reader and processor run a little ahead on a thread of their own
-	 * ({@link ReadAhead}), for a step whose writer sets the pace: parsing and checking the
-	 * records then take the second core. The processor must keep no state of its own.
+	 * A record step whose reader and processor run a little ahead on a thread of their
+	 * own ({@link ReadAhead}), for a step whose writer sets the pace: parsing and
+	 * checking the records then take the second core. The processor must keep no state of
+	 * its own.
 	 */
 	public static <I, O> ChunkOrientedStepBuilder<ReadAhead.Ahead<I, O>, O> readAheadStep(String name, int chunkSize,
 			RejectFile rejects, JobRepository jobRepository, PlatformTransactionManager transactionManager,

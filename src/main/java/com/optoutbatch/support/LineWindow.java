@@ -6,11 +6,11 @@ import java.util.Arrays;
 
 /**
  * The decoded text of a delimited file as its parser reads it. The characters from the
- * start of the record being parsed are kept, so that after a broken record the parsing can
- * start again, with a new parser, at the line after the one the record starts on. A parser
- * may read at most {@code maxRecordChars} characters of one record: past them, its read
- * fails with {@link RecordTooLong}, so that an unterminated quote never holds the rest of a
- * large file. Lines end as Commons CSV counts them: at CR, LF or CRLF.
+ * start of the record being parsed are kept, so that after a broken record the parsing
+ * can start again, with a new parser, at the line after the one the record starts on. A
+ * parser may read at most {@code maxRecordChars} characters of one record: past them, its
+ * read fails with {@link RecordTooLong}, so that an unterminated quote never holds the
+ * rest of a large file. Lines end as Commons CSV counts them: at CR, LF or CRLF.
  */
 final class LineWindow {
 
@@ -78,7 +78,10 @@ final class LineWindow {
 		return n;
 	}
 
-	/** Drops a leading byte-order mark, which the charset's decoder may have left as U+FEFF. */
+	/**
+	 * Drops a leading byte-order mark, which the charset's decoder may have left as
+	 * U+FEFF.
+	 */
 	void skipByteOrderMark() throws IOException {
 		if ((length > begin || fill()) && kept[begin] == '\uFEFF') {
 			begin++;
@@ -87,8 +90,8 @@ final class LineWindow {
 	}
 
 	/**
-	 * The window's first line, without reading it: at most {@code maxRecordChars} characters
-	 * of it; {@code null} at the end of the file.
+	 * The window's first line, without reading it: at most {@code maxRecordChars}
+	 * characters of it; {@code null} at the end of the file.
 	 */
 	String peekLine() throws IOException {
 		int scanned = 0;
@@ -104,7 +107,9 @@ final class LineWindow {
 		}
 	}
 
-	/** Forgets the text before line {@code line}: the records before it have been read. */
+	/**
+	 * Forgets the text before line {@code line}: the records before it have been read.
+	 */
 	void forgetBefore(long line) {
 		int start = begin;
 		long at = firstLine;
@@ -121,9 +126,8 @@ final class LineWindow {
 	}
 
 	/**
-	 * Moves the window to the start of the line after {@code line}, where a new parser then
-	 * starts: the record starting on {@code line} could not be parsed.
-	 *
+	 * Moves the window to the start of the line after {@code line}, where a new parser
+	 * then starts: the record starting on {@code line} could not be parsed.
 	 * @return the text of {@code line}, at most {@code shownChars} characters of it
 	 */
 	String restartAfter(long line, int shownChars) throws IOException {
@@ -138,7 +142,8 @@ final class LineWindow {
 		delivered = length;
 		forgetBefore(line);
 		while (firstLine < line) {
-			// a CR at the end of what was kept: whether an LF follows it was not known yet
+			// a CR at the end of what was kept: whether an LF follows it was not known
+			// yet
 			if (!fill()) {
 				begin = length;
 				return "";
@@ -200,7 +205,8 @@ final class LineWindow {
 		return -1;
 	}
 
-	// the index after the line end at kept[end], reading on when it is a CR at the end of what is kept
+	// the index after the line end at kept[end], reading on when it is a CR at the end of
+	// what is kept
 	private int afterLineEnd(int end) throws IOException {
 		int shift = begin;
 		if (kept[end] == CR && end + 1 == length) {
@@ -222,7 +228,8 @@ final class LineWindow {
 		}
 	}
 
-	// reads the next block of the file after what is kept, moving what is kept to the front
+	// reads the next block of the file after what is kept, moving what is kept to the
+	// front
 	// of the buffer when it needs the room; false at the end of the file
 	private boolean fill() throws IOException {
 		if (sourceEnded) {
@@ -247,7 +254,10 @@ final class LineWindow {
 		return true;
 	}
 
-	/** A record the parser read {@code maxRecordChars} characters of without reaching its end. */
+	/**
+	 * A record the parser read {@code maxRecordChars} characters of without reaching its
+	 * end.
+	 */
 	static final class RecordTooLong extends IOException {
 
 		RecordTooLong() {

@@ -6,23 +6,24 @@ import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
- * What counts as personal data in sellers' files, and how it is kept out of logs,
- * rejects and reports.
+ * What counts as personal data in sellers' files, and how it is kept out of logs, rejects
+ * and reports.
  */
 public final class PersonalData {
 
 	public static final String MASK = "***";
 
-	// names, phone numbers and postal addresses, by header name (Amazon's and tools' spellings)
-	private static final Pattern PERSONAL_COLUMN = Pattern.compile(
-			"(buyer|recipient|ship|bill|customer|first|last|full)[-_ ]?name|^name$|phone|address|street|"
-					+ "(ship|bill)[-_ ]?(city|state|postal|zip|country|county|district|region)|postal|zip|"
-					+ "delivery[-_ ]?instructions|vat[-_ ]?number|tax[-_ ]?registration");
+	// names, phone numbers and postal addresses, by header name (Amazon's and tools'
+	// spellings)
+	private static final Pattern PERSONAL_COLUMN = Pattern
+		.compile("(buyer|recipient|ship|bill|customer|first|last|full)[-_ ]?name|^name$|phone|address|street|"
+				+ "(ship|bill)[-_ ]?(city|state|postal|zip|country|county|district|region)|postal|zip|"
+				+ "delivery[-_ ]?instructions|vat[-_ ]?number|tax[-_ ]?registration");
 
 	private static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
 
-	private static final Pattern MARKETPLACE_ALIAS = Pattern.compile("[^@\\s]+@marketplace\\.amazon\\.[a-z]{2,3}(?:\\.[a-z]{2})?",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern MARKETPLACE_ALIAS = Pattern
+		.compile("[^@\\s]+@marketplace\\.amazon\\.[a-z]{2,3}(?:\\.[a-z]{2})?", Pattern.CASE_INSENSITIVE);
 
 	// longer than any date shape an export writes
 	private static final int LONGEST_DATE = 40;
@@ -35,7 +36,10 @@ public final class PersonalData {
 		return !name.equals("product-name") && PERSONAL_COLUMN.matcher(name).find();
 	}
 
-	/** A record as a rejects file may show it: the non-blank cells of personal columns replaced by {@link #MASK}. */
+	/**
+	 * A record as a rejects file may show it: the non-blank cells of personal columns
+	 * replaced by {@link #MASK}.
+	 */
 	public static String maskedRecord(String[] cells, char delimiter, IntPredicate personal) {
 		StringBuilder record = new StringBuilder();
 		for (int i = 0; i < cells.length; i++) {
@@ -48,10 +52,10 @@ public final class PersonalData {
 	}
 
 	/**
-	 * A record whose columns cannot be known (more or fewer cells than the header, no header,
-	 * a list without a layout, a line that could not be parsed): only what looks like an order
-	 * id, a date or a marketplace alias is kept, the alias masked; every other non-blank cell
-	 * becomes {@link #MASK}.
+	 * A record whose columns cannot be known (more or fewer cells than the header, no
+	 * header, a list without a layout, a line that could not be parsed): only what looks
+	 * like an order id, a date or a marketplace alias is kept, the alias masked; every
+	 * other non-blank cell becomes {@link #MASK}.
 	 */
 	public static String maskedWithoutColumns(String[] cells, char delimiter) {
 		StringBuilder record = new StringBuilder();
@@ -65,14 +69,18 @@ public final class PersonalData {
 	}
 
 	/**
-	 * A line of text that could not be parsed into cells, as {@link #maskedWithoutColumns}
-	 * shows it: cut at the delimiter, its quotes dropped.
+	 * A line of text that could not be parsed into cells, as
+	 * {@link #maskedWithoutColumns} shows it: cut at the delimiter, its quotes dropped.
 	 */
 	public static String maskedLine(String line, char delimiter) {
-		return maskedWithoutColumns(line.replace("\"", "").split(Pattern.quote(String.valueOf(delimiter)), -1), delimiter);
+		return maskedWithoutColumns(line.replace("\"", "").split(Pattern.quote(String.valueOf(delimiter)), -1),
+				delimiter);
 	}
 
-	/** One cell of a record whose columns cannot be known (see {@link #maskedWithoutColumns}). */
+	/**
+	 * One cell of a record whose columns cannot be known (see
+	 * {@link #maskedWithoutColumns}).
+	 */
 	public static String maskedWithoutColumn(String cell) {
 		String value = cell.strip();
 		if (value.isEmpty() || isOrderId(value) || isDate(value)) {
@@ -86,7 +94,9 @@ public final class PersonalData {
 		return ORDER_ID.matcher(value).matches();
 	}
 
-	/** An address at {@code marketplace.amazon.<domain>}: the alias Amazon gives a buyer. */
+	/**
+	 * An address at {@code marketplace.amazon.<domain>}: the alias Amazon gives a buyer.
+	 */
 	public static boolean isMarketplaceAlias(String value) {
 		return MARKETPLACE_ALIAS.matcher(value).matches();
 	}
@@ -105,7 +115,10 @@ public final class PersonalData {
 		}
 	}
 
-	/** {@code abcdefgh12345678@marketplace.amazon.com} becomes {@code ab***78@marketplace.amazon.com}. */
+	/**
+	 * {@code abcdefgh12345678@marketplace.amazon.com} becomes
+	 * {@code ab***78@marketplace.amazon.com}.
+	 */
 	public static String maskAlias(String alias) {
 		if (alias == null || alias.isEmpty()) {
 			return alias;

@@ -57,7 +57,8 @@ public class ProgressLogger implements StepExecutionListener, ChunkListener<Obje
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		ExecutionContext context = stepExecution.getExecutionContext();
-		// a tallied step's counts are those of the run file: held-back rows filtered, earlier attempts included
+		// a tallied step's counts are those of the run file: held-back rows filtered,
+		// earlier attempts included
 		RecordCounts counts = RecordTally.isTallied(context) ? RecordTally.read(context)
 				: new RecordCounts(stepExecution.getReadCount(), stepExecution.getWriteCount(),
 						stepExecution.getFilterCount(), stepExecution.getSkipCount());

@@ -26,9 +26,9 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * An output file that is written under a temporary name beside it, {@code <name>.partial},
- * and moved into place whole ({@code ATOMIC_MOVE}) once it is complete: a run that fails or
- * is killed never leaves a file that looks finished.
+ * An output file that is written under a temporary name beside it,
+ * {@code <name>.partial}, and moved into place whole ({@code ATOMIC_MOVE}) once it is
+ * complete: a run that fails or is killed never leaves a file that looks finished.
  * <p>
  * A step that resumes opens its partial file again, cut to the length its last committed
  * chunk had reached, and appends. An error names the file relative to the workspace:
@@ -64,14 +64,16 @@ public final class PublishedFile implements AutoCloseable {
 	}
 
 	/**
-	 * Writes a whole file at once: into the partial file, then moved into place. The content
-	 * writes to the writer it is given and leaves it open.
+	 * Writes a whole file at once: into the partial file, then moved into place. The
+	 * content writes to the writer it is given and leaves it open.
 	 */
 	public static void write(Workspace workspace, Path file, Charset charset, Content content) {
 		publish(workspace, file, published -> content.writeTo(published.create(charset)));
 	}
 
-	/** Writes a whole file of bytes at once: into the partial file, then moved into place. */
+	/**
+	 * Writes a whole file of bytes at once: into the partial file, then moved into place.
+	 */
 	public static void write(Workspace workspace, Path file, byte[] bytes) {
 		publish(workspace, file, published -> {
 			published.create(StandardCharsets.ISO_8859_1);
@@ -114,9 +116,10 @@ public final class PublishedFile implements AutoCloseable {
 	}
 
 	/**
-	 * Opens the partial file for a step: empty when the step committed nothing yet, else as a
-	 * failed execution left it, cut to {@code committedLength}. A run killed after the file
-	 * was moved into place, but before its step was recorded as complete, finds it there.
+	 * Opens the partial file for a step: empty when the step committed nothing yet, else
+	 * as a failed execution left it, cut to {@code committedLength}. A run killed after
+	 * the file was moved into place, but before its step was recorded as complete, finds
+	 * it there.
 	 */
 	public Writer open(long committedLength, Charset charset) {
 		try {
@@ -158,7 +161,10 @@ public final class PublishedFile implements AutoCloseable {
 		return writer;
 	}
 
-	/** Flushes what was written and returns the partial file's length: the length to commit. */
+	/**
+	 * Flushes what was written and returns the partial file's length: the length to
+	 * commit.
+	 */
 	public long flush() {
 		try {
 			writer.flush();
@@ -169,7 +175,10 @@ public final class PublishedFile implements AutoCloseable {
 		}
 	}
 
-	/** Cuts the partial file back to a committed length, dropping what an uncommitted chunk wrote. */
+	/**
+	 * Cuts the partial file back to a committed length, dropping what an uncommitted
+	 * chunk wrote.
+	 */
 	public void truncate(long length) {
 		try {
 			writer.flush();
@@ -203,7 +212,10 @@ public final class PublishedFile implements AutoCloseable {
 		return Files.exists(partial);
 	}
 
-	/** Removes the published file of an earlier run and any partial one, before a step starts its output anew. */
+	/**
+	 * Removes the published file of an earlier run and any partial one, before a step
+	 * starts its output anew.
+	 */
 	public void withdraw() {
 		close();
 		try {
@@ -227,9 +239,9 @@ public final class PublishedFile implements AutoCloseable {
 	}
 
 	/**
-	 * When its step ends: a completed step publishes the file, a failed or stopped one leaves
-	 * the partial file for the step that resumes it. Batch only logs what a step listener
-	 * throws, so a file that cannot be published fails the step here.
+	 * When its step ends: a completed step publishes the file, a failed or stopped one
+	 * leaves the partial file for the step that resumes it. Batch only logs what a step
+	 * listener throws, so a file that cannot be published fails the step here.
 	 */
 	public ExitStatus afterStep(StepExecution step) {
 		try {
@@ -297,7 +309,10 @@ public final class PublishedFile implements AutoCloseable {
 		return named;
 	}
 
-	/** What the operating system says of a file error, which NIO names after it when it has no reason of its own. */
+	/**
+	 * What the operating system says of a file error, which NIO names after it when it
+	 * has no reason of its own.
+	 */
 	public static String reasonOf(FileSystemException e) {
 		if (e.getReason() != null) {
 			return e.getReason();

@@ -50,7 +50,10 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 		this.stepProcessor = processor;
 	}
 
-	/** The step's processor: gives back what the processor made of the record, or throws what it threw. */
+	/**
+	 * The step's processor: gives back what the processor made of the record, or throws
+	 * what it threw.
+	 */
 	public static <I, O> ItemProcessor<Ahead<I, O>, O> outcome() {
 		return ahead -> {
 			if (ahead.failure() != null) {
@@ -72,7 +75,8 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 		ended = false;
 		stopped = false;
 		queue = new ArrayBlockingQueue<>(CAPACITY);
-		// the reader and processor may be step- or job-scoped: the thread works within the step's scopes
+		// the reader and processor may be step- or job-scoped: the thread works within
+		// the step's scopes
 		StepExecution step = StepSynchronizationManager.getContext() == null ? null
 				: StepSynchronizationManager.getContext().getStepExecution();
 		thread = new Thread(() -> readAll(step), "read-ahead");
@@ -108,7 +112,8 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 	@Override
 	public void close() {
 		if (thread != null) {
-			// not an interrupt: it would close the channels the thread is reading, the database's too
+			// not an interrupt: it would close the channels the thread is reading, the
+			// database's too
 			stopped = true;
 			queue.clear();
 			try {
@@ -127,8 +132,9 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 	}
 
 	/**
-	 * The bean behind a step- or job-scoped proxy, which would otherwise look it up in its
-	 * scope at every call, for every record; it stays the same for the step execution.
+	 * The bean behind a step- or job-scoped proxy, which would otherwise look it up in
+	 * its scope at every call, for every record; it stays the same for the step
+	 * execution.
 	 */
 	@SuppressWarnings("unchecked")
 	private static <T> T scopedTarget(T bean) {
@@ -178,12 +184,14 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 		}
 		catch (Exception | Error e) {
 			// the step fails with it when it gets there
-			putQuietly(new Next<>(null, e instanceof Exception exception ? exception
-					: new IllegalStateException("reading ahead failed", e), null));
+			putQuietly(new Next<>(null,
+					e instanceof Exception exception ? exception : new IllegalStateException("reading ahead failed", e),
+					null));
 		}
 		finally {
 			if (step != null) {
-				// not release(): that would close the scopes, and with them their beans, under the step
+				// not release(): that would close the scopes, and with them their beans,
+				// under the step
 				StepSynchronizationManager.close();
 				JobSynchronizationManager.close();
 			}
@@ -205,7 +213,10 @@ public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I
 		return state;
 	}
 
-	/** A record read ahead, with what the processor made of it: a result, none (filtered), or a failure. */
+	/**
+	 * A record read ahead, with what the processor made of it: a result, none (filtered),
+	 * or a failure.
+	 */
 	public record Ahead<I, O>(I record, O result, Exception failure) {
 
 		@Override

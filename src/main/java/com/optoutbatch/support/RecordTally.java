@@ -23,8 +23,8 @@ public class RecordTally implements StepExecutionListener, ItemStream {
 	public static final String FILTER_REASONS_KEY = "filtered.reasons";
 
 	/**
-	 * Where a step that sorts its records into kinds (the verdicts of a mailbox scan) keeps
-	 * their committed counts, a {@code Map<String, Long>}, for the run file.
+	 * Where a step that sorts its records into kinds (the verdicts of a mailbox scan)
+	 * keeps their committed counts, a {@code Map<String, Long>}, for the run file.
 	 */
 	public static final String KINDS_KEY = PREFIX + "kinds";
 
@@ -59,7 +59,8 @@ public class RecordTally implements StepExecutionListener, ItemStream {
 	public static RecordCounts read(ExecutionContext context) {
 		long heldBack = filterReasons(context).values().stream().mapToLong(Long::longValue).sum();
 		RecordCounts stored = stored(context);
-		return new RecordCounts(stored.read(), stored.used() - heldBack, stored.filtered() + heldBack, stored.rejected());
+		return new RecordCounts(stored.read(), stored.used() - heldBack, stored.filtered() + heldBack,
+				stored.rejected());
 	}
 
 	// the step's own counts as committed, held-back rows among the used

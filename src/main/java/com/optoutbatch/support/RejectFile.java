@@ -16,10 +16,10 @@ import org.springframework.batch.infrastructure.item.ItemStream;
  * The rejects of one input file: {@code output/rejects/<job>/<file>.rejects.csv} with
  * {@code line,reason,record}, and the reasons counted in the step's execution context.
  * <p>
- * Skip listeners are called when the skip happens, before the chunk commits, so the
- * file is written outside the transaction; its committed length is kept in the
- * execution context, and a restart cuts off whatever a failed chunk wrote after it. The
- * file is written as a partial file and published when its step completes.
+ * Skip listeners are called when the skip happens, before the chunk commits, so the file
+ * is written outside the transaction; its committed length is kept in the execution
+ * context, and a restart cuts off whatever a failed chunk wrote after it. The file is
+ * written as a partial file and published when its step completes.
  */
 public class RejectFile implements SkipListener<Object, Object>, ItemStream, StepExecutionListener {
 
@@ -27,7 +27,10 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream, Ste
 
 	public static final String REASONS_KEY = "rejects.reasons";
 
-	/** Records rejected because their syntax could not be read (see {@link RejectedRecordException.Unread}). */
+	/**
+	 * Records rejected because their syntax could not be read (see
+	 * {@link RejectedRecordException.Unread}).
+	 */
 	public static final String UNREAD_RECORDS_KEY = "rejects.unread-records";
 
 	/** Why the whole file could not be read, when it could not. */
@@ -51,9 +54,13 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream, Ste
 		this.file = file;
 	}
 
-	/** The rejects file of an input, named after the input's path under its folder (see {@link Workspace#outputFor}). */
+	/**
+	 * The rejects file of an input, named after the input's path under its folder (see
+	 * {@link Workspace#outputFor}).
+	 */
 	public static RejectFile of(Workspace workspace, String jobName, Path inputFile) {
-		return new RejectFile(PublishedFile.of(workspace, workspace.outputFor(inputFile, ".rejects.csv", "rejects", jobName)));
+		return new RejectFile(
+				PublishedFile.of(workspace, workspace.outputFor(inputFile, ".rejects.csv", "rejects", jobName)));
 	}
 
 	public Path file() {
@@ -132,7 +139,8 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream, Ste
 			write(rejected.where(), rejected.reason(), rejected.getMessage(), rejected.record());
 		}
 		else {
-			write("", t.getClass().getSimpleName(), String.valueOf(t.getMessage()), item == null ? "" : item.toString());
+			write("", t.getClass().getSimpleName(), String.valueOf(t.getMessage()),
+					item == null ? "" : item.toString());
 		}
 	}
 

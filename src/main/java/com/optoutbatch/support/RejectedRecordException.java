@@ -7,9 +7,9 @@ package com.optoutbatch.support;
  * input as far as it may be shown (personal data masked).
  * <p>
  * {@code unread} says how much of the input could not be read at all: a record whose
- * syntax is broken, or the whole file (not text, not mail, not reachable). Unlike a record
- * that was read and found wanting, what was not read may have held anything, an opt-out
- * among it; the run file counts it apart.
+ * syntax is broken, or the whole file (not text, not mail, not reachable). Unlike a
+ * record that was read and found wanting, what was not read may have held anything, an
+ * opt-out among it; the run file counts it apart.
  */
 public class RejectedRecordException extends RuntimeException {
 
@@ -56,12 +56,18 @@ public class RejectedRecordException extends RuntimeException {
 		this(Long.toString(line), reason, detail, record);
 	}
 
-	/** A file none of whose records could be read: {@code reason} says why ("not a text file"). */
+	/**
+	 * A file none of whose records could be read: {@code reason} says why ("not a text
+	 * file").
+	 */
 	public static RejectedRecordException wholeFile(String reason, String detail) {
 		return new RejectedRecordException(WHOLE_FILE, reason, detail, "", Unread.FILE);
 	}
 
-	/** A record whose syntax could not be read ("unterminated quote"); reading goes on after it. */
+	/**
+	 * A record whose syntax could not be read ("unterminated quote"); reading goes on
+	 * after it.
+	 */
 	public static RejectedRecordException unparseable(String where, String reason, String detail, String record) {
 		return new RejectedRecordException(where, reason, detail, record, Unread.RECORD);
 	}

@@ -29,19 +29,19 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes {@code output/runs/<run.date>/<jobName>.json} when a job ends: its status, why it
- * failed, its times, and per input file what was read, used, filtered and rejected, with the
- * reasons counted. Counts cover every execution of the run, so a restarted run reports the
- * whole.
+ * Writes {@code output/runs/<run.date>/<jobName>.json} when a job ends: its status, why
+ * it failed, its times, and per input file what was read, used, filtered and rejected,
+ * with the reasons counted. Counts cover every execution of the run, so a restarted run
+ * reports the whole.
  * <p>
  * First things first: a small run file that says the job started is written before it
  * starts, so that even a killed job has one. When the whole run file cannot be written (a
- * full disk), a small one in its place still says how the job ended and why; when even that
- * fails, the job fails with that error.
+ * full disk), a small one in its place still says how the job ended and why; when even
+ * that fails, the job fails with that error.
  * <p>
  * A job whose rejects pass {@code rejects.max-share} of its input records fails: so many
- * unusable records mean wrong files rather than a few bad lines. A file rejected whole (not
- * text, not mail) does not count in that share: the run goes on without it.
+ * unusable records mean wrong files rather than a few bad lines. A file rejected whole
+ * (not text, not mail) does not count in that share: the run goes on without it.
  */
 @Component
 public class RunFileWriter implements JobExecutionListener {
@@ -80,14 +80,17 @@ public class RunFileWriter implements JobExecutionListener {
 		LocalDate runDate = jobExecution.getJobParameters().getLocalDate(RUN_DATE, LocalDate.now());
 		Path file = fileOf(jobExecution, runDate);
 		RunFile run = runOf(jobExecution, runDate);
-		double maxShare = Double.parseDouble(
-				jobExecution.getJobParameters().getString(MAX_REJECT_SHARE, DEFAULT_MAX_REJECT_SHARE));
-		// a file rejected whole says so in its own line of the run file and the report; the
+		double maxShare = Double
+			.parseDouble(jobExecution.getJobParameters().getString(MAX_REJECT_SHARE, DEFAULT_MAX_REJECT_SHARE));
+		// a file rejected whole says so in its own line of the run file and the report;
+		// the
 		// share is that of the records of the files that were read
 		List<InputFile> read = run.inputs().stream().filter(input -> input.unreadFile() == null).toList();
 		long records = read.stream().mapToLong(InputFile::read).sum();
 		long rejected = read.stream().mapToLong(InputFile::rejected).sum();
-		run.inputs().stream().filter(input -> input.unreadFile() != null)
+		run.inputs()
+			.stream()
+			.filter(input -> input.unreadFile() != null)
 			.forEach(input -> log.warn("{} was rejected whole: {}", input.file(), input.unreadFile()));
 		if (jobExecution.getStatus() == BatchStatus.COMPLETED && rejected > maxShare * records) {
 			jobExecution.setStatus(BatchStatus.FAILED);
@@ -108,15 +111,20 @@ public class RunFileWriter implements JobExecutionListener {
 		return workspace.output("runs", runDate.toString(), jobExecution.getJobInstance().getJobName() + ".json");
 	}
 
-	/** The run file without its inputs, in place of the one that could not be written, which would not fit. */
+	/**
+	 * The run file without its inputs, in place of the one that could not be written,
+	 * which would not fit.
+	 */
 	private void writeSmall(JobExecution jobExecution, LocalDate runDate, Path file, UncheckedIOException whole) {
 		try {
 			Files.deleteIfExists(file);
-			write(file, smallRunOf(jobExecution, runDate, "the whole run file could not be written: " + whole.getMessage()));
+			write(file, smallRunOf(jobExecution, runDate,
+					"the whole run file could not be written: " + whole.getMessage()));
 		}
 		catch (IOException | UncheckedIOException small) {
 			String message = "no run file: " + (small instanceof UncheckedIOException ? small.getMessage()
-					: PublishedFile.named((IOException) small, workspace.home().relativize(file).toString()).getMessage());
+					: PublishedFile.named((IOException) small, workspace.home().relativize(file).toString())
+						.getMessage());
 			jobExecution.setStatus(BatchStatus.FAILED);
 			jobExecution.addFailureException(new IllegalStateException(message, whole));
 			jobExecution.setExitStatus(jobExecution.getExitStatus().and(ExitStatus.FAILED).addExitDescription(message));
@@ -129,13 +137,14 @@ public class RunFileWriter implements JobExecutionListener {
 		return new RunFile(jobExecution.getJobInstance().getJobName(), runDate, jobExecution.getStatus().toString(),
 				failureOf(jobExecution), runFileError, startedOver(jobExecution, runDate),
 				firstLine(jobExecution.getExitStatus().getExitDescription()), start, end,
-				end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, RecordCounts.NONE, List.of(), List.of(),
-				InputListing.skipped(jobExecution));
+				end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, RecordCounts.NONE, List.of(),
+				List.of(), InputListing.skipped(jobExecution));
 	}
 
 	/**
-	 * Why the job did not complete, in one line: the cause the launch's failure listener put in
-	 * the exit description (the failing step's root cause and the file it concerns).
+	 * Why the job did not complete, in one line: the cause the launch's failure listener
+	 * put in the exit description (the failing step's root cause and the file it
+	 * concerns).
 	 */
 	static String failureOf(JobExecution jobExecution) {
 		BatchStatus status = jobExecution.getStatus();
@@ -149,11 +158,14 @@ public class RunFileWriter implements JobExecutionListener {
 		return description == null ? status.toString() : description;
 	}
 
-	/** When this attempt started again from the beginning because the inputs of the one before changed. */
+	/**
+	 * When this attempt started again from the beginning because the inputs of the one
+	 * before changed.
+	 */
 	private InputLedger.StartedOver startedOver(JobExecution jobExecution, LocalDate runDate) {
 		Long attempt = jobExecution.getJobParameters().getLong(InputLedger.RUN_ATTEMPT);
-		return attempt == null ? null
-				: inputLedger.startedOver(new InputLedger.Run(jobExecution.getJobInstance().getJobName(), runDate, attempt));
+		return attempt == null ? null : inputLedger
+			.startedOver(new InputLedger.Run(jobExecution.getJobInstance().getJobName(), runDate, attempt));
 	}
 
 	private static String firstLine(String text) {
@@ -190,7 +202,10 @@ public class RunFileWriter implements JobExecutionListener {
 				InputListing.skipped(jobExecution));
 	}
 
-	/** The newest execution of each step of this run, the current one or an earlier completed one. */
+	/**
+	 * The newest execution of each step of this run, the current one or an earlier
+	 * completed one.
+	 */
 	private List<StepExecution> latestStepExecutions(JobExecution current) {
 		Map<String, StepExecution> latest = new LinkedHashMap<>();
 		List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(current.getJobInstance()));
@@ -224,9 +239,9 @@ public class RunFileWriter implements JobExecutionListener {
 	/**
 	 * The run file: one run of one job. {@code failure} says in one line why it did not
 	 * complete; {@code runFileError}, when set, why this run file holds no inputs;
-	 * {@code startedOver}, when set, that this attempt started from the beginning because the
-	 * inputs of the one before it changed, and which; {@code skipped}: what the job found under
-	 * input/ and did not read, and why.
+	 * {@code startedOver}, when set, that this attempt started from the beginning because
+	 * the inputs of the one before it changed, and which; {@code skipped}: what the job
+	 * found under input/ and did not read, and why.
 	 */
 	public record RunFile(String job, LocalDate runDate, String status, String failure, String runFileError,
 			InputLedger.StartedOver startedOver, String exitDescription, LocalDateTime startedAt, LocalDateTime endedAt,
@@ -234,16 +249,19 @@ public class RunFileWriter implements JobExecutionListener {
 			List<InputListing.Skipped> skipped) {
 	}
 
-	/** A step that reads no input file of its own (a partition manager, a job of the nightly run). */
+	/**
+	 * A step that reads no input file of its own (a partition manager, a job of the
+	 * nightly run).
+	 */
 	public record StepRun(String step, String status, String exitDescription) {
 	}
 
 	/**
-	 * What became of the records of one input file: the reasons of the rejected and of the
-	 * filtered ones counted; {@code kinds} counts them by kind when the step sorts them (see
-	 * {@link RecordTally#KINDS_KEY}), else it is empty. {@code unreadRecords} counts the rejected
-	 * records whose syntax could not be read; {@code unreadFile}, when set, says why none of the
-	 * file could be read.
+	 * What became of the records of one input file: the reasons of the rejected and of
+	 * the filtered ones counted; {@code kinds} counts them by kind when the step sorts
+	 * them (see {@link RecordTally#KINDS_KEY}), else it is empty. {@code unreadRecords}
+	 * counts the rejected records whose syntax could not be read; {@code unreadFile},
+	 * when set, says why none of the file could be read.
 	 */
 	public record InputFile(String file, String status, long read, long used, long filtered, long rejected,
 			Map<String, Long> reasons, Map<String, Long> filterReasons, Map<String, Long> kinds, long unreadRecords,

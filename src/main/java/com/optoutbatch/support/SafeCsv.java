@@ -21,7 +21,10 @@ public final class SafeCsv {
 	private SafeCsv() {
 	}
 
-	/** A cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers such as -12.50 stay. */
+	/**
+	 * A cell a spreadsheet would evaluate gets a leading apostrophe; plain numbers such
+	 * as -12.50 stay.
+	 */
 	public static String neutralise(String cell) {
 		if (cell == null || cell.isEmpty()) {
 			return cell;

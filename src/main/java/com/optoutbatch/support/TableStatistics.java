@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings PostgreSQL's planner statistics of a table up to date once a step has written many
- * rows into it. Autovacuum does so too, but a minute or more later: the same night's next
- * steps join the tables page by page, and a planner that knew nothing of the new rows read
- * both tables whole for every page. HSQLDB keeps no such statistics: there it does nothing.
+ * Brings PostgreSQL's planner statistics of a table up to date once a step has written
+ * many rows into it. Autovacuum does so too, but a minute or more later: the same night's
+ * next steps join the tables page by page, and a planner that knew nothing of the new
+ * rows read both tables whole for every page. HSQLDB keeps no such statistics: there it
+ * does nothing.
  */
 @Component
 public class TableStatistics {

@@ -19,7 +19,8 @@ import org.mozilla.universalchardet.UniversalDetector;
 /**
  * The charset of an exported text file: a BOM when there is one, else UTF-8 when every
  * byte decodes strictly, else the detector's guess among the legacy charsets sellers'
- * exports use (windows-1252 for the US and EU, cp932 for Japan), windows-1252 when in doubt.
+ * exports use (windows-1252 for the US and EU, cp932 for Japan), windows-1252 when in
+ * doubt.
  *
  * @param charset the charset to decode with
  * @param bomLength how many bytes of byte-order mark to skip
@@ -57,12 +58,14 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 		}
 		String guess = guess(file);
 		if (guess != null && JAPANESE.contains(guess.toUpperCase())) {
-			return new TextCharset(guess.equalsIgnoreCase("SHIFT_JIS") ? CP932 : Charset.forName(guess), 0, "detected " + guess);
+			return new TextCharset(guess.equalsIgnoreCase("SHIFT_JIS") ? CP932 : Charset.forName(guess), 0,
+					"detected " + guess);
 		}
 		return new TextCharset(WINDOWS_1252, 0, guess == null ? "fallback" : "detected " + guess);
 	}
 
-	// a configured UTF-16 is read in the byte order its BOM gives, so that a copy is written with one BOM
+	// a configured UTF-16 is read in the byte order its BOM gives, so that a copy is
+	// written with one BOM
 	private static TextCharset configured(Path file, Charset charset) throws IOException {
 		byte[] head = head(file, 3);
 		if (charset.equals(StandardCharsets.UTF_8) && startsWith(head, 0xEF, 0xBB, 0xBF)) {
@@ -79,10 +82,11 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 	}
 
 	/**
-	 * Why the file is not text in this charset, judged by its first {@value #TEXT_SAMPLE_BYTES}
-	 * bytes: NULs more than a stray one or two, or more than a tenth of control characters
-	 * and bytes the charset cannot decode; {@code null} when it reads as text (a stray control
-	 * character is its record's problem, not the file's).
+	 * Why the file is not text in this charset, judged by its first
+	 * {@value #TEXT_SAMPLE_BYTES} bytes: NULs more than a stray one or two, or more than
+	 * a tenth of control characters and bytes the charset cannot decode; {@code null}
+	 * when it reads as text (a stray control character is its record's problem, not the
+	 * file's).
 	 */
 	public String notTextIn(Path file) throws IOException {
 		byte[] sample = head(file, TEXT_SAMPLE_BYTES);

@@ -9,12 +9,12 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Instants as the product stores, reads back and writes them. The two databases keep a
- * {@code TIMESTAMP WITH TIME ZONE} differently: HSQLDB gives it back with the offset it was
- * stored with, PostgreSQL at UTC; both keep microseconds, but HSQLDB cuts the rest of a
- * fraction where PostgreSQL rounds it. So every instant is stored cut to the microsecond,
- * read back at UTC, and written as ISO-8601 at UTC: {@code 2026-11-03T16:00:00Z}, with a
- * fraction of a second only when there is one. The outputs are then the same bytes on
- * either database.
+ * {@code TIMESTAMP WITH TIME ZONE} differently: HSQLDB gives it back with the offset it
+ * was stored with, PostgreSQL at UTC; both keep microseconds, but HSQLDB cuts the rest of
+ * a fraction where PostgreSQL rounds it. So every instant is stored cut to the
+ * microsecond, read back at UTC, and written as ISO-8601 at UTC:
+ * {@code 2026-11-03T16:00:00Z}, with a fraction of a second only when there is one. The
+ * outputs are then the same bytes on either database.
  */
 public final class Timestamps {
 
@@ -26,12 +26,18 @@ public final class Timestamps {
 		return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
 	}
 
-	/** A {@code TIMESTAMP WITH TIME ZONE} column of a stored row, at UTC; {@code null} when it is. */
+	/**
+	 * A {@code TIMESTAMP WITH TIME ZONE} column of a stored row, at UTC; {@code null}
+	 * when it is.
+	 */
 	public static OffsetDateTime read(ResultSet row, String column) throws SQLException {
 		return utc(row.getObject(column, OffsetDateTime.class));
 	}
 
-	/** A {@code TIMESTAMP WITH TIME ZONE} column of a stored row, at UTC; {@code null} when it is. */
+	/**
+	 * A {@code TIMESTAMP WITH TIME ZONE} column of a stored row, at UTC; {@code null}
+	 * when it is.
+	 */
 	public static OffsetDateTime read(ResultSet row, int column) throws SQLException {
 		return utc(row.getObject(column, OffsetDateTime.class));
 	}

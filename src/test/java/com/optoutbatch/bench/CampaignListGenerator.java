@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVFormat;
  * Writes {@code input/campaigns/}: one list for each of four tool profiles, in the tool's
  * layout, delimiter and charset (generic CSV, FeedbackWhiz quoted with a BOM, ZonMaster
  * tab-separated in windows-1252, BQool semicolon-separated), with rows for orders of the
- * reports, rows for other orders, and a few percent of broken rows. Also the opt-out lists
- * of {@code input/optouts/}.
+ * reports, rows for other orders, and a few percent of broken rows. Also the opt-out
+ * lists of {@code input/optouts/}.
  */
 final class CampaignListGenerator {
 
@@ -34,26 +34,30 @@ final class CampaignListGenerator {
 	private record Row(String orderId, String alias, String sendDate, String deliveryDate, String purpose) {
 	}
 
-	/** @return the campaign rows written */
+	/**
+	 * @return the campaign rows written
+	 */
 	long write(Path campaigns, int rowsPerList) throws IOException {
 		CSVFormat csv = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 		try (GeneratedFile file = GeneratedFile.create(campaigns.resolve("generic/review-requests-nov.csv"),
 				StandardCharsets.UTF_8, false, false, seed)) {
 			file.line(csv.format("order_id", "buyer_alias", "campaign", "planned_send_date", "purpose"));
 			for (int i = 0; i < rowsPerList; i++) {
-				Row row = row(file, new String[] { "review_request", "review_request", "customer_service", "marketing" });
+				Row row = row(file,
+						new String[] { "review_request", "review_request", "customer_service", "marketing" });
 				file.line(csv.format(row.orderId, row.alias, "Review Nov", row.sendDate, row.purpose));
 			}
 		}
 		CSVFormat quoted = csv.builder().setQuoteMode(org.apache.commons.csv.QuoteMode.ALL).get();
 		try (GeneratedFile file = GeneratedFile.create(campaigns.resolve("feedbackwhiz/scheduled-emails-2026-11.csv"),
 				StandardCharsets.UTF_8, true, true, seed)) {
-			file.line(quoted.format("Amazon Order ID", "Buyer Email", "Campaign Name", "Scheduled Date", "Delivery Date",
-					"Campaign Type"));
+			file.line(quoted.format("Amazon Order ID", "Buyer Email", "Campaign Name", "Scheduled Date",
+					"Delivery Date", "Campaign Type"));
 			for (int i = 0; i < rowsPerList; i++) {
-				Row row = row(file, new String[] { "Product Review", "Product Review", "Seller Feedback", "Order Follow-up",
-						"Promotion", "Custom Order" });
-				file.line(quoted.format(row.orderId, row.alias, "Review Boost", row.sendDate, row.deliveryDate, row.purpose));
+				Row row = row(file, new String[] { "Product Review", "Product Review", "Seller Feedback",
+						"Order Follow-up", "Promotion", "Custom Order" });
+				file.line(quoted.format(row.orderId, row.alias, "Review Boost", row.sendDate, row.deliveryDate,
+						row.purpose));
 			}
 		}
 		try (GeneratedFile file = GeneratedFile.create(campaigns.resolve("zonmaster/queue-2026-11.tsv"),
@@ -61,9 +65,10 @@ final class CampaignListGenerator {
 			file.row('\t', "order-id", "buyer-email", "template-name", "send-date", "delivered-date", "template-type");
 			for (int i = 0; i < rowsPerList; i++) {
 				Row row = row(file, new String[] { "feedback", "feedback", "thank you", "delivery", "customization" });
-				file.row('\t', row.orderId, row.alias, file.pick(new String[] { "Bewertung bitte – Größe M",
-						"Lieferung geändert", "Danke schön", "Gravur: Rückfrage zum Text" }), row.sendDate, row.deliveryDate,
-						row.purpose);
+				file.row(
+						'\t', row.orderId, row.alias, file.pick(new String[] { "Bewertung bitte – Größe M",
+								"Lieferung geändert", "Danke schön", "Gravur: Rückfrage zum Text" }),
+						row.sendDate, row.deliveryDate, row.purpose);
 			}
 		}
 		try (GeneratedFile file = GeneratedFile.create(campaigns.resolve("bqool/review-schedule-eu.csv"),
@@ -72,8 +77,10 @@ final class CampaignListGenerator {
 			file.line(semicolon.format("Order Number", "Customer Email", "Template", "Send Time", "Purpose"));
 			for (int i = 0; i < rowsPerList; i++) {
 				Row row = row(file, new String[] { "Review Request", "Feedback Request", "Notification" });
-				file.line(semicolon.format(row.orderId, row.alias, "Bewertung", row.sendDate == null ? null
-						: row.sendDate.matches("\\d{4}-\\d\\d-\\d\\d") ? row.sendDate + " 10:00" : row.sendDate, row.purpose));
+				file.line(semicolon.format(row.orderId, row.alias, "Bewertung",
+						row.sendDate == null ? null
+								: row.sendDate.matches("\\d{4}-\\d\\d-\\d\\d") ? row.sendDate + " 10:00" : row.sendDate,
+						row.purpose));
 			}
 		}
 		return 4L * rowsPerList;
@@ -100,11 +107,14 @@ final class CampaignListGenerator {
 		return new Row(orderId, alias, sendDate, delivered.toString(), file.pick(purposes));
 	}
 
-	/** The opt-outs known from elsewhere: another tool's blacklist and notes taken by hand. */
+	/**
+	 * The opt-outs known from elsewhere: another tool's blacklist and notes taken by
+	 * hand.
+	 */
 	void writeOptOutLists(Path optouts) throws IOException {
 		int entries = Math.max(10, seller.orders() / 1000);
-		try (GeneratedFile file = GeneratedFile.create(optouts.resolve("feedbackwhiz-blacklist.csv"), StandardCharsets.UTF_8,
-				false, false, seed)) {
+		try (GeneratedFile file = GeneratedFile.create(optouts.resolve("feedbackwhiz-blacklist.csv"),
+				StandardCharsets.UTF_8, false, false, seed)) {
 			file.line("Order ID,Buyer Email,Opted out");
 			for (int i = 0; i < entries; i++) {
 				int n = file.random.nextInt(seller.orders());
@@ -113,8 +123,8 @@ final class CampaignListGenerator {
 			}
 			file.line("n/a,unknown,");
 		}
-		try (GeneratedFile file = GeneratedFile.create(optouts.resolve("seller-central-notes.txt"), StandardCharsets.UTF_8,
-				false, false, seed)) {
+		try (GeneratedFile file = GeneratedFile.create(optouts.resolve("seller-central-notes.txt"),
+				StandardCharsets.UTF_8, false, false, seed)) {
 			file.line("# opt-outs noted by hand from Seller Central messages");
 			for (int i = 0; i < entries / 10 + 1; i++) {
 				file.line(seller.orderId(file.random.nextInt(seller.orders())));

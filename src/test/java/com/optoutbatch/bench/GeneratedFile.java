@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * One file of the generated workspace, written as it is generated: a buffered writer in the
- * file's charset and line ending, and its own seeded {@link Random}, so that the file's bytes
- * depend on the seed and its name only.
+ * One file of the generated workspace, written as it is generated: a buffered writer in
+ * the file's charset and line ending, and its own seeded {@link Random}, so that the
+ * file's bytes depend on the seed and its name only.
  */
 final class GeneratedFile implements AutoCloseable {
 
@@ -39,10 +39,14 @@ final class GeneratedFile implements AutoCloseable {
 			bytes.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		}
 		Writer out = new BufferedWriter(new OutputStreamWriter(bytes, charset), BUFFER);
-		return new GeneratedFile(out, crlf ? "\r\n" : "\n", new Random(seed * 31 + file.getFileName().toString().hashCode()));
+		return new GeneratedFile(out, crlf ? "\r\n" : "\n",
+				new Random(seed * 31 + file.getFileName().toString().hashCode()));
 	}
 
-	/** Writes the cells joined by the delimiter, unquoted, as Amazon's tab-separated reports are. */
+	/**
+	 * Writes the cells joined by the delimiter, unquoted, as Amazon's tab-separated
+	 * reports are.
+	 */
 	void row(char delimiter, String... cells) {
 		StringBuilder line = new StringBuilder(256);
 		for (int i = 0; i < cells.length; i++) {

@@ -23,7 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generated workspace is what the benchmark claims: every job reads it, and rejects a few percent. */
+/**
+ * The generated workspace is what the benchmark claims: every job reads it, and rejects a
+ * few percent.
+ */
 @BatchJobTest
 class GeneratedWorkspaceJobTests {
 
@@ -66,9 +69,11 @@ class GeneratedWorkspaceJobTests {
 		JsonNode inbox = input(run("scanMailbox"), "seller-inbox-2026-11.mbox");
 		JsonNode archive = input(run("scanMailbox"), "archive-2026-10.mbox.gz");
 		long mails = inbox.get("read").asLong() + archive.get("read").asLong();
-		long notices = inbox.get("kinds").get("OPT_OUT_NOTICE").asLong() + archive.get("kinds").get("OPT_OUT_NOTICE").asLong();
+		long notices = inbox.get("kinds").get("OPT_OUT_NOTICE").asLong()
+				+ archive.get("kinds").get("OPT_OUT_NOTICE").asLong();
 		assertThat(mails).isEqualTo(Scale.T.mails);
-		// a tenth of the mail is a notice; those naming an order the registry holds already count once
+		// a tenth of the mail is a notice; those naming an order the registry holds
+		// already count once
 		assertThat(notices).isBetween(mails / 20, mails / 5);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opt_outs", Long.class)).isPositive();
 	}

@@ -22,12 +22,13 @@ import jakarta.mail.internet.MimeUtility;
 import com.optoutbatch.bench.SyntheticSeller.Site;
 
 /**
- * Writes {@code input/mailbox/}: the seller's inbox as an mbox and last month's archive as a
- * gzipped mbox. A tenth of the mail is Amazon's opt-out notice, in every language and shape
- * the detector knows (plain, quoted-printable with a soft break inside the order id, HTML in
- * base64, multipart/alternative, ISO-2022-JP, forwarded inline and as an attachment); the
- * rest is the mail that looks like it and is not, and ordinary mail. About one in a hundred
- * is hostile and must be rejected (more header lines than the cap allows).
+ * Writes {@code input/mailbox/}: the seller's inbox as an mbox and last month's archive
+ * as a gzipped mbox. A tenth of the mail is Amazon's opt-out notice, in every language
+ * and shape the detector knows (plain, quoted-printable with a soft break inside the
+ * order id, HTML in base64, multipart/alternative, ISO-2022-JP, forwarded inline and as
+ * an attachment); the rest is the mail that looks like it and is not, and ordinary mail.
+ * About one in a hundred is hostile and must be rejected (more header lines than the cap
+ * allows).
  */
 final class MailboxGenerator {
 
@@ -36,30 +37,38 @@ final class MailboxGenerator {
 	static final double HOSTILE = 0.01;
 
 	/** The key sentence of the notice in each language, {@code %s} for the order id. */
-	private static final Map<String, String> KEY_SENTENCES = Map.of(
-			"en", "We were unable to deliver the message you sent for order [%s] because the buyer has chosen to opt out of receiving unsolicited messages from sellers.",
-			"de", "wir konnten die Nachricht, die Sie für die Bestellung [%s] gesendet haben, nicht zustellen, weil der Käufer die Annahme unerwünschter Nachrichten von Verkäufern deaktiviert hat.",
-			"fr", "Nous n'avons pas pu remettre le message que vous avez envoyé pour la commande [%s] car l'acheteur a choisi de ne pas recevoir de messages non sollicités de la part des vendeurs.",
-			"it", "non è stato possibile consegnare il messaggio inviato per l'ordine [%s] perché l'acquirente ha scelto di non ricevere messaggi non richiesti dai venditori.",
-			"es", "No hemos podido entregar el mensaje que enviaste para el pedido [%s] porque el comprador ha decidido no recibir mensajes no solicitados de los vendedores.",
-			"pt", "Não foi possível entregar a mensagem enviada para o pedido [%s] porque o comprador optou por não receber mensagens não solicitadas de vendedores.",
+	private static final Map<String, String> KEY_SENTENCES = Map.of("en",
+			"We were unable to deliver the message you sent for order [%s] because the buyer has chosen to opt out of receiving unsolicited messages from sellers.",
+			"de",
+			"wir konnten die Nachricht, die Sie für die Bestellung [%s] gesendet haben, nicht zustellen, weil der Käufer die Annahme unerwünschter Nachrichten von Verkäufern deaktiviert hat.",
+			"fr",
+			"Nous n'avons pas pu remettre le message que vous avez envoyé pour la commande [%s] car l'acheteur a choisi de ne pas recevoir de messages non sollicités de la part des vendeurs.",
+			"it",
+			"non è stato possibile consegnare il messaggio inviato per l'ordine [%s] perché l'acquirente ha scelto di non ricevere messaggi non richiesti dai venditori.",
+			"es",
+			"No hemos podido entregar el mensaje que enviaste para el pedido [%s] porque el comprador ha decidido no recibir mensajes no solicitados de los vendedores.",
+			"pt",
+			"Não foi possível entregar a mensagem enviada para o pedido [%s] porque o comprador optou por não receber mensagens não solicitadas de vendedores.",
 			"ja", "注文番号[%s]について送信されたメッセージは、購入者が出品者からの未承諾メッセージの受信を拒否しているため、配信できませんでした。");
 
-	private static final Map<String, String> SUBJECTS = Map.of("en", "Your message to a buyer could not be delivered", "de",
-			"Ihre Nachricht an einen Käufer konnte nicht zugestellt werden", "fr",
+	private static final Map<String, String> SUBJECTS = Map.of("en", "Your message to a buyer could not be delivered",
+			"de", "Ihre Nachricht an einen Käufer konnte nicht zugestellt werden", "fr",
 			"Votre message à un acheteur n'a pas pu être remis", "it",
 			"Non è stato possibile consegnare il tuo messaggio a un acquirente", "es",
 			"No se ha podido entregar tu mensaje a un comprador", "pt", "Sua mensagem não foi entregue", "ja",
 			"購入者へのメッセージを配信できませんでした");
 
-	private static final Map<String, String> GREETINGS = Map.of("en", "Dear Seller,", "de", "Sehr geehrter Verkäufer,", "fr",
-			"Bonjour,", "it", "Gentile venditore,", "es", "Estimado vendedor:", "pt", "Prezado vendedor,", "ja", "出品者様");
+	private static final Map<String, String> GREETINGS = Map.of("en", "Dear Seller,", "de", "Sehr geehrter Verkäufer,",
+			"fr", "Bonjour,", "it", "Gentile venditore,", "es", "Estimado vendedor:", "pt", "Prezado vendedor,", "ja",
+			"出品者様");
 
 	private static final String CRITICAL_NOTE = "You can still send messages that are critical to completing the order, such as questions about product customization, delivery scheduling or issues with a shipping address.";
 
-	private static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ENGLISH);
+	private static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx",
+			Locale.ENGLISH);
 
-	private static final DateTimeFormatter ENVELOPE = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss xx yyyy", Locale.ENGLISH);
+	private static final DateTimeFormatter ENVELOPE = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss xx yyyy",
+			Locale.ENGLISH);
 
 	private static final Charset LATIN_1 = StandardCharsets.ISO_8859_1;
 
@@ -74,16 +83,21 @@ final class MailboxGenerator {
 		this.seed = seed;
 	}
 
-	/** @return the mails written */
+	/**
+	 * @return the mails written
+	 */
 	long write(Path mailbox, int mails) throws IOException {
 		Files.createDirectories(mailbox);
 		int archived = mails / 5;
-		try (OutputStream inbox = new BufferedOutputStream(Files.newOutputStream(mailbox.resolve("seller-inbox-2026-11.mbox")), 1 << 16)) {
+		try (OutputStream inbox = new BufferedOutputStream(
+				Files.newOutputStream(mailbox.resolve("seller-inbox-2026-11.mbox")), 1 << 16)) {
 			writeMails(inbox, 0, mails - archived, new Random(seed * 31 + 1));
 		}
-		// GZIPOutputStream writes no file time into its header: the bytes depend on the content only
-		try (OutputStream archive = new GZIPOutputStream(new BufferedOutputStream(
-				Files.newOutputStream(mailbox.resolve("archive-2026-10.mbox.gz")), 1 << 16), 1 << 16)) {
+		// GZIPOutputStream writes no file time into its header: the bytes depend on the
+		// content only
+		try (OutputStream archive = new GZIPOutputStream(
+				new BufferedOutputStream(Files.newOutputStream(mailbox.resolve("archive-2026-10.mbox.gz")), 1 << 16),
+				1 << 16)) {
 			writeMails(archive, mails - archived, mails, new Random(seed * 31 + 2));
 		}
 		return mails;
@@ -91,7 +105,8 @@ final class MailboxGenerator {
 
 	private void writeMails(OutputStream out, int from, int to, Random random) throws IOException {
 		for (int i = from; i < to; i++) {
-			OffsetDateTime date = SyntheticSeller.EXPORT_DAY.atStartOfDay().atOffset(ZoneOffset.UTC)
+			OffsetDateTime date = SyntheticSeller.EXPORT_DAY.atStartOfDay()
+				.atOffset(ZoneOffset.UTC)
 				.minusSeconds((long) (to - i) * 97 + random.nextInt(60));
 			String mail = mail(i, date, random);
 			String envelope = "From " + (1_786_543_210_000_000_000L + i) + "@xxx " + date.format(ENVELOPE) + "\n";
@@ -131,7 +146,8 @@ final class MailboxGenerator {
 		return ordinaryMail(i, date, random);
 	}
 
-	// ---- opt-out notices ---------------------------------------------------------------
+	// ---- opt-out notices
+	// ---------------------------------------------------------------
 
 	private String optOutNotice(int i, OffsetDateTime date, Random random) throws UnsupportedEncodingException {
 		// nine in ten name an order the reports hold
@@ -148,12 +164,13 @@ final class MailboxGenerator {
 		int shape = language.equals("ja") ? random.nextInt(3) == 0 ? 2 : 4 : random.nextInt(7);
 		return switch (shape) {
 			case 0 -> headers(from, encodedSubject(subject, "UTF-8", "Q"), date, messageId,
-					"X-Space-Notification-Type: BuyerOptOut\n") + singlePart("text/plain; charset=UTF-8", ascii(text), text);
+					"X-Space-Notification-Type: BuyerOptOut\n")
+					+ singlePart("text/plain; charset=UTF-8", ascii(text), text);
 			case 1 -> headers(from, encodedSubject(subject, "ISO-8859-1", "Q"), date, messageId, "")
 					+ singlePart("text/plain; charset=ISO-8859-1", "quoted-printable",
 							quotedPrintable(text, charsetFor(language, LATIN_1), orderId));
-			case 2 -> headers(from, encodedSubject(subject, "UTF-8", "B"), date, messageId, "")
-					+ singlePart("text/html; charset=UTF-8", "base64", base64(html(text).getBytes(StandardCharsets.UTF_8)));
+			case 2 -> headers(from, encodedSubject(subject, "UTF-8", "B"), date, messageId, "") + singlePart(
+					"text/html; charset=UTF-8", "base64", base64(html(text).getBytes(StandardCharsets.UTF_8)));
 			case 3 -> headers(from, encodedSubject(subject, "UTF-8", "Q"), date, messageId, "")
 					+ alternative("alt-" + i, text, charsetFor(language, WINDOWS_1252), orderId);
 			case 4 -> headers(from, encodedSubject(subject, "ISO-2022-JP", "B"), date, messageId, "")
@@ -179,56 +196,64 @@ final class MailboxGenerator {
 		String original = headers(from, encodedSubject(subject, "UTF-8", "Q"), date.minusHours(2), messageId, "")
 				+ singlePart("text/plain; charset=UTF-8", "base64", base64(text.getBytes(StandardCharsets.UTF_8)));
 		return headers("Mail Rule <rules@example-shop.com>", encodedSubject("FW: " + subject, "UTF-8", "Q"), date,
-				"<rule-" + i + "@mail.example-shop.com>", "")
-				+ "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\n\n--" + boundary
-				+ "\nContent-Type: text/plain; charset=UTF-8\n\nForwarded by a mail rule.\n\n--" + boundary
-				+ "\nContent-Type: message/rfc822\nContent-Disposition: attachment\n\n" + original + "\n--" + boundary + "--\n";
+				"<rule-" + i + "@mail.example-shop.com>", "") + "Content-Type: multipart/mixed; boundary=\"" + boundary
+				+ "\"\n\n--" + boundary + "\nContent-Type: text/plain; charset=UTF-8\n\nForwarded by a mail rule.\n\n--"
+				+ boundary + "\nContent-Type: message/rfc822\nContent-Disposition: attachment\n\n" + original + "\n--"
+				+ boundary + "--\n";
 	}
 
 	private static String alternative(String boundary, String text, Charset charset, String orderId) {
 		return "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\n\n--" + boundary
-				+ "\nContent-Type: text/plain; charset=" + charset.name() + "\nContent-Transfer-Encoding: quoted-printable\n\n"
-				+ quotedPrintable(text, charset, orderId) + "\n--" + boundary
-				+ "\nContent-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+				+ "\nContent-Type: text/plain; charset=" + charset.name()
+				+ "\nContent-Transfer-Encoding: quoted-printable\n\n" + quotedPrintable(text, charset, orderId) + "\n--"
+				+ boundary + "\nContent-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
 				+ quotedPrintable(html(text), StandardCharsets.UTF_8, null) + "\n--" + boundary + "--\n";
 	}
 
-	// ---- what looks like a notice and is not -------------------------------------------
+	// ---- what looks like a notice and is not
+	// -------------------------------------------
 
 	private static String restrictionNotice(int i, OffsetDateTime date) {
 		return headers("Amazon Seller Central <seller-notification@amazon.com>",
-				"Your proactive messaging permissions have been restricted", date, "<restriction-" + i + "@amazon.com>", "")
-				+ singlePart("text/plain; charset=UTF-8", "7bit", "Dear Seller,\n\nSome of the messages you recently sent were "
-						+ "not delivered to customers because they did not comply with our guidelines.\n\nAmazon Seller Support\n");
+				"Your proactive messaging permissions have been restricted", date, "<restriction-" + i + "@amazon.com>",
+				"")
+				+ singlePart("text/plain; charset=UTF-8", "7bit",
+						"Dear Seller,\n\nSome of the messages you recently sent were "
+								+ "not delivered to customers because they did not comply with our guidelines.\n\nAmazon Seller Support\n");
 	}
 
 	private String lookalike(int i, OffsetDateTime date, Random random) {
 		String orderId = seller.orderId(random.nextInt(seller.orders()));
 		return headers("Amazon Support <auto-communication@amazon-seller-alerts.example>",
-				"Your message to a buyer could not be delivered", date, "<phish-" + i + "@amazon-seller-alerts.example>", "")
-				+ singlePart("text/plain; charset=UTF-8", "7bit", "Dear Seller,\n\n" + KEY_SENTENCES.get("en").formatted(orderId)
+				"Your message to a buyer could not be delivered", date,
+				"<phish-" + i + "@amazon-seller-alerts.example>", "")
+				+ singlePart("text/plain; charset=UTF-8", "7bit", "Dear Seller,\n\n"
+						+ KEY_SENTENCES.get("en").formatted(orderId)
 						+ "\n\nVerify your account within 24 hours: http://amazon-seller-alerts.example/verify\n");
 	}
 
 	private String sentMessageCopy(int i, OffsetDateTime date, Random random) {
 		int n = random.nextInt(seller.orders());
 		String orderId = seller.orderId(n);
-		return headers("Amazon <donotreply@" + seller.site(n).domain + ">", "Sent message to buyer (Order: " + orderId + ")",
-				date, "<copy-" + i + "@amazon.com>", "")
-				+ singlePart("text/plain; charset=UTF-8", "7bit", "Here is a copy of the e-mail you sent to " + seller.alias(n)
-						+ ".\n\nOrder ID: " + orderId + "\n\n-----\nHello,\n\nthank you for your order " + orderId
-						+ ". We would love to hear what you think.\n");
+		return headers("Amazon <donotreply@" + seller.site(n).domain + ">",
+				"Sent message to buyer (Order: " + orderId + ")", date, "<copy-" + i + "@amazon.com>", "")
+				+ singlePart("text/plain; charset=UTF-8", "7bit",
+						"Here is a copy of the e-mail you sent to " + seller.alias(n) + ".\n\nOrder ID: " + orderId
+								+ "\n\n-----\nHello,\n\nthank you for your order " + orderId
+								+ ". We would love to hear what you think.\n");
 	}
 
 	private String orderNotification(int i, OffsetDateTime date, Random random) {
 		int n = random.nextInt(seller.orders());
 		String orderId = seller.orderId(n);
-		String html = "<html><body><h2>Sold, ship now</h2><p>Order ID: " + orderId + "</p><p>Please ship this order using "
+		String html = "<html><body><h2>Sold, ship now</h2><p>Order ID: " + orderId
+				+ "</p><p>Please ship this order using "
 				+ "Standard shipping.</p><table><tr><td>Quantity</td><td>1</td></tr><tr><td>Item</td><td>Ceramic Mug 12 oz</td></tr>"
 				+ "</table><p>Ship by: " + date.plusDays(2).toLocalDate() + "</p></body></html>";
 		return headers("Amazon Seller Central <seller-notification@" + seller.site(n).domain + ">",
 				"Sold, ship now: " + orderId, date, "<sold-" + i + "@amazon.com>", "")
-				+ singlePart("text/html; charset=UTF-8", "quoted-printable", quotedPrintable(html, StandardCharsets.UTF_8, null));
+				+ singlePart("text/html; charset=UTF-8", "quoted-printable",
+						quotedPrintable(html, StandardCharsets.UTF_8, null));
 	}
 
 	private String buyerMessage(int i, OffsetDateTime date, Random random) {
@@ -241,41 +266,50 @@ final class MailboxGenerator {
 
 	private static String bounce(int i, OffsetDateTime date) {
 		String boundary = "dsn-" + i;
-		return headers("Mail Delivery System <MAILER-DAEMON@mail.example-shop.com>", "Undelivered Mail Returned to Sender",
-				date, "<dsn-" + i + "@mail.example-shop.com>", "")
-				+ "Content-Type: multipart/report; report-type=delivery-status; boundary=\"" + boundary + "\"\n\n--" + boundary
+		return headers("Mail Delivery System <MAILER-DAEMON@mail.example-shop.com>",
+				"Undelivered Mail Returned to Sender", date, "<dsn-" + i + "@mail.example-shop.com>", "")
+				+ "Content-Type: multipart/report; report-type=delivery-status; boundary=\"" + boundary + "\"\n\n--"
+				+ boundary
 				+ "\nContent-Type: text/plain; charset=us-ascii\n\nThis is the mail system at host mail.example-shop.com.\n"
 				+ "I'm sorry to have to inform you that your message could not be delivered.\n\n--" + boundary
 				+ "\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example-shop.com\n\n"
-				+ "Final-Recipient: rfc822; old-supplier@example.net\nAction: failed\nStatus: 5.1.1\n\n--" + boundary + "--\n";
+				+ "Final-Recipient: rfc822; old-supplier@example.net\nAction: failed\nStatus: 5.1.1\n\n--" + boundary
+				+ "--\n";
 	}
 
 	private static String hostile(int i, OffsetDateTime date) {
-		// more header lines than the cap (1000): the scanner must reject it, not choke on it
+		// more header lines than the cap (1000): the scanner must reject it, not choke on
+		// it
 		StringBuilder headers = new StringBuilder(40_000);
 		for (int hop = 0; hop < 1_100; hop++) {
 			headers.append("X-Trace-Hop: relay").append(hop).append(".example.net\n");
 		}
-		return headers("Unknown <noreply@bulk-mailer.example>", "You have won", date, "<hostile-" + i + "@bulk-mailer.example>",
-				headers.toString()) + singlePart("text/plain; charset=UTF-8", "7bit", "Click here.\n");
+		return headers("Unknown <noreply@bulk-mailer.example>", "You have won", date,
+				"<hostile-" + i + "@bulk-mailer.example>", headers.toString())
+				+ singlePart("text/plain; charset=UTF-8", "7bit", "Click here.\n");
 	}
 
-	// ---- ordinary mail -------------------------------------------------------------------
+	// ---- ordinary mail
+	// -------------------------------------------------------------------
 
 	private static String ordinaryMail(int i, OffsetDateTime date, Random random) {
 		if (random.nextInt(10) < 6) {
 			String boundary = "news-" + i;
 			StringBuilder html = new StringBuilder("<html><body><h1>Autumn news from your supplier</h1>");
 			for (int p = 0; p < 8; p++) {
-				html.append("<p>New ceramics, teas and kitchen tools are in stock. Order before the holidays to get your ")
-					.append("shelves ready. Wholesale prices for repeat partners, item ").append(p).append(".</p>");
+				html.append(
+						"<p>New ceramics, teas and kitchen tools are in stock. Order before the holidays to get your ")
+					.append("shelves ready. Wholesale prices for repeat partners, item ")
+					.append(p)
+					.append(".</p>");
 			}
 			html.append("</body></html>");
-			return headers("Supplier News <news@supplier.example>", "Autumn news " + i, date, "<news-" + i + "@supplier.example>",
-					"List-Unsubscribe: <mailto:unsubscribe@supplier.example>\n")
+			return headers("Supplier News <news@supplier.example>", "Autumn news " + i, date,
+					"<news-" + i + "@supplier.example>", "List-Unsubscribe: <mailto:unsubscribe@supplier.example>\n")
 					+ "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\n\n--" + boundary
 					+ "\nContent-Type: text/plain; charset=UTF-8\n\nNew ceramics, teas and kitchen tools are in stock.\n\n--"
-					+ boundary + "\nContent-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+					+ boundary
+					+ "\nContent-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
 					+ quotedPrintable(html.toString(), StandardCharsets.UTF_8, null) + "\n--" + boundary + "--\n";
 		}
 		if (random.nextInt(4) == 0) {
@@ -283,22 +317,26 @@ final class MailboxGenerator {
 			String boundary = "inv-" + i;
 			byte[] pdf = new byte[6_000 + random.nextInt(12_000)];
 			random.nextBytes(pdf);
-			return headers("Accounts <billing@freight.example>", "Invoice " + (40_000 + i), date, "<inv-" + i + "@freight.example>", "")
-					+ "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\n\n--" + boundary
+			return headers("Accounts <billing@freight.example>", "Invoice " + (40_000 + i), date,
+					"<inv-" + i + "@freight.example>", "") + "Content-Type: multipart/mixed; boundary=\"" + boundary
+					+ "\"\n\n--" + boundary
 					+ "\nContent-Type: text/plain; charset=UTF-8\n\nPlease find your invoice attached.\n\n--" + boundary
 					+ "\nContent-Type: application/pdf; name=\"invoice.pdf\"\nContent-Disposition: attachment; filename=\"invoice.pdf\""
 					+ "\nContent-Transfer-Encoding: base64\n\n" + base64(pdf) + "\n--" + boundary + "--\n";
 		}
-		return headers("Team <team@example-shop.com>", "Re: packing schedule", date, "<team-" + i + "@example-shop.com>", "")
-				+ singlePart("text/plain; charset=UTF-8", "7bit", "Hi,\n\nthe pallets go out on Thursday; From now on we pack "
-						+ "in the morning.\n\nFrom the warehouse, with thanks\n");
+		return headers("Team <team@example-shop.com>", "Re: packing schedule", date,
+				"<team-" + i + "@example-shop.com>", "")
+				+ singlePart("text/plain; charset=UTF-8", "7bit",
+						"Hi,\n\nthe pallets go out on Thursday; From now on we pack "
+								+ "in the morning.\n\nFrom the warehouse, with thanks\n");
 	}
 
-	// ---- MIME pieces -------------------------------------------------------------------
+	// ---- MIME pieces
+	// -------------------------------------------------------------------
 
 	private static String headers(String from, String subject, OffsetDateTime date, String messageId, String more) {
-		return "From: " + from + "\nTo: seller@example-shop.com\nSubject: " + subject + "\nDate: " + date.format(RFC_822)
-				+ "\nMessage-ID: " + messageId + "\nMIME-Version: 1.0\n" + more;
+		return "From: " + from + "\nTo: seller@example-shop.com\nSubject: " + subject + "\nDate: "
+				+ date.format(RFC_822) + "\nMessage-ID: " + messageId + "\nMIME-Version: 1.0\n" + more;
 	}
 
 	private static String singlePart(String contentType, String encoding, String body) {
@@ -306,7 +344,8 @@ final class MailboxGenerator {
 				+ (body.endsWith("\n") ? "" : "\n");
 	}
 
-	private static String encodedSubject(String subject, String charset, String encoding) throws UnsupportedEncodingException {
+	private static String encodedSubject(String subject, String charset, String encoding)
+			throws UnsupportedEncodingException {
 		return "7bit".equals(ascii(subject)) ? subject : MimeUtility.encodeText(subject, charset, encoding);
 	}
 
@@ -319,7 +358,8 @@ final class MailboxGenerator {
 	}
 
 	private static String html(String text) {
-		return "<html><body><p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace("\n\n", "</p><p>").replace("\n", "<br>")
+		return "<html><body><p>"
+				+ text.replace("&", "&amp;").replace("<", "&lt;").replace("\n\n", "</p><p>").replace("\n", "<br>")
 				+ "</p></body></html>";
 	}
 
@@ -328,8 +368,8 @@ final class MailboxGenerator {
 	}
 
 	/**
-	 * Quoted-printable with soft breaks at 76 columns; when {@code splitInside} is given, a soft
-	 * break is also put in the middle of it, as mail servers do to order ids.
+	 * Quoted-printable with soft breaks at 76 columns; when {@code splitInside} is given,
+	 * a soft break is also put in the middle of it, as mail servers do to order ids.
 	 */
 	static String quotedPrintable(String text, Charset charset, String splitInside) {
 		StringBuilder out = new StringBuilder(text.length() * 2);
@@ -347,7 +387,8 @@ final class MailboxGenerator {
 				continue;
 			}
 			String encoded;
-			if (ch >= 33 && ch <= 126 && ch != '=' || ch == ' ' && c + 1 < text.length() && text.charAt(c + 1) != '\n') {
+			if (ch >= 33 && ch <= 126 && ch != '='
+					|| ch == ' ' && c + 1 < text.length() && text.charAt(c + 1) != '\n') {
 				encoded = String.valueOf(ch);
 			}
 			else {

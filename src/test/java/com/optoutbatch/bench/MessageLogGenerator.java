@@ -11,9 +11,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * Writes {@code input/messages/}: sent-message logs in the generic layout and in two tools'
- * layouts, with messages of every policy category in the buyers' languages, multi-line
- * bodies, a few exported twice, and a few percent of broken records.
+ * Writes {@code input/messages/}: sent-message logs in the generic layout and in two
+ * tools' layouts, with messages of every policy category in the buyers' languages,
+ * multi-line bodies, a few exported twice, and a few percent of broken records.
  */
 final class MessageLogGenerator {
 
@@ -30,56 +30,68 @@ final class MessageLogGenerator {
 	record Template(String subject, String body) {
 	}
 
-	private static final Map<String, Map<Topic, Template>> TEMPLATES = Map.of("en", Map.of(
-			Topic.REVIEW, new Template("How are you enjoying your order?",
-					"Hello,\n\nthank you for your order %s. We would love to hear what you think: please leave a review on Amazon.\n\nSample Shop"),
-			Topic.REVIEW_INCENTIVE, new Template("A small gift for you",
+	private static final Map<String, Map<Topic, Template>> TEMPLATES = Map.of("en", Map.of(Topic.REVIEW, new Template(
+			"How are you enjoying your order?",
+			"Hello,\n\nthank you for your order %s. We would love to hear what you think: please leave a review on Amazon.\n\nSample Shop"),
+			Topic.REVIEW_INCENTIVE,
+			new Template("A small gift for you",
 					"Hello,\n\nif you are happy with order %s, please leave us a 5-star review and we will send you a gift card.\n\nSample Shop"),
-			Topic.SHIPPED, new Template("Your order %s has shipped",
+			Topic.SHIPPED,
+			new Template("Your order %s has shipped",
 					"Hello,\n\nyour order %s has shipped and is on its way. Tracking number: 1Z999AA10123456784.\n\nSample Shop"),
-			Topic.DELIVERY_SCHEDULING, new Template("Additional Information Required",
+			Topic.DELIVERY_SCHEDULING,
+			new Template("Additional Information Required",
 					"Hello,\n\nyour order %s is delivered by a freight carrier. Please tell us a convenient date and time slot when someone will be home.\n\nSample Shop"),
-			Topic.CUSTOMIZATION, new Template("Question about your engraving",
+			Topic.CUSTOMIZATION,
+			new Template("Question about your engraving",
 					"Hello,\n\nthank you for your order %s. Please reply with the name you would like engraved and the font (script or block).\n\nSample Shop"),
-			Topic.ADDRESS, new Template("Additional Information Required",
+			Topic.ADDRESS,
+			new Template("Additional Information Required",
 					"Hello,\n\nthe shipping address of order %s is incomplete: the apartment number is missing. Please confirm your address.\n\nSample Shop"),
-			Topic.MARKETING, new Template("20% off your next order",
+			Topic.MARKETING,
+			new Template("20% off your next order",
 					"Hello,\n\nthanks for order %s! Use code SAVE20 for 20%% off: http://sample-shop.example/sale\nFollow us on Instagram :)"),
-			Topic.THANKS, new Template("Thank you!", "Thank you for your order %s!")),
-			"de", Map.of(
-			Topic.REVIEW, new Template("Ihre Meinung ist uns wichtig",
+			Topic.THANKS, new Template("Thank you!", "Thank you for your order %s!")), "de",
+			Map.of(Topic.REVIEW, new Template("Ihre Meinung ist uns wichtig",
 					"Guten Tag,\n\nvielen Dank für Ihre Bestellung %s. Wir freuen uns über eine Bewertung auf Amazon.\n\nMit freundlichen Grüßen"),
-			Topic.SHIPPED, new Template("Ihre Bestellung %s wurde versandt",
-					"Guten Tag,\n\nIhre Bestellung %s wurde heute versandt. Sendungsnummer: 00340434161094042557.\n\nMit freundlichen Grüßen"),
-			Topic.DELIVERY_SCHEDULING, new Template("Liefertermin für Ihre Bestellung %s",
-					"Guten Tag,\n\nIhre Bestellung %s wird per Spedition geliefert. Bitte nennen Sie uns einen Wunschtermin und ein Zeitfenster, an dem jemand anwesend ist.\n\nMit freundlichen Grüßen"),
-			Topic.CUSTOMIZATION, new Template("Rückfrage zur Gravur",
-					"Guten Tag,\n\nfür die Gravur Ihrer Bestellung %s benötigen wir noch den Wunschtext und die Schriftart.\n\nMit freundlichen Grüßen"),
-			Topic.MARKETING, new Template("Ein Gutschein für Ihren nächsten Einkauf 🎁",
-					"Hallo,\n\nsichern Sie sich 15 %% Rabatt mit dem Gutscheincode HERBST15 (Bestellung %s): http://sample-shop.example/herbst")),
-			"fr", Map.of(
-			Topic.REVIEW, new Template("Votre avis compte",
+					Topic.SHIPPED,
+					new Template("Ihre Bestellung %s wurde versandt",
+							"Guten Tag,\n\nIhre Bestellung %s wurde heute versandt. Sendungsnummer: 00340434161094042557.\n\nMit freundlichen Grüßen"),
+					Topic.DELIVERY_SCHEDULING,
+					new Template("Liefertermin für Ihre Bestellung %s",
+							"Guten Tag,\n\nIhre Bestellung %s wird per Spedition geliefert. Bitte nennen Sie uns einen Wunschtermin und ein Zeitfenster, an dem jemand anwesend ist.\n\nMit freundlichen Grüßen"),
+					Topic.CUSTOMIZATION,
+					new Template("Rückfrage zur Gravur",
+							"Guten Tag,\n\nfür die Gravur Ihrer Bestellung %s benötigen wir noch den Wunschtext und die Schriftart.\n\nMit freundlichen Grüßen"),
+					Topic.MARKETING,
+					new Template("Ein Gutschein für Ihren nächsten Einkauf 🎁",
+							"Hallo,\n\nsichern Sie sich 15 %% Rabatt mit dem Gutscheincode HERBST15 (Bestellung %s): http://sample-shop.example/herbst")),
+			"fr",
+			Map.of(Topic.REVIEW, new Template("Votre avis compte",
 					"Bonjour,\n\nmerci pour votre commande %s. Pourriez-vous laisser un avis sur Amazon ?\n\nCordialement"),
-			Topic.SHIPPED, new Template("Votre commande %s a été expédiée",
-					"Bonjour,\n\nvotre commande %s a été expédiée. Numéro de suivi : 6A12345678901.\n\nCordialement"),
-			Topic.CUSTOMIZATION, new Template("Votre gravure",
-					"Bonjour,\n\npour la gravure de votre commande %s, merci de nous indiquer le texte souhaité.\n\nCordialement")),
-			"it", Map.of(
-			Topic.REVIEW, new Template("La tua opinione",
+					Topic.SHIPPED,
+					new Template("Votre commande %s a été expédiée",
+							"Bonjour,\n\nvotre commande %s a été expédiée. Numéro de suivi : 6A12345678901.\n\nCordialement"),
+					Topic.CUSTOMIZATION,
+					new Template("Votre gravure",
+							"Bonjour,\n\npour la gravure de votre commande %s, merci de nous indiquer le texte souhaité.\n\nCordialement")),
+			"it",
+			Map.of(Topic.REVIEW, new Template("La tua opinione",
 					"Buongiorno,\n\ngrazie per l'ordine %s. Ci lasci una recensione su Amazon?\n\nCordiali saluti"),
-			Topic.DELIVERY_SCHEDULING, new Template("Appuntamento per la consegna",
-					"Buongiorno,\n\nper l'ordine %s serve un appuntamento per la consegna: ci indichi una fascia oraria.\n\nCordiali saluti")),
-			"es", Map.of(
-			Topic.REVIEW, new Template("¿Qué te parece tu pedido?",
+					Topic.DELIVERY_SCHEDULING,
+					new Template("Appuntamento per la consegna",
+							"Buongiorno,\n\nper l'ordine %s serve un appuntamento per la consegna: ci indichi una fascia oraria.\n\nCordiali saluti")),
+			"es",
+			Map.of(Topic.REVIEW, new Template("¿Qué te parece tu pedido?",
 					"Hola,\n\ngracias por tu pedido %s. Nos encantaría conocer tu opinión: deja una reseña en Amazon.\n\nSaludos"),
-			Topic.SHIPPED, new Template("Tu pedido ha sido enviado",
-					"Hola,\n\ntu pedido %s ha sido enviado y está en camino. Número de seguimiento: ES123456789.")),
-			"ja", Map.of(
-			Topic.REVIEW, new Template("商品レビューのお願い",
-					"この度はご購入ありがとうございます（注文番号 %s）。\nご満足いただけましたら、レビューをお願いいたします。"),
-			Topic.DELIVERY_SCHEDULING, new Template("ご注文の配達日時について",
-					"ご注文（注文番号 %s）の商品は大型商品のため、配達日時のご指定が必要です。\nご在宅の日と時間帯をご返信ください。"),
-			Topic.SHIPPED, new Template("発送のお知らせ", "ご注文（注文番号 %s）の商品を本日発送いたしました。")));
+					Topic.SHIPPED,
+					new Template("Tu pedido ha sido enviado",
+							"Hola,\n\ntu pedido %s ha sido enviado y está en camino. Número de seguimiento: ES123456789.")),
+			"ja",
+			Map.of(Topic.REVIEW, new Template("商品レビューのお願い", "この度はご購入ありがとうございます（注文番号 %s）。\nご満足いただけましたら、レビューをお願いいたします。"),
+					Topic.DELIVERY_SCHEDULING,
+					new Template("ご注文の配達日時について", "ご注文（注文番号 %s）の商品は大型商品のため、配達日時のご指定が必要です。\nご在宅の日と時間帯をご返信ください。"),
+					Topic.SHIPPED, new Template("発送のお知らせ", "ご注文（注文番号 %s）の商品を本日発送いたしました。")));
 
 	private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 
@@ -96,7 +108,9 @@ final class MessageLogGenerator {
 		this.seed = seed;
 	}
 
-	/** @return the message records written */
+	/**
+	 * @return the message records written
+	 */
 	long write(Path messages, int count) throws IOException {
 		int generic = count / 2;
 		int feedbackWhiz = count * 3 / 10;
@@ -112,20 +126,21 @@ final class MessageLogGenerator {
 					continue;
 				}
 				Message message = message(file);
-				previous = CSV.format("m-" + i, message.orderId, message.recipient,
-						message.subject, message.body, message.brokenDate ? "yesterday" : OrderReportGenerator.iso(message.sentAt),
+				previous = CSV.format("m-" + i, message.orderId, message.recipient, message.subject, message.body,
+						message.brokenDate ? "yesterday" : OrderReportGenerator.iso(message.sentAt),
 						file.pick(new String[] { "ZonMaster", "BQool", "" }));
 				file.line(previous);
 			}
 		}
 		try (GeneratedFile file = GeneratedFile.create(messages.resolve("feedbackwhiz-email-logs-2026-11.csv"),
 				StandardCharsets.UTF_8, true, true, seed)) {
-			file.line(CSV.format("Email Log ID", "Amazon Order ID", "Buyer Email", "Email Subject", "Email Body", "Sent Date",
-					"Template Name"));
+			file.line(CSV.format("Email Log ID", "Amazon Order ID", "Buyer Email", "Email Subject", "Email Body",
+					"Sent Date", "Template Name"));
 			for (int i = 0; i < feedbackWhiz; i++) {
 				Message message = message(file);
-				file.line(CSV.format("fw-" + (55_000 + i), message.orderId, message.recipient, message.subject, message.body,
-						message.brokenDate ? "n/a" : message.sentAt.format(US_DATE), message.topic.name().toLowerCase(Locale.ROOT)));
+				file.line(CSV.format("fw-" + (55_000 + i), message.orderId, message.recipient, message.subject,
+						message.body, message.brokenDate ? "n/a" : message.sentAt.format(US_DATE),
+						message.topic.name().toLowerCase(Locale.ROOT)));
 			}
 		}
 		try (GeneratedFile file = GeneratedFile.create(messages.resolve("helium10-sent-emails-2026-11.csv"),
@@ -155,7 +170,9 @@ final class MessageLogGenerator {
 		String recipient = seller.isBusinessOrder(n) || file.chance(0.2) ? "" : seller.alias(n);
 		String subject = template.subject().contains("%s") ? template.subject().formatted(orderId) : template.subject();
 		String body = template.body().formatted(orderId);
-		OffsetDateTime sentAt = seller.purchaseDate(n).plusDays(1 + file.random.nextInt(20)).plusMinutes(file.random.nextInt(600));
+		OffsetDateTime sentAt = seller.purchaseDate(n)
+			.plusDays(1 + file.random.nextInt(20))
+			.plusMinutes(file.random.nextInt(600));
 		if (!file.chance(BROKEN_RECORDS)) {
 			return new Message(topic, orderId, recipient, subject, body, sentAt, false, false);
 		}

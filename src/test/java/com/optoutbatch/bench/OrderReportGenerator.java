@@ -14,13 +14,16 @@ import com.optoutbatch.bench.SyntheticSeller.Report;
 import com.optoutbatch.bench.SyntheticSeller.Site;
 
 /**
- * Writes {@code input/orders/}: the three shapes of Amazon's order reports in the layouts,
- * charsets and line endings of the sample workspace, a few percent of broken lines, and one
- * file that is not an order report at all.
+ * Writes {@code input/orders/}: the three shapes of Amazon's order reports in the
+ * layouts, charsets and line endings of the sample workspace, a few percent of broken
+ * lines, and one file that is not an order report at all.
  */
 final class OrderReportGenerator {
 
-	/** The share of lines that are broken: a malformed order id, a date or an e-mail no one can read. */
+	/**
+	 * The share of lines that are broken: a malformed order id, a date or an e-mail no
+	 * one can read.
+	 */
 	static final double BROKEN_LINES = 0.02;
 
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -42,8 +45,8 @@ final class OrderReportGenerator {
 			"ship-country", "promotion-ids", "is-business-order", "purchase-order-number", "price-designation" };
 
 	private static final String[] UNSHIPPED_HEADER = { "order-id", "order-item-id", "purchase-date", "payments-date",
-			"reporting-date", "promise-date", "days-past-promise", "buyer-email", "buyer-name", "buyer-phone-number", "sku",
-			"product-name", "quantity-purchased", "quantity-shipped", "quantity-to-ship", "ship-service-level",
+			"reporting-date", "promise-date", "days-past-promise", "buyer-email", "buyer-name", "buyer-phone-number",
+			"sku", "product-name", "quantity-purchased", "quantity-shipped", "quantity-to-ship", "ship-service-level",
 			"recipient-name", "ship-address-1", "ship-address-2", "ship-address-3", "ship-city", "ship-state",
 			"ship-postal-code", "ship-country", "is-business-order", "is-prime" };
 
@@ -56,9 +59,10 @@ final class OrderReportGenerator {
 			{ "TE-VERDE", "Té verde ecológico, 50 bolsitas" }, { "TABLA-GRB", "Tabla de cortar grabada" } };
 
 	private static final String[][] PRODUCTS_EU = { { "KEY-001", "Schlüsselanhänger Edelstahl" },
-			{ "BOX-00M", "Geschenkbox Größe M" }, { "MUG-GRN", "Kaffeebecher Grün" }, { "MUG-FR1", "Tasse à café émaillée" },
-			{ "TAZZA-IT", "Tazza in ceramica, perché no" }, { "TAZA-ES", "Taza de café pequeña" },
-			{ "MUG-UK", "Bone China Mug £ Edition" }, { "BOX-ECO", "Brotdose Ökö" } };
+			{ "BOX-00M", "Geschenkbox Größe M" }, { "MUG-GRN", "Kaffeebecher Grün" },
+			{ "MUG-FR1", "Tasse à café émaillée" }, { "TAZZA-IT", "Tazza in ceramica, perché no" },
+			{ "TAZA-ES", "Taza de café pequeña" }, { "MUG-UK", "Bone China Mug £ Edition" },
+			{ "BOX-ECO", "Brotdose Ökö" } };
 
 	private static final String[][] PRODUCTS_JA = { { "CHA-MAT", "抹茶 100g" }, { "CHA-SEN", "茶筅 竹製" },
 			{ "TEA-SEN", "煎茶 ティーバッグ" }, { "YUNOMI-1", "湯呑み 有田焼" }, { "KYUSU-1", "急須 常滑焼 300ml" } };
@@ -81,7 +85,9 @@ final class OrderReportGenerator {
 		this.seed = seed;
 	}
 
-	/** @return the order report lines written (broken lines included) */
+	/**
+	 * @return the order report lines written (broken lines included)
+	 */
 	long write(Path orders) throws IOException {
 		long lines = 0;
 		try (GeneratedFile file = GeneratedFile.create(orders.resolve("order-report-us-2026-11.txt"),
@@ -108,7 +114,8 @@ final class OrderReportGenerator {
 		try (GeneratedFile file = GeneratedFile.create(orders.resolve("order-report-ca-mx-2026-11.csv"),
 				StandardCharsets.UTF_8, true, true, seed)) {
 			file.row(',', ORDER_REPORT_HEADER);
-			for (int n = seller.firstOrder(Report.ORDER_REPORT_CA_MX); n < seller.endOrder(Report.ORDER_REPORT_CA_MX); n++) {
+			for (int n = seller.firstOrder(Report.ORDER_REPORT_CA_MX); n < seller
+				.endOrder(Report.ORDER_REPORT_CA_MX); n++) {
 				lines += orderReportLines(file, n, ',');
 			}
 		}
@@ -137,15 +144,16 @@ final class OrderReportGenerator {
 		int lines = seller.linesOf(n);
 		for (int item = 0; item < lines; item++) {
 			String[] product = file.pick(products);
-			// a sparse continuation line: only the item's own cells, the order is the one above
+			// a sparse continuation line: only the item's own cells, the order is the one
+			// above
 			boolean sparse = item > 0 && file.chance(0.3);
 			String[] cells = { sparse ? "" : orderId, String.valueOf(50_000_000_000_000L + n * 3L + item),
 					sparse ? "" : date, sparse ? "" : date, sparse ? "" : alias, sparse ? "" : name,
-					sparse ? "" : "+1 206-555-" + String.format(Locale.ROOT, "%04d", n % 10_000), product[0], product[1],
-					String.valueOf(1 + item), currency, price(file), "1.24", "4.99", "0.00", "Standard",
+					sparse ? "" : "+1 206-555-" + String.format(Locale.ROOT, "%04d", n % 10_000), product[0],
+					product[1], String.valueOf(1 + item), currency, price(file), "1.24", "4.99", "0.00", "Standard",
 					sparse ? "" : name, sparse ? "" : (100 + n % 900) + " Pine St", "", "", "Seattle", "WA", "98101",
-					site == Site.US ? "US" : site == Site.CA ? "CA" : "MX", "", "", "", "", file.chance(0.1) ? "Leave at door" : "",
-					sparse ? "" : site.salesChannel };
+					site == Site.US ? "US" : site == Site.CA ? "CA" : "MX", "", "", "", "",
+					file.chance(0.1) ? "Leave at door" : "", sparse ? "" : site.salesChannel };
 			breakSometimes(file, cells, 0, 2, 4);
 			write(file, delimiter, cells);
 		}
@@ -157,17 +165,18 @@ final class OrderReportGenerator {
 		String orderId = seller.orderId(n);
 		OffsetDateTime purchased = seller.purchaseDate(n);
 		// older exports of some stores write German dates
-		String date = site == Site.DE && n % 7 == 0 ? purchased.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss"))
-				: iso(purchased);
+		String date = site == Site.DE && n % 7 == 0
+				? purchased.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")) : iso(purchased);
 		String status = file.pick(new String[] { "Shipped", "Shipped", "Shipped", "Pending", "Unshipped", "Canceled" });
 		int lines = seller.linesOf(n);
 		for (int item = 0; item < lines; item++) {
 			String[] product = file.pick(PRODUCTS_EU);
-			String[] cells = { orderId, "", date, iso(purchased.plusHours(2 + item)), status, "Merchant", site.salesChannel,
-					"", "", "Standard", product[1], product[0], "B00" + product[0], status, "1",
+			String[] cells = { orderId, "", date, iso(purchased.plusHours(2 + item)), status, "Merchant",
+					site.salesChannel, "", "", "Standard", product[1], product[0], "B00" + product[0], status, "1",
 					site == Site.UK ? "GBP" : "EUR", price(file).replace('.', ','), "", "", "", "", "", "", "",
-					file.pick(CITIES_EU), "", String.valueOf(10_000 + n % 89_999), site.name().equals("UK") ? "GB" : site.name(),
-					"", seller.isBusinessOrder(n) ? "true" : "false", "", "" };
+					file.pick(CITIES_EU), "", String.valueOf(10_000 + n % 89_999),
+					site.name().equals("UK") ? "GB" : site.name(), "", seller.isBusinessOrder(n) ? "true" : "false", "",
+					"" };
 			breakSometimes(file, cells, 0, 2, -1);
 			file.row('\t', cells);
 		}
@@ -177,7 +186,8 @@ final class OrderReportGenerator {
 	private int unshippedLines(GeneratedFile file, int n) {
 		String orderId = seller.orderId(n);
 		OffsetDateTime purchased = seller.purchaseDate(n);
-		String date = n % 5 == 0 ? purchased.format(DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")) : iso(purchased);
+		String date = n % 5 == 0 ? purchased.format(DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss"))
+				: iso(purchased);
 		String alias = seller.isBusinessOrder(n) ? "no-reply-amazon-iba-buyer@marketplace.amazon.co.jp"
 				: seller.alias(n).toUpperCase(Locale.ROOT);
 		String name = file.pick(NAMES_JA);
@@ -185,16 +195,19 @@ final class OrderReportGenerator {
 		for (int item = 0; item < lines; item++) {
 			String[] product = file.pick(PRODUCTS_JA);
 			String[] cells = { orderId, String.valueOf(11_000_000_000_000L + n * 3L + item), date, date,
-					iso(purchased.plusDays(1)), iso(purchased.plusDays(3)), "0", alias, name, "090-1234-5678", product[0],
-					product[1], "1", "0", "1", "Standard", name, "千代田区千代田1-1", "", "", "千代田区", "東京都", "100-0001", "JP",
-					"false", file.chance(0.5) ? "true" : "false" };
+					iso(purchased.plusDays(1)), iso(purchased.plusDays(3)), "0", alias, name, "090-1234-5678",
+					product[0], product[1], "1", "0", "1", "Standard", name, "千代田区千代田1-1", "", "", "千代田区", "東京都",
+					"100-0001", "JP", "false", file.chance(0.5) ? "true" : "false" };
 			breakSometimes(file, cells, 0, 2, 7);
 			file.row('\t', cells);
 		}
 		return lines;
 	}
 
-	/** Now and then one line gets a malformed order id, an unreadable date or a broken e-mail cell. */
+	/**
+	 * Now and then one line gets a malformed order id, an unreadable date or a broken
+	 * e-mail cell.
+	 */
 	private static void breakSometimes(GeneratedFile file, String[] cells, int orderId, int date, int email) {
 		if (!file.chance(BROKEN_LINES)) {
 			return;

@@ -29,9 +29,9 @@ import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 /**
  * The floor the nightly run is measured against: a plain program that reads a workspace's
  * inputs with the parsers the jobs use, and nothing else. Delimited files go through the
- * product's own {@link DelimitedFile} (charset detection, then Commons CSV); each mail of an
- * mbox becomes an Angus Mail {@link MimeMessage} whose parts are all decoded. What is read is
- * discarded. Prints one line per job: {@code <job> <records> <seconds>}.
+ * product's own {@link DelimitedFile} (charset detection, then Commons CSV); each mail of
+ * an mbox becomes an Angus Mail {@link MimeMessage} whose parts are all decoded. What is
+ * read is discarded. Prints one line per job: {@code <job> <records> <seconds>}.
  */
 public final class ReferenceReader {
 
@@ -44,16 +44,18 @@ public final class ReferenceReader {
 	private long sink;
 
 	public static void main(String[] args) throws Exception {
-		// Angus Mail set up as the mailbox scan sets it up (see MessageParser), without a class-path scan per part
+		// Angus Mail set up as the mailbox scan sets it up (see MessageParser), without a
+		// class-path scan per part
 		System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
 		Path input = Path.of(args.length > 0 ? args[0] : ".").resolve("input");
 		ReferenceReader reader = new ReferenceReader();
 		Map<String, Reading> readings = new LinkedHashMap<>();
 		readings.put("importOrders", reader.timed(() -> reader.delimited(files(input.resolve("orders")))));
 		readings.put("importMessages", reader.timed(() -> reader.delimited(files(input.resolve("messages")))));
-		readings.put("scanMailbox", reader.timed(
-				() -> reader.delimited(files(input.resolve("optouts"))) + reader.mailboxes(files(input.resolve("mailbox")))));
-		readings.put("reconcileCampaigns", reader.timed(() -> reader.delimited(campaignLists(input.resolve("campaigns")))));
+		readings.put("scanMailbox", reader.timed(() -> reader.delimited(files(input.resolve("optouts")))
+				+ reader.mailboxes(files(input.resolve("mailbox")))));
+		readings.put("reconcileCampaigns",
+				reader.timed(() -> reader.delimited(campaignLists(input.resolve("campaigns")))));
 		PrintStream out = System.out;
 		readings.forEach((job, reading) -> out.printf("%s %d %.3f%n", job, reading.records(), reading.seconds()));
 		// what was read is used once, so that no reading can be optimised away

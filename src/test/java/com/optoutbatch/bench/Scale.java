@@ -3,14 +3,12 @@ package com.optoutbatch.bench;
 import java.util.Locale;
 
 /**
- * How big a generated seller is. L is a large seller or an agency's busy account; M a tenth
- * of it, S a hundredth, T a tiny workspace for tests.
+ * How big a generated seller is. L is a large seller or an agency's busy account; M a
+ * tenth of it, S a hundredth, T a tiny workspace for tests.
  */
 public enum Scale {
 
-	T(1_000, 300, 100, 500),
-	S(10_000, 3_000, 500, 5_000),
-	M(100_000, 30_000, 5_000, 50_000),
+	T(1_000, 300, 100, 500), S(10_000, 3_000, 500, 5_000), M(100_000, 30_000, 5_000, 50_000),
 	L(1_000_000, 300_000, 50_000, 500_000);
 
 	/** Order report lines, over all reports. */

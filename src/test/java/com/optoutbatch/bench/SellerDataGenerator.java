@@ -57,9 +57,10 @@ public final class SellerDataGenerator {
 		Path workspace = out != null ? out : Path.of("target", "bench", "workspace-" + scale.name().toLowerCase());
 		long started = System.nanoTime();
 		Summary summary = new SellerDataGenerator(scale, seed).write(workspace);
-		System.out.printf("%s: scale %s, seed %d: %,d order lines, %,d sent messages, %,d mails, %,d campaign rows (%.1f s)%n",
-				workspace, scale, seed, summary.orderLines(), summary.sentMessages(), summary.mails(), summary.campaignRows(),
-				(System.nanoTime() - started) / 1e9);
+		System.out.printf(
+				"%s: scale %s, seed %d: %,d order lines, %,d sent messages, %,d mails, %,d campaign rows (%.1f s)%n",
+				workspace, scale, seed, summary.orderLines(), summary.sentMessages(), summary.mails(),
+				summary.campaignRows(), (System.nanoTime() - started) / 1e9);
 	}
 
 }

@@ -24,8 +24,7 @@ class SellerDataGeneratorTests {
 		List<Path> files = files(temp.resolve("first"));
 		assertThat(files).hasSizeGreaterThanOrEqualTo(14).isEqualTo(files(temp.resolve("second")));
 		for (Path file : files) {
-			assertThat(Files.readAllBytes(temp.resolve("second").resolve(file)))
-				.as(file.toString())
+			assertThat(Files.readAllBytes(temp.resolve("second").resolve(file))).as(file.toString())
 				.isEqualTo(Files.readAllBytes(temp.resolve("first").resolve(file)));
 		}
 	}

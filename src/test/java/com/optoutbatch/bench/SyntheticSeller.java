@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * The facts of one made-up seller that every generated file agrees on: order {@code n}
  * always has the same id, marketplace, buyer and purchase date, so that a notice, a sent
- * message or a campaign row names an order that the order reports hold. Each fact is a pure
- * function of the seed and the order's number, never of what was generated before.
+ * message or a campaign row names an order that the order reports hold. Each fact is a
+ * pure function of the seed and the order's number, never of what was generated before.
  */
 final class SyntheticSeller {
 
@@ -73,7 +73,9 @@ final class SyntheticSeller {
 		ALL_ORDERS_EU(0.35, 0.70),
 		/** Unshipped orders of the Japanese store: Shift_JIS, CRLF. */
 		UNSHIPPED_JP(0.70, 0.85),
-		/** Order report of Canada and Mexico, saved as a comma-separated file with a BOM. */
+		/**
+		 * Order report of Canada and Mexico, saved as a comma-separated file with a BOM.
+		 */
 		ORDER_REPORT_CA_MX(0.85, 1.00);
 
 		final double from;
@@ -132,8 +134,8 @@ final class SyntheticSeller {
 	}
 
 	/**
-	 * The id of order {@code n}; {@code n} beyond the last order gives ids the reports do not
-	 * hold (orders of another account, or older than the reports).
+	 * The id of order {@code n}; {@code n} beyond the last order gives ids the reports do
+	 * not hold (orders of another account, or older than the reports).
 	 */
 	String orderId(int n) {
 		Site site = n < orders ? site(n) : Site.values()[(int) (mix(n, 1) % Site.values().length)];
@@ -159,7 +161,10 @@ final class SyntheticSeller {
 		return aliasLocalPart(buyerOf(n)) + "@marketplace.amazon." + site.tld();
 	}
 
-	/** Whether the order is an Amazon Business order, whose alias is shared by all such buyers. */
+	/**
+	 * Whether the order is an Amazon Business order, whose alias is shared by all such
+	 * buyers.
+	 */
 	boolean isBusinessOrder(int n) {
 		return mix(n, 6) % 100 == 0;
 	}
@@ -191,7 +196,10 @@ final class SyntheticSeller {
 		return alias.toString();
 	}
 
-	/** A non-negative pseudo-random number for fact {@code fact} of thing {@code n} (SplitMix64). */
+	/**
+	 * A non-negative pseudo-random number for fact {@code fact} of thing {@code n}
+	 * (SplitMix64).
+	 */
 	long mix(long n, long fact) {
 		long z = seed * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + fact * 0x94D049BB133111EBL;
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

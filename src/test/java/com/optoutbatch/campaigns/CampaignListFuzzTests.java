@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The campaign-list reader on any bytes, as a loose list or in a profile's folder: nothing
- * but a reject escapes it, and every row after the header is a row or a reject. The first
- * byte of an input picks the folder, the rest is the list. Replays the inputs saved in
- * {@code CampaignListFuzzTestsInputs}; {@code scripts/fuzz.sh campaignList <minutes>} fuzzes it.
+ * The campaign-list reader on any bytes, as a loose list or in a profile's folder:
+ * nothing but a reject escapes it, and every row after the header is a row or a reject.
+ * The first byte of an input picks the folder, the rest is the list. Replays the inputs
+ * saved in {@code CampaignListFuzzTestsInputs};
+ * {@code scripts/fuzz.sh campaignList <minutes>} fuzzes it.
  */
 class CampaignListFuzzTests {
 

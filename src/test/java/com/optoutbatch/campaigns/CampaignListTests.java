@@ -23,9 +23,9 @@ class CampaignListTests {
 
 	@Test
 	void profileFindsItsColumnsByHeaderName() throws Exception {
-		CampaignList list = CampaignList.open(write("q.tsv",
-				"order-id\tbuyer-email\ttemplate-name\tsend-date\tdelivered-date\ttemplate-type\n", StandardCharsets.UTF_8),
-				"zonmaster/q.tsv", PROFILES.named("zonmaster"), null);
+		CampaignList list = CampaignList
+			.open(write("q.tsv", "order-id\tbuyer-email\ttemplate-name\tsend-date\tdelivered-date\ttemplate-type\n",
+					StandardCharsets.UTF_8), "zonmaster/q.tsv", PROFILES.named("zonmaster"), null);
 		assertThat(list.usable()).isTrue();
 		assertThat(list.columns()).containsEntry(CampaignField.ORDER_ID, 0).containsEntry(CampaignField.PURPOSE, 5);
 		assertThat(list.format().delimiter()).isEqualTo('\t');
@@ -47,7 +47,8 @@ class CampaignListTests {
 				regular,113-9876543-2109876,,
 				regular,,k8v2bq9z4mx7whc@marketplace.amazon.de,
 				""", StandardCharsets.UTF_8), "loose.csv", null, null);
-		assertThat(list.columns()).containsEntry(CampaignField.ORDER_ID, 1).containsEntry(CampaignField.BUYER_ALIAS, 2)
+		assertThat(list.columns()).containsEntry(CampaignField.ORDER_ID, 1)
+			.containsEntry(CampaignField.BUYER_ALIAS, 2)
 			.hasSize(2);
 		assertThat(list.profile()).isNull();
 		assertThat(list.tool()).isNull();
@@ -65,8 +66,9 @@ class CampaignListTests {
 		Workspace workspace = new Workspace(dir);
 		Path campaigns = dir.resolve("input/campaigns");
 
-		assertThat(List.of("generic/review-requests-nov.csv", "generic.review-requests-nov.csv", "list.csv", "list.tsv",
-				"list", "list.clean.csv")
+		assertThat(List
+			.of("generic/review-requests-nov.csv", "generic.review-requests-nov.csv", "list.csv", "list.tsv", "list",
+					"list.clean.csv")
 			.stream()
 			.flatMap(list -> Stream.of("clean", "suppressed")
 				.map(kind -> SendListWriter.sendList(workspace, campaigns.resolve(list), kind)))
@@ -79,20 +81,21 @@ class CampaignListTests {
 
 	@Test
 	void formatKeepsBomQuotingLineEndsAndCharset() throws Exception {
-		CampaignListFormat quoted = CampaignListFormat.of(write("f.csv",
-				"\uFEFF\"Amazon Order ID\",\"Buyer Email\"\r\n\"112-3456789-0123456\",\"\"\r\n", StandardCharsets.UTF_8), null);
+		CampaignListFormat quoted = CampaignListFormat
+			.of(write("f.csv", "\uFEFF\"Amazon Order ID\",\"Buyer Email\"\r\n\"112-3456789-0123456\",\"\"\r\n",
+					StandardCharsets.UTF_8), null);
 		assertThat(quoted).isEqualTo(new CampaignListFormat(quoted.charset(), ',', true, "\r\n"));
 		assertThat(quoted.charset().bomLength()).isEqualTo(3);
 
-		CampaignListFormat semicolons = CampaignListFormat.of(write("s.csv", "Order Number;Purpose\n1;x\n",
-				StandardCharsets.UTF_8), null);
+		CampaignListFormat semicolons = CampaignListFormat
+			.of(write("s.csv", "Order Number;Purpose\n1;x\n", StandardCharsets.UTF_8), null);
 		assertThat(semicolons.delimiter()).isEqualTo(';');
 		assertThat(semicolons.quoteAll()).isFalse();
 		assertThat(semicolons.recordSeparator()).isEqualTo("\n");
 
-		CampaignListFormat legacy = CampaignListFormat.of(write("z.tsv",
-				"order-id\ttemplate-name\n305-7654321-1234567\tBewertung Größe für Kunden aus München\n",
-				Charset.forName("windows-1252")), null);
+		CampaignListFormat legacy = CampaignListFormat
+			.of(write("z.tsv", "order-id\ttemplate-name\n305-7654321-1234567\tBewertung Größe für Kunden aus München\n",
+					Charset.forName("windows-1252")), null);
 		assertThat(legacy.charset().charset().name()).isEqualTo("windows-1252");
 	}
 

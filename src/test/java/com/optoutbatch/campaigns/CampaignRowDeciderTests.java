@@ -35,7 +35,8 @@ class CampaignRowDeciderTests {
 			new UnsubscribeLayout("order_id", "buyer_alias", ','));
 
 	static final CampaignList LIST = new CampaignList(Path.of("generic/nov.csv"), "generic.nov", GENERIC,
-			new CampaignListFormat(new TextCharset(java.nio.charset.StandardCharsets.UTF_8, 0, "test"), ',', false, "\n"),
+			new CampaignListFormat(new TextCharset(java.nio.charset.StandardCharsets.UTF_8, 0, "test"), ',', false,
+					"\n"),
 			List.of("order_id", "buyer_alias", "campaign", "planned_send_date", "delivery_date", "purpose"),
 			Map.of(CampaignField.ORDER_ID, 0), null);
 
@@ -51,7 +52,8 @@ class CampaignRowDeciderTests {
 
 	@Test
 	void rowOfOptedOutOrderIsHeldBackWithReason() {
-		assertThat(decide(OPTED_OUT_ORDER, null, "review_request").reason()).isEqualTo(SuppressionReason.OPTED_OUT_ORDER);
+		assertThat(decide(OPTED_OUT_ORDER, null, "review_request").reason())
+			.isEqualTo(SuppressionReason.OPTED_OUT_ORDER);
 	}
 
 	@Test
@@ -83,9 +85,10 @@ class CampaignRowDeciderTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(nullValues = "null", value = { "2026-11-24, 2026-11-20, OUTSIDE_REVIEW_WINDOW",
-			"2026-11-25, 2026-11-20, null", "2026-12-20, 2026-11-20, null", "2026-12-21, 2026-11-20, OUTSIDE_REVIEW_WINDOW",
-			"2026-11-21, null, null" })
+	@CsvSource(nullValues = "null",
+			value = { "2026-11-24, 2026-11-20, OUTSIDE_REVIEW_WINDOW", "2026-11-25, 2026-11-20, null",
+					"2026-12-20, 2026-11-20, null", "2026-12-21, 2026-11-20, OUTSIDE_REVIEW_WINDOW",
+					"2026-11-21, null, null" })
 	void reviewRequestsOnlyFiveToThirtyDaysAfterDelivery(String planned, String delivered, SuppressionReason reason) {
 		CampaignRow row = row(3, PLAIN_ORDER, null, planned, delivered, "review_request");
 		assertThat(decider.process(row).reason()).isEqualTo(reason);

@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A send list that cannot be written whole is not published: with the output disk full, no
- * list is left looking finished, and the run file says why; when the run file itself does
- * not fit, a small one takes its place, and when not even that fits, the job says so.
+ * A send list that cannot be written whole is not published: with the output disk full,
+ * no list is left looking finished, and the run file says why; when the run file itself
+ * does not fit, a small one takes its place, and when not even that fits, the job says
+ * so.
  */
 class FullOutputDiskJobTests extends JobTestSupport {
 
@@ -39,7 +40,8 @@ class FullOutputDiskJobTests extends JobTestSupport {
 		TestWorkspace.reset(workspace, jdbc, "campaign_held_rows", "opt_outs", "messages", "orders");
 		StringBuilder rows = new StringBuilder("order_id,buyer_alias,campaign,planned_send_date,purpose\n");
 		for (int i = 0; i < 4_500; i++) {
-			rows.append(String.format("112-%07d-%07d,b%d@marketplace.amazon.com,Thanks,2026-11-28,thank_you%n", i, i, i));
+			rows.append(
+					String.format("112-%07d-%07d,b%d@marketplace.amazon.com,Thanks,2026-11-28,thank_you%n", i, i, i));
 		}
 		write("generic/big.csv", rows.toString());
 		write("a-small.csv", "order_id,note\n113-0000000-0000001,first\n");
@@ -61,8 +63,8 @@ class FullOutputDiskJobTests extends JobTestSupport {
 			assertThat(run.get("status").asString()).isEqualTo("FAILED");
 			assertThat(run.get("failure").asString())
 				.matches("No space left on device writing output/send-lists/[^ ]+\\.(clean|suppressed)\\.csv");
-			assertThat(run.get("runFileError").asString()).isEqualTo("the whole run file could not be written: "
-					+ "No space left on device writing " + RUN_FILE);
+			assertThat(run.get("runFileError").asString())
+				.isEqualTo("the whole run file could not be written: " + "No space left on device writing " + RUN_FILE);
 		}
 	}
 
@@ -80,7 +82,8 @@ class FullOutputDiskJobTests extends JobTestSupport {
 
 	@Test
 	void aListThatCannotBeWrittenIsNotPublishedAndTheRunFileNamesIt() throws Exception {
-		// a file where the folder of the send lists goes: no list can be written, on any machine
+		// a file where the folder of the send lists goes: no list can be written, on any
+		// machine
 		Files.createDirectories(workspace.home().resolve("output"));
 		Files.writeString(workspace.output("send-lists"), "not a folder");
 
@@ -89,8 +92,7 @@ class FullOutputDiskJobTests extends JobTestSupport {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(workspace.output("send-lists")).hasContent("not a folder");
 		JsonNode run = JsonMapper.builder().build().readTree(runFile().toFile());
-		assertThat(run.get("failure").asString())
-			.isEqualTo("File exists writing output/send-lists/a-small.clean.csv");
+		assertThat(run.get("failure").asString()).isEqualTo("File exists writing output/send-lists/a-small.clean.csv");
 	}
 
 	private void assertEveryPublishedListIsWhole() throws IOException {

@@ -61,12 +61,14 @@ class KeptReviewRequestsTests {
 		assertThat(KeptReviewRequests.orderKey("D01-1234567-7654321"))
 			.isNotEqualTo(KeptReviewRequests.orderKey("130-1234567-7654321"))
 			.isNotEqualTo(KeptReviewRequests.orderKey("301-1234567-7654321"));
-		assertThat(KeptReviewRequests.orderKey("999-9999999-9999999")).isLessThan(KeptReviewRequests.orderKey("A00-0000000-0000000"));
+		assertThat(KeptReviewRequests.orderKey("999-9999999-9999999"))
+			.isLessThan(KeptReviewRequests.orderKey("A00-0000000-0000000"));
 		assertThatIllegalArgumentException().isThrownBy(() -> KeptReviewRequests.orderKey("not-an-order"));
 	}
 
 	private void note(String list, long line, String orderId, String plannedSendDate) {
-		requests.note(new ReviewRequest(list, line, orderId, plannedSendDate == null ? null : LocalDate.parse(plannedSendDate)));
+		requests.note(new ReviewRequest(list, line, orderId,
+				plannedSendDate == null ? null : LocalDate.parse(plannedSendDate)));
 	}
 
 }

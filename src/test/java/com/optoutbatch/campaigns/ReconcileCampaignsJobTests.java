@@ -51,8 +51,7 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	@BeforeEach
 	void emptyWorkspace() {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "campaign_held_rows", "opt_outs", "messages",
-				"orders");
+		TestWorkspace.reset(workspace, jdbc, "campaign_held_rows", "opt_outs", "messages", "orders");
 	}
 
 	@Test
@@ -69,7 +68,8 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		for (String folder : List.of("send-lists", "unsubscribe")) {
 			assertThat(names(workspace.output(folder))).isEqualTo(names(EXPECTED.resolve(folder)));
 			for (String name : names(EXPECTED.resolve(folder))) {
-				assertThat(workspace.output(folder, name)).as(name).hasSameBinaryContentAs(EXPECTED.resolve(folder).resolve(name));
+				assertThat(workspace.output(folder, name)).as(name)
+					.hasSameBinaryContentAs(EXPECTED.resolve(folder).resolve(name));
 			}
 		}
 	}
@@ -84,7 +84,8 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(run.get("totals").get("read").asLong()).isEqualTo(25);
 		for (JsonNode input : run.get("inputs")) {
 			assertThat(input.get("read").asLong()).as(input.get("file").asString())
-				.isEqualTo(input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
+				.isEqualTo(
+						input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
 		}
 		JsonNode generic = input(run, "generic/review-requests-nov.csv");
 		assertThat(generic.get("filterReasons").get("OPTED_OUT_BUYER").asLong()).isEqualTo(2);
@@ -93,15 +94,18 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(catalog.get("rejected").asLong()).isEqualTo(1);
 		assertThat(catalog.get("unreadFile").asString()).startsWith("no order id or alias column");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_held_rows WHERE reason = 'CRITICAL_TO_OPTED_OUT'",
-				Long.class)).isEqualTo(2);
+				Long.class))
+			.isEqualTo(2);
 	}
 
 	@Test
 	void reviewRequestForAnOrderTheLogAlreadyAskedIsHeldBack() throws Exception {
-		write("messages/sent.csv", """
-				message_id,order_id,recipient,subject,body,sent_at,tool
-				r-1,171-1111111-2222222,,How was your order?,"Would you take a moment to leave a product review for order 171-1111111-2222222? Thank you!",2026-11-20T10:00:00Z,Helium 10
-				""", StandardCharsets.UTF_8);
+		write("messages/sent.csv",
+				"""
+						message_id,order_id,recipient,subject,body,sent_at,tool
+						r-1,171-1111111-2222222,,How was your order?,"Would you take a moment to leave a product review for order 171-1111111-2222222? Thank you!",2026-11-20T10:00:00Z,Helium 10
+						""",
+				StandardCharsets.UTF_8);
 		write("campaigns/generic/reviews.csv", """
 				order_id,buyer_alias,campaign,planned_send_date,purpose
 				171-1111111-2222222,,Review,2026-11-28,review_request
@@ -113,7 +117,8 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		assertThat(workspace.output("send-lists", "generic/reviews.suppressed.csv")).content()
 			.contains("171-1111111-2222222,,Review,2026-11-28,review_request,REVIEW_ALREADY_REQUESTED");
-		assertThat(workspace.output("send-lists", "generic/reviews.clean.csv")).content().contains("171-1111111-3333333");
+		assertThat(workspace.output("send-lists", "generic/reviews.clean.csv")).content()
+			.contains("171-1111111-3333333");
 	}
 
 	@Test
@@ -136,7 +141,8 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(workspace.output("send-lists", "generic/thanks.suppressed.csv")).content()
 			.contains("171-0000002-0000002,,Thanks,2026-11-28,thank_you,OPTED_OUT_BUYER")
 			.doesNotContain("171-0000003-0000003");
-		assertThat(workspace.output("send-lists", "generic/thanks.clean.csv")).content().contains("171-0000003-0000003");
+		assertThat(workspace.output("send-lists", "generic/thanks.clean.csv")).content()
+			.contains("171-0000003-0000003");
 	}
 
 	@Test
@@ -156,7 +162,8 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		assertThat(jobs.startJob(parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
-		assertThat(workspace.output("send-lists", "feedbackwhiz/reviews.clean.csv")).hasSameBinaryContentAs(feedbackWhiz);
+		assertThat(workspace.output("send-lists", "feedbackwhiz/reviews.clean.csv"))
+			.hasSameBinaryContentAs(feedbackWhiz);
 		assertThat(workspace.output("send-lists", "zonmaster/queue.clean.tsv")).hasSameBinaryContentAs(zonMaster);
 		assertThat(workspace.output("send-lists", "bqool/schedule.clean.csv")).hasSameBinaryContentAs(bqool);
 	}
@@ -214,14 +221,17 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opt_outs WHERE source = 'IMPORT'", Long.class))
 			.isEqualTo(999);
-		assertThat(Files.readAllLines(workspace.output("send-lists", "generic/thanks.clean.csv")))
-			.containsExactly("order_id,buyer_alias,campaign,planned_send_date,purpose",
-					"171-0000001-0000001,,Thanks,2026-11-28,thank_you");
+		assertThat(Files.readAllLines(workspace.output("send-lists", "generic/thanks.clean.csv"))).containsExactly(
+				"order_id,buyer_alias,campaign,planned_send_date,purpose",
+				"171-0000001-0000001,,Thanks,2026-11-28,thank_you");
 		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "blacklist.csv.rejects.csv")))
 			.containsExactly("line,reason,record", "3,unterminated quote: the record starting on line 3 opens a quote"
 					+ " that is not closed before the end of the file,171-0000001-0000001");
-		JsonNode blacklist = input(JsonMapper.builder().build()
-			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile()), "blacklist.csv");
+		JsonNode blacklist = input(
+				JsonMapper.builder()
+					.build()
+					.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile()),
+				"blacklist.csv");
 		assertThat(blacklist.get("read").asLong()).isEqualTo(1_001);
 		assertThat(blacklist.get("used").asLong()).isEqualTo(999);
 		assertThat(blacklist.get("filtered").asLong()).isEqualTo(1);
@@ -265,8 +275,10 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(export.get("read").asLong()).isEqualTo(1);
 		assertThat(export.get("rejected").asLong()).isEqualTo(1);
 		assertThat(export.get("unreadFile").asString()).startsWith("not a text file: ");
-		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "export.csv.rejects.csv"))).hasSize(2);
-		assertThat(workspace.output("send-lists", "generic/thanks.clean.csv")).content().contains("171-0000001-0000001");
+		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "export.csv.rejects.csv")))
+			.hasSize(2);
+		assertThat(workspace.output("send-lists", "generic/thanks.clean.csv")).content()
+			.contains("171-0000001-0000001");
 	}
 
 	@Test
@@ -284,7 +296,8 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		jobs.startJob(parameters());
 
-		String rejects = Files.readString(workspace.output("rejects", "reconcileCampaigns", "customers.csv.rejects.csv"))
+		String rejects = Files
+			.readString(workspace.output("rejects", "reconcileCampaigns", "customers.csv.rejects.csv"))
 				+ Files.readString(workspace.output("rejects", "reconcileCampaigns", "generic/thanks.csv.rejects.csv"));
 		assertThat(rejects).contains("file,\"no header line: the first line holds an order id",
 				"3,\"fewer cells than the header: 3 cells, the header names 5\",\"171-0000004-0000004,***,2026-11-28\"",
@@ -296,9 +309,11 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 	@Test
 	void controlCharacterRejectsItsRowAndNeverReachesTheCleanList() throws Exception {
-		write("campaigns/generic/thanks.csv", "order_id,buyer_alias,campaign,planned_send_date,purpose\n"
-				+ "171-0000001-0000001,,Tha\u0000nks,2026-11-28,thank_you\n"
-				+ "171-0000002-0000002,,Thanks,2026-11-28,thank_you\n", StandardCharsets.UTF_8);
+		write("campaigns/generic/thanks.csv",
+				"order_id,buyer_alias,campaign,planned_send_date,purpose\n"
+						+ "171-0000001-0000001,,Tha\u0000nks,2026-11-28,thank_you\n"
+						+ "171-0000002-0000002,,Thanks,2026-11-28,thank_you\n",
+				StandardCharsets.UTF_8);
 		jobs.setJob(reconcileCampaigns);
 
 		jobs.startJob(parameters());
@@ -306,9 +321,10 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		assertThat(Files.readString(workspace.output("send-lists", "generic/thanks.clean.csv")))
 			.isEqualTo("order_id,buyer_alias,campaign,planned_send_date,purpose\n"
 					+ "171-0000002-0000002,,Thanks,2026-11-28,thank_you\n");
-		assertThat(Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "generic/thanks.csv.rejects.csv")))
-			.containsExactly("line,reason,record", "2,control character: cell 3 holds U+0000 (NULL),"
-					+ "\"171-0000001-0000001,,***,2026-11-28,***\"");
+		assertThat(
+				Files.readAllLines(workspace.output("rejects", "reconcileCampaigns", "generic/thanks.csv.rejects.csv")))
+			.containsExactly("line,reason,record",
+					"2,control character: cell 3 holds U+0000 (NULL)," + "\"171-0000001-0000001,,***,2026-11-28,***\"");
 	}
 
 	@Test
@@ -323,8 +339,8 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 
 		JsonNode thanks = input(runFile(), "generic/thanks.csv");
 		assertThat(thanks.get("read").asLong()).isEqualTo(1);
-		assertThat(thanks.get("unreadFile").asString()).startsWith("duplicate column 'Order_ID': the header names it"
-				+ " in columns 1 and 5");
+		assertThat(thanks.get("unreadFile").asString())
+			.startsWith("duplicate column 'Order_ID': the header names it" + " in columns 1 and 5");
 		assertThat(workspace.output("send-lists", "generic/thanks.clean.csv")).doesNotExist();
 	}
 
@@ -352,27 +368,29 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 		Path campaigns = Files.createDirectories(workspace.input("campaigns"));
 		int[] count = { 0 };
 		try (Stream<Path> files = Files.walk(CSV_CORPORA)) {
-			files.filter(Files::isRegularFile).filter(file -> file.toString().matches(".*\\.(csv|tsv|txt)$")).forEach(file -> {
-				try {
-					Files.copy(file, campaigns.resolve(count[0]++ + "-" + file.getFileName()));
-				}
-				catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
-				}
-			});
+			files.filter(Files::isRegularFile)
+				.filter(file -> file.toString().matches(".*\\.(csv|tsv|txt)$"))
+				.forEach(file -> {
+					try {
+						Files.copy(file, campaigns.resolve(count[0]++ + "-" + file.getFileName()));
+					}
+					catch (IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				});
 		}
 		jobs.setJob(reconcileCampaigns);
 
-		JobExecution execution = jobs.startJob(new JobParametersBuilder(parameters())
-			.addString("rejects.max-share", "1", false)
-			.toJobParameters());
+		JobExecution execution = jobs.startJob(
+				new JobParametersBuilder(parameters()).addString("rejects.max-share", "1", false).toJobParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		JsonNode run = runFile();
 		assertThat(run.get("inputs").size()).isEqualTo(count[0]);
 		for (JsonNode input : run.get("inputs")) {
 			assertThat(input.get("read").asLong()).as(input.get("file").asString())
-				.isEqualTo(input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
+				.isEqualTo(
+						input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
 		}
 	}
 
@@ -384,7 +402,8 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	}
 
 	private JsonNode runFile() {
-		return JsonMapper.builder().build()
+		return JsonMapper.builder()
+			.build()
 			.readTree(workspace.output("runs", RUN_DATE.toString(), "reconcileCampaigns.json").toFile());
 	}
 
@@ -405,7 +424,9 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	}
 
 	static JobParameters parameters() {
-		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE).addLong("run.attempt", 1L).toJobParameters();
+		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE)
+			.addLong("run.attempt", 1L)
+			.toJobParameters();
 	}
 
 }

@@ -45,7 +45,8 @@ class ReconcileCampaignsRestartJobTests extends JobTestSupport {
 				throw new IllegalStateException("database went away");
 			}
 			return invocation.callRealMethod();
-		}).when(jdbcTemplate).batchUpdate(startsWith("INSERT INTO campaign_held_rows"), anyCollection(), anyInt(), any());
+		}).when(jdbcTemplate)
+			.batchUpdate(startsWith("INSERT INTO campaign_held_rows"), anyCollection(), anyInt(), any());
 		jobs.setJob(nightly);
 	}
 

@@ -24,12 +24,18 @@ final class ApplicationProcess {
 	private ApplicationProcess() {
 	}
 
-	/** Starts the application; its stdout and stderr go to {@code <name>.stdout.txt} and {@code <name>.stderr.txt} in the workspace. */
+	/**
+	 * Starts the application; its stdout and stderr go to {@code <name>.stdout.txt} and
+	 * {@code <name>.stderr.txt} in the workspace.
+	 */
 	static Process start(Path home, String name, String... args) throws IOException {
 		return start(home, name, Map.of(), args);
 	}
 
-	/** Starts the application with {@code environment} added to its environment (the database to use, say). */
+	/**
+	 * Starts the application with {@code environment} added to its environment (the
+	 * database to use, say).
+	 */
 	static Process start(Path home, String name, Map<String, String> environment, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of("java", JVM_OPTIONS, "-jar", JAR.toString()));
 		command.addAll(List.of(args));

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built application killed while it cleans a large campaign list, the list edited and
- * another added before the next launch: that launch starts the run again and ends with the
- * outputs of an uninterrupted run on the lists as they are now.
+ * another added before the next launch: that launch starts the run again and ends with
+ * the outputs of an uninterrupted run on the lists as they are now.
  */
 class ChangedInputsAfterAKillIT {
 
@@ -61,15 +61,16 @@ class ChangedInputsAfterAKillIT {
 				+ "added: campaigns/added.csv): starting it again from the beginning as attempt 2");
 		assertThat(resumed.stdout()).contains("Starting reconcileCampaigns for run.date 2026-11-26 (attempt 2)");
 		assertThat(home.resolve("output/send-lists/generic/big.clean.csv")).hasSameBinaryContentAs(big);
-		JsonNode run = JsonMapper.builder().build()
+		JsonNode run = JsonMapper.builder()
+			.build()
 			.readTree(home.resolve("output/runs/2026-11-26/reconcileCampaigns.json").toFile());
 		assertThat(run.get("totals").get("read").asLong()).isEqualTo(290_000 + 500);
 		assertThat(run.get("startedOver").get("fromAttempt").asLong()).isEqualTo(1);
 
 		Result uninterrupted = run(reference, "reconcileCampaigns", RUN_DATE);
 		assertThat(uninterrupted.exitCode()).as(uninterrupted.stderr()).isZero();
-		assertThat(outputs(home)).isEqualTo(outputs(reference)).containsKeys("send-lists/added.clean.csv",
-				"send-lists/generic/big.clean.csv");
+		assertThat(outputs(home)).isEqualTo(outputs(reference))
+			.containsKeys("send-lists/added.clean.csv", "send-lists/generic/big.clean.csv");
 	}
 
 	private static Path write(Path home, String path, String text) throws IOException {
@@ -95,7 +96,10 @@ class ChangedInputsAfterAKillIT {
 		}
 	}
 
-	/** The send lists and unsubscribe files, byte for byte, by path; no partial file among them. */
+	/**
+	 * The send lists and unsubscribe files, byte for byte, by path; no partial file among
+	 * them.
+	 */
 	private static Map<String, String> outputs(Path home) throws IOException {
 		Path output = home.resolve("output");
 		Map<String, String> files = new TreeMap<>();

@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class DeclaredParametersTests {
 
 	static List<String> jobs() {
-		return DeclaredParameters.jobNames().stream().filter(job -> !job.equals(NightlyJobConfiguration.JOB_NAME)).toList();
+		return DeclaredParameters.jobNames()
+			.stream()
+			.filter(job -> !job.equals(NightlyJobConfiguration.JOB_NAME))
+			.toList();
 	}
 
 	@ParameterizedTest
@@ -69,8 +72,10 @@ class DeclaredParametersTests {
 	@ParameterizedTest
 	@MethodSource("jobs")
 	void eachJobOfTheNightlyRunGetsItsOwnParameters(String job) throws InvalidJobParametersException {
-		JobParameters nightly = JobCommand.parse("nightly", "marketplace=amazon.de", "max-headers=200",
-				"campaigns.review-rules=review-request", "run.date=2026-11-26").jobParameters(1);
+		JobParameters nightly = JobCommand
+			.parse("nightly", "marketplace=amazon.de", "max-headers=200", "campaigns.review-rules=review-request",
+					"run.date=2026-11-26")
+			.jobParameters(1);
 
 		JobParameters own = DeclaredParameters.of(job).orElseThrow().ownOf(nightly);
 

@@ -51,9 +51,9 @@ class FailureCausesTests {
 		JobExecution job = new JobExecution(1L, new JobInstance(1L, "reconcileCampaigns"), new JobParameters());
 		failed(job, 1L, "reconcileCampaignLists", PartitionStep.class, null,
 				new JobExecutionException("Partition handler returned an unsuccessful step"));
-		failed(job, 2L, "reconcileCampaignList:file0", ChunkOrientedStep.class, "input/campaigns/generic/review-requests-nov.csv",
-				new WriteFailedException("Could not write data. The file may be corrupt.",
-						new IOException("No space left on device")));
+		failed(job, 2L, "reconcileCampaignList:file0", ChunkOrientedStep.class,
+				"input/campaigns/generic/review-requests-nov.csv", new WriteFailedException(
+						"Could not write data. The file may be corrupt.", new IOException("No space left on device")));
 		job.setStatus(BatchStatus.FAILED);
 
 		assertThat(new FailureCauses(null, home).of(job).line()).isEqualTo("reconcileCampaigns FAILED: "
@@ -68,7 +68,8 @@ class FailureCausesTests {
 		assertThat(FailureCauses.describe(failure, home)).isEqualTo("Permission denied: output/.lock");
 	}
 
-	// a step that failed as Batch leaves it: its type and input file in its context, its failure noted
+	// a step that failed as Batch leaves it: its type and input file in its context, its
+	// failure noted
 	private void failed(JobExecution job, long id, String name, Class<?> type, String input, Throwable failure) {
 		StepExecution step = new StepExecution(id, name, job);
 		job.addStepExecution(step);

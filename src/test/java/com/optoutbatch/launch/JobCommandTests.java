@@ -17,7 +17,8 @@ class JobCommandTests {
 				"--optout.home=/tmp/ws", "--rerun");
 
 		assertThat(command.jobName()).isEqualTo("importOrders");
-		assertThat(command.parameters()).containsEntry("marketplace", "amazon.de").containsEntry("run.date", "2026-11-20");
+		assertThat(command.parameters()).containsEntry("marketplace", "amazon.de")
+			.containsEntry("run.date", "2026-11-20");
 		assertThat(command.rerun()).isTrue();
 		assertThat(command.springArgs()).containsExactly("--optout.home=/tmp/ws");
 	}
@@ -49,7 +50,8 @@ class JobCommandTests {
 			.withMessage("unknown parameter 'marketplce' for importOrders; did you mean 'marketplace'?");
 		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("nightly", "max-header=50"))
 			.withMessage("unknown parameter 'max-header' for nightly; did you mean 'max-headers'?");
-		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("importOrders", "charst.*-jp.txt=windows-31j"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JobCommand.parse("importOrders", "charst.*-jp.txt=windows-31j"))
 			.withMessage("unknown parameter 'charst.*-jp.txt' for importOrders; did you mean 'charset.*-jp.txt'?");
 	}
 
@@ -58,7 +60,8 @@ class JobCommandTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("importOrders", "nosuch.param=1"))
 			.withMessage("unknown parameter 'nosuch.param' for importOrders; "
 					+ "its parameters: run.date, marketplace, charset.<glob>, rejects.max-share");
-		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("complianceReport", "marketplace=amazon.de"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JobCommand.parse("complianceReport", "marketplace=amazon.de"))
 			.withMessageStartingWith("unknown parameter 'marketplace' for complianceReport");
 	}
 
@@ -76,30 +79,38 @@ class JobCommandTests {
 			.withMessageStartingWith("max-message-bytes=25MB is not a number of bytes");
 		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("importOrders", "marketplace=germany"))
 			.withMessage("marketplace=germany is not an Amazon marketplace, such as amazon.de");
-		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("importOrders", "charset.*.txt=latin-9x"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JobCommand.parse("importOrders", "charset.*.txt=latin-9x"))
 			.withMessageStartingWith("charset.*.txt=latin-9x is not a charset");
 		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("importOrders", "charset.[a.txt=UTF-8"))
 			.withMessageStartingWith("charset.[a.txt=UTF-8 names no file pattern: '[a.txt'");
-		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("scanMailbox", "trusted-forwarders=me at shop"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JobCommand.parse("scanMailbox", "trusted-forwarders=me at shop"))
 			.withMessageStartingWith("trusted-forwarders=me at shop is not a list of e-mail addresses or domains");
 	}
 
 	@Test
 	void everyParameterTheJobsReadIsAccepted() {
-		assertThat(JobCommand.parse("importOrders", "marketplace=Amazon.de", "charset.*-jp.txt=windows-31j",
-				"rejects.max-share=0").parameters()).containsEntry("charset.*-jp.txt", "windows-31j");
-		assertThat(JobCommand.parse("importMessages", "messages.rules=config/rules.yml",
-				"messages.profiles=config/profiles.yml", "messages.profile.fw-*.csv=feedbackwhiz", "charset.*.csv=UTF-8",
-				"rejects.max-share=0.25").parameters()).containsEntry("messages.profile.fw-*.csv", "feedbackwhiz");
-		assertThat(JobCommand.parse("scanMailbox", "rules=config/notice-rules.properties",
-				"trusted-forwarders=me@shop.com, shop.co.uk", "max-message-bytes=1048576", "max-headers=200",
-				"max-mime-depth=5", "max-parts=50", "rejects.max-share=1").parameters()).containsEntry("max-headers", "200");
-		assertThat(JobCommand.parse("reconcileCampaigns", "campaigns.profiles=config/profiles.yml",
-				"campaigns.review-rules=review-request", "charset.*.tsv=windows-1252").parameters())
-			.containsEntry("campaigns.review-rules", "review-request");
-		assertThat(JobCommand.parse("nightly", "marketplace=amazon.co.jp", "max-headers=200",
-				"campaigns.review-rules=review-request,review-incentive").parameters()).containsEntry("marketplace",
-						"amazon.co.jp");
+		assertThat(JobCommand
+			.parse("importOrders", "marketplace=Amazon.de", "charset.*-jp.txt=windows-31j", "rejects.max-share=0")
+			.parameters()).containsEntry("charset.*-jp.txt", "windows-31j");
+		assertThat(JobCommand
+			.parse("importMessages", "messages.rules=config/rules.yml", "messages.profiles=config/profiles.yml",
+					"messages.profile.fw-*.csv=feedbackwhiz", "charset.*.csv=UTF-8", "rejects.max-share=0.25")
+			.parameters()).containsEntry("messages.profile.fw-*.csv", "feedbackwhiz");
+		assertThat(JobCommand
+			.parse("scanMailbox", "rules=config/notice-rules.properties", "trusted-forwarders=me@shop.com, shop.co.uk",
+					"max-message-bytes=1048576", "max-headers=200", "max-mime-depth=5", "max-parts=50",
+					"rejects.max-share=1")
+			.parameters()).containsEntry("max-headers", "200");
+		assertThat(JobCommand
+			.parse("reconcileCampaigns", "campaigns.profiles=config/profiles.yml",
+					"campaigns.review-rules=review-request", "charset.*.tsv=windows-1252")
+			.parameters()).containsEntry("campaigns.review-rules", "review-request");
+		assertThat(JobCommand
+			.parse("nightly", "marketplace=amazon.co.jp", "max-headers=200",
+					"campaigns.review-rules=review-request,review-incentive")
+			.parameters()).containsEntry("marketplace", "amazon.co.jp");
 	}
 
 	@Test
@@ -117,7 +128,8 @@ class JobCommandTests {
 
 	@Test
 	void anEmptyValueLeavesTheBuiltInDefault() {
-		assertThat(JobCommand.parse("importOrders", "rejects.max-share=").parameters()).doesNotContainKey("rejects.max-share");
+		assertThat(JobCommand.parse("importOrders", "rejects.max-share=").parameters())
+			.doesNotContainKey("rejects.max-share");
 	}
 
 	@Test

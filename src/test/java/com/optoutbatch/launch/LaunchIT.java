@@ -21,7 +21,9 @@ import static com.optoutbatch.launch.ApplicationProcess.run;
 import static com.optoutbatch.launch.ApplicationProcess.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The built application, launched as users and cron launch it, on workspaces of its own. */
+/**
+ * The built application, launched as users and cron launch it, on workspaces of its own.
+ */
 class LaunchIT {
 
 	static final String RUN_DATE = "run.date=2026-11-26";
@@ -36,14 +38,16 @@ class LaunchIT {
 		Result first = run(home, "nightly", RUN_DATE);
 		assertThat(first.exitCode()).as(first.stderr()).isZero();
 		assertThat(home.resolve("output/runs/2026-11-26/nightly.json")).exists();
-		JsonNode orders = JsonMapper.builder().build().readTree(home.resolve("output/runs/2026-11-26/importOrders.json").toFile());
+		JsonNode orders = JsonMapper.builder()
+			.build()
+			.readTree(home.resolve("output/runs/2026-11-26/importOrders.json").toFile());
 		assertThat(orders.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(orders.get("totals").get("read").asLong()).isEqualTo(22);
-		assertThat(first.stdout().lines().reduce((before, last) -> last)).hasValueSatisfying(last -> assertThat(last)
-			.as("the launch ends with one summary line")
-			.startsWith("optout-batch: nightly 2026-11-26 completed in ")
-			.containsPattern("\\d+ new opt-outs?, \\d+ restriction notices?, \\d+ violations?, 5 lists cleaned")
-			.endsWith("; report output/reports/2026-11-26/index.html"));
+		assertThat(first.stdout().lines().reduce((before, last) -> last))
+			.hasValueSatisfying(last -> assertThat(last).as("the launch ends with one summary line")
+				.startsWith("optout-batch: nightly 2026-11-26 completed in ")
+				.containsPattern("\\d+ new opt-outs?, \\d+ restriction notices?, \\d+ violations?, 5 lists cleaned")
+				.endsWith("; report output/reports/2026-11-26/index.html"));
 		try (Stream<Path> logs = Files.list(home.resolve("output/logs"))) {
 			assertThat(logs).hasSize(1);
 		}
@@ -87,7 +91,8 @@ class LaunchIT {
 
 		Process killed = start(home, "killed", "importOrders", RUN_DATE);
 		Path rejects = Path.of("output/rejects/importOrders/large.txt.rejects.csv");
-		// the first broken line is an eighth of the way in: kill the run a moment after it
+		// the first broken line is an eighth of the way in: kill the run a moment after
+		// it
 		// (until its step completes, the rejects file is written as a partial file)
 		while (killed.isAlive() && !Files.exists(home.resolve(rejects + ".partial"))) {
 			TimeUnit.MILLISECONDS.sleep(20);
@@ -99,7 +104,8 @@ class LaunchIT {
 
 		Result resumed = run(home, "importOrders", RUN_DATE);
 		assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
-		assertThat(resumed.stdout()).contains("Recovering importOrders").contains("Resuming importOrders")
+		assertThat(resumed.stdout()).contains("Recovering importOrders")
+			.contains("Resuming importOrders")
 			.contains("large.txt: resuming after line");
 		Result uninterrupted = run(reference, "importOrders", RUN_DATE);
 		assertThat(uninterrupted.exitCode()).isZero();
@@ -107,7 +113,9 @@ class LaunchIT {
 		assertThat(orderRows(home)).hasSize(60_000).isEqualTo(orderRows(reference));
 		assertThat(Files.readAllLines(home.resolve(rejects))).hasSize(5)
 			.isEqualTo(Files.readAllLines(reference.resolve(rejects)));
-		JsonNode run = JsonMapper.builder().build().readTree(home.resolve("output/runs/2026-11-26/importOrders.json").toFile());
+		JsonNode run = JsonMapper.builder()
+			.build()
+			.readTree(home.resolve("output/runs/2026-11-26/importOrders.json").toFile());
 		assertThat(run.get("totals").get("read").asLong()).isEqualTo(60_004);
 		assertThat(run.get("totals").get("rejected").asLong()).isEqualTo(4);
 	}
@@ -115,8 +123,9 @@ class LaunchIT {
 	private static void writeLargeReport(Path report, int orders) throws IOException {
 		StringBuilder lines = new StringBuilder("order-id\tpurchase-date\tbuyer-email\tbuyer-name\tsales-channel\n");
 		for (int i = 0; i < orders; i++) {
-			lines.append(String.format("112-%07d-%07d\t2026-11-02T10:%02d:00Z\tb%d@marketplace.amazon.com\tName %d\tAmazon.com%n",
-					i, i, i % 60, i, i));
+			lines.append(String.format(
+					"112-%07d-%07d\t2026-11-02T10:%02d:00Z\tb%d@marketplace.amazon.com\tName %d\tAmazon.com%n", i, i,
+					i % 60, i, i));
 			if (i % 15_000 == 7_500) {
 				lines.append("112-broken\t2026-11-02\t\t\t\n");
 			}

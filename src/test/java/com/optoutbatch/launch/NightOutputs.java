@@ -31,10 +31,11 @@ import org.assertj.core.api.SoftAssertions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a nightly run left in a workspace, read back as a seller would, and what must hold of
- * it whatever the input: every record of every input accounted for, no opted-out order or
- * buyer on a clean send list, no personal data written. A missing file is a failure of the
- * test's soft assertions, not an exception, so that one run shows every broken promise.
+ * What a nightly run left in a workspace, read back as a seller would, and what must hold
+ * of it whatever the input: every record of every input accounted for, no opted-out order
+ * or buyer on a clean send list, no personal data written. A missing file is a failure of
+ * the test's soft assertions, not an exception, so that one run shows every broken
+ * promise.
  */
 final class NightOutputs {
 
@@ -68,14 +69,20 @@ final class NightOutputs {
 		return process;
 	}
 
-	/** {@code output/runs/<run.date>/<job>.json}, or {@code null} (a failure) when there is none. */
+	/**
+	 * {@code output/runs/<run.date>/<job>.json}, or {@code null} (a failure) when there
+	 * is none.
+	 */
 	RunFile runFile(String job) {
 		Path file = output.resolve("runs").resolve(runDate).resolve(job + ".json");
 		softly.assertThat(file).as("run file of %s", job).exists();
 		return Files.exists(file) ? JSON.readValue(file.toFile(), RunFile.class) : null;
 	}
 
-	/** The run file's line of one input, by its path under its folder; {@code null} (a failure) when it is not there once. */
+	/**
+	 * The run file's line of one input, by its path under its folder; {@code null} (a
+	 * failure) when it is not there once.
+	 */
 	InputFile input(String job, String file) {
 		RunFile run = runFile(job);
 		if (run == null) {
@@ -86,7 +93,10 @@ final class NightOutputs {
 		return named.size() == 1 ? named.get(0) : null;
 	}
 
-	/** The rejected records of one input, {@code line,reason,record}, in the order of the rejects file. */
+	/**
+	 * The rejected records of one input, {@code line,reason,record}, in the order of the
+	 * rejects file.
+	 */
 	List<CSVRecord> rejects(String job, String file) {
 		Path rejects = output.resolve("rejects").resolve(job).resolve(file + ".rejects.csv");
 		softly.assertThat(rejects).as("rejects file of %s", file).exists();
@@ -110,7 +120,10 @@ final class NightOutputs {
 				: list + "." + which;
 	}
 
-	/** Every send list the night wrote of that kind, by path under {@code output/send-lists/}. */
+	/**
+	 * Every send list the night wrote of that kind, by path under
+	 * {@code output/send-lists/}.
+	 */
 	List<String> sendLists(String which) {
 		Path folder = output.resolve("send-lists");
 		if (!Files.isDirectory(folder)) {
@@ -128,7 +141,9 @@ final class NightOutputs {
 		}
 	}
 
-	/** {@code output/optouts/opt-outs.csv}: the order ids and the aliases of the registry. */
+	/**
+	 * {@code output/optouts/opt-outs.csv}: the order ids and the aliases of the registry.
+	 */
 	OptOuts optOuts() {
 		Path file = output.resolve("optouts/opt-outs.csv");
 		softly.assertThat(file).as("the registry's export").exists();
@@ -154,7 +169,9 @@ final class NightOutputs {
 		assertNowhere(plantedPersonalData);
 	}
 
-	/** In every run file, each input and the totals: read = used + filtered + rejected. */
+	/**
+	 * In every run file, each input and the totals: read = used + filtered + rejected.
+	 */
 	void assertEveryRecordAccountedFor() {
 		Path runs = output.resolve("runs").resolve(runDate);
 		softly.assertThat(runs).as("the night's run files").isDirectory();
@@ -172,9 +189,9 @@ final class NightOutputs {
 	}
 
 	/**
-	 * No clean send list holds a row with an order id or a buyer alias of the registry, but
-	 * for the rows of a critical campaign, which keep opted-out buyers by design: those the
-	 * report must count (campaigns.csv, {@code critical_to_opted_out}).
+	 * No clean send list holds a row with an order id or a buyer alias of the registry,
+	 * but for the rows of a critical campaign, which keep opted-out buyers by design:
+	 * those the report must count (campaigns.csv, {@code critical_to_opted_out}).
 	 */
 	void assertNoCleanListHoldsAnOptOut() {
 		OptOuts optOuts = optOuts();
@@ -200,11 +217,16 @@ final class NightOutputs {
 			long reported = csv(text(campaigns), ',').stream()
 				.mapToLong(row -> Long.parseLong(row.get("critical_to_opted_out")))
 				.sum();
-			softly.assertThat(reported).as("critical rows to opted-out buyers the report counts").isGreaterThanOrEqualTo(criticalKept);
+			softly.assertThat(reported)
+				.as("critical rows to opted-out buyers the report counts")
+				.isGreaterThanOrEqualTo(criticalKept);
 		}
 	}
 
-	/** None of the strings is in any file under output/ (the database aside) nor in what the process printed. */
+	/**
+	 * None of the strings is in any file under output/ (the database aside) nor in what
+	 * the process printed.
+	 */
 	void assertNowhere(Collection<String> planted) {
 		for (Path file : files(output)) {
 			if (output.relativize(file).startsWith("db")) {
@@ -223,14 +245,18 @@ final class NightOutputs {
 		}
 	}
 
-	/** The data lines of an input file: every line after the header, if it has one, that is not blank. */
+	/**
+	 * The data lines of an input file: every line after the header, if it has one, that
+	 * is not blank.
+	 */
 	static long dataLines(Path file, boolean header) throws IOException {
 		try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
 			return lines.skip(header ? 1 : 0).filter(line -> !line.isBlank()).count();
 		}
 	}
 
-	// a send list keeps its input's charset and delimiter: both are found as a reader of it would
+	// a send list keeps its input's charset and delimiter: both are found as a reader of
+	// it would
 	private static List<CSVRecord> sendListRows(Path file) {
 		String text = text(file);
 		String header = text.lines().findFirst().orElse("");
@@ -247,7 +273,11 @@ final class NightOutputs {
 	}
 
 	private static List<CSVRecord> csv(String text, char delimiter) {
-		CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true).get();
+		CSVFormat format = CSVFormat.RFC4180.builder()
+			.setDelimiter(delimiter)
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get();
 		try {
 			return format.parse(new StringReader(text)).getRecords();
 		}
@@ -256,7 +286,10 @@ final class NightOutputs {
 		}
 	}
 
-	/** A file's text without its byte-order mark: UTF-8 or UTF-16 by the mark, else UTF-8, else windows-1252. */
+	/**
+	 * A file's text without its byte-order mark: UTF-8 or UTF-16 by the mark, else UTF-8,
+	 * else windows-1252.
+	 */
 	static String text(Path file) {
 		byte[] bytes = bytes(file);
 		if (startsWith(bytes, 0xFF, 0xFE)) {
@@ -267,7 +300,9 @@ final class NightOutputs {
 		}
 		int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
 		try {
-			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+			return StandardCharsets.UTF_8.newDecoder()
+				.decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+				.toString();
 		}
 		catch (CharacterCodingException e) {
 			return new String(bytes, TextCharset.WINDOWS_1252);
@@ -353,9 +388,10 @@ final class NightOutputs {
 	}
 
 	/**
-	 * Which rows of a send list are of a critical campaign, as the list's profile (the folder
-	 * it sits in under {@code input/campaigns/}) says in {@code campaigns/profiles.yml}: by
-	 * the value of its purpose column, or its default purpose. A loose list has no purposes.
+	 * Which rows of a send list are of a critical campaign, as the list's profile (the
+	 * folder it sits in under {@code input/campaigns/}) says in
+	 * {@code campaigns/profiles.yml}: by the value of its purpose column, or its default
+	 * purpose. A loose list has no purposes.
 	 */
 	record CampaignPurposes(String column, Map<String, Object> values, String defaultPurpose) {
 
@@ -366,7 +402,9 @@ final class NightOutputs {
 			if (slash < 0) {
 				return NONE;
 			}
-			Object profile = ConfigurationFiles.read("/campaigns/profiles.yml", null).get(0).get(list.substring(0, slash));
+			Object profile = ConfigurationFiles.read("/campaigns/profiles.yml", null)
+				.get(0)
+				.get(list.substring(0, slash));
 			if (!(profile instanceof Map<?, ?> entry)) {
 				return NONE;
 			}

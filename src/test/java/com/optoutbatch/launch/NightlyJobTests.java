@@ -66,7 +66,8 @@ class NightlyJobTests extends JobTestSupport {
 	void aFailedJobStopsTheChainAndTheResumedRunRunsOnlyWhatDidNotComplete() throws Exception {
 		TestWorkspace.copySample(workspace, "messages");
 		TestWorkspace.copySample(workspace, "mailbox");
-		// the classified-messages export cannot be written where a folder stands in its way
+		// the classified-messages export cannot be written where a folder stands in its
+		// way
 		Path inTheWay = Files.createDirectories(workspace.output("messages", "classified.csv").resolve("in-the-way"));
 
 		JobExecution failed = jobs.startJob(parameters());
@@ -91,8 +92,8 @@ class NightlyJobTests extends JobTestSupport {
 	void aFailedNightNamesTheJobThatFailedAndTheRootCauseNotTheWrappersAroundIt() throws Exception {
 		TestWorkspace.copySample(workspace, "campaigns");
 		// the list's rejects file cannot be prepared where a folder stands in its way
-		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns",
-				"generic", "review-requests-nov.csv.rejects.csv", "in-the-way"));
+		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns", "generic",
+				"review-requests-nov.csv.rejects.csv", "in-the-way"));
 
 		JobExecution failed = jobs.startJob(parameters());
 		Outcome outcome = Outcome.of(failed, workspace, repository);
@@ -102,15 +103,16 @@ class NightlyJobTests extends JobTestSupport {
 		assertThat(outcome.reason()).isEqualTo("reconcileCampaigns FAILED: Directory not empty writing "
 				+ "output/rejects/reconcileCampaigns/generic/review-requests-nov.csv.rejects.csv");
 		assertThat(runFile("nightly").get("exitDescription").asString()).isEqualTo(outcome.reason());
-		assertThat(runFile("reconcileCampaigns").get("exitDescription").asString()).isEqualTo("Directory not empty writing "
-				+ "output/rejects/reconcileCampaigns/generic/review-requests-nov.csv.rejects.csv");
+		assertThat(runFile("reconcileCampaigns").get("exitDescription").asString())
+			.isEqualTo("Directory not empty writing "
+					+ "output/rejects/reconcileCampaigns/generic/review-requests-nov.csv.rejects.csv");
 	}
 
 	@Test
 	void aFailedJobNamesTheRootCauseNotThePartitionedStepAroundIt() throws Exception {
 		TestWorkspace.copySample(workspace, "campaigns");
-		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns",
-				"generic", "review-requests-nov.csv.rejects.csv", "in-the-way"));
+		Files.createDirectories(workspace.output("rejects", "reconcileCampaigns", "generic",
+				"review-requests-nov.csv.rejects.csv", "in-the-way"));
 		jobs.setJob(reconcileCampaigns);
 
 		JobExecution failed = jobs.startJob(parameters());
@@ -121,7 +123,8 @@ class NightlyJobTests extends JobTestSupport {
 
 	@Test
 	void everyJobChecksTheParametersItIsStartedWith() {
-		assertThat(everyJob).extracting(Job::getName).containsExactlyInAnyOrderElementsOf(DeclaredParameters.jobNames());
+		assertThat(everyJob).extracting(Job::getName)
+			.containsExactlyInAnyOrderElementsOf(DeclaredParameters.jobNames());
 		JobParameters misspelt = new JobParametersBuilder(parameters()).addString("marketplce", "amazon.de", false)
 			.toJobParameters();
 		for (Job job : everyJob) {
@@ -133,9 +136,9 @@ class NightlyJobTests extends JobTestSupport {
 
 	@Test
 	void eachJobOfTheNightlyRunIsStartedWithItsOwnParameters() throws Exception {
-		JobExecution execution = jobs.startJob(JobCommand
-			.parse("nightly", "run.date=" + RUN_DATE, "marketplace=amazon.de", "max-headers=200")
-			.jobParameters(1));
+		JobExecution execution = jobs
+			.startJob(JobCommand.parse("nightly", "run.date=" + RUN_DATE, "marketplace=amazon.de", "max-headers=200")
+				.jobParameters(1));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		JobParameters orders = parametersOfTheLastRun("importOrders");
@@ -153,11 +156,15 @@ class NightlyJobTests extends JobTestSupport {
 	}
 
 	private JsonNode runFile(String job) {
-		return JsonMapper.builder().build().readTree(workspace.output("runs", RUN_DATE.toString(), job + ".json").toFile());
+		return JsonMapper.builder()
+			.build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), job + ".json").toFile());
 	}
 
 	private static JobParameters parameters() {
-		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE).addLong("run.attempt", 1L).toJobParameters();
+		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE)
+			.addLong("run.attempt", 1L)
+			.toJobParameters();
 	}
 
 	private static List<String> stepNames(JobExecution execution) {

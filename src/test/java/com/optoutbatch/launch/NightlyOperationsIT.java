@@ -22,7 +22,10 @@ import static com.optoutbatch.launch.ApplicationProcess.run;
 import static com.optoutbatch.launch.ApplicationProcess.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The nightly run left unattended: killed, stopped, launched twice, launched by the scheduler. */
+/**
+ * The nightly run left unattended: killed, stopped, launched twice, launched by the
+ * scheduler.
+ */
 class NightlyOperationsIT {
 
 	static final String RUN_DATE = "run.date=2026-11-26";
@@ -65,14 +68,16 @@ class NightlyOperationsIT {
 		Result uninterrupted = run(reference, "nightly", RUN_DATE);
 		assertThat(uninterrupted.exitCode()).isZero();
 
-		assertThat(outputs(home)).isEqualTo(outputs(reference)).containsKey("rejects/importOrders/zz-large.txt.rejects.csv");
+		assertThat(outputs(home)).isEqualTo(outputs(reference))
+			.containsKey("rejects/importOrders/zz-large.txt.rejects.csv");
 		assertThat(orderRows(home)).hasSize(LARGE_REPORT_ORDERS + 12).isEqualTo(orderRows(reference));
 	}
 
 	@Test
 	void sigtermStopsTheRunAtAChunkBoundaryAndTheNextLaunchResumesIt() throws Exception {
 		Process running = start(home, "stopped", "nightly", RUN_DATE);
-		waitFor(() -> Files.exists(home.resolve("output/rejects/importOrders/zz-large.txt.rejects.csv.partial")), running);
+		waitFor(() -> Files.exists(home.resolve("output/rejects/importOrders/zz-large.txt.rejects.csv.partial")),
+				running);
 		running.destroy();
 		Result stopped = await(running, home, "stopped");
 		assertThat(stopped.exitCode()).isEqualTo(ExitCode.FAILED.code());

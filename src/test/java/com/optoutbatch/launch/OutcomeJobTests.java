@@ -38,7 +38,8 @@ class OutcomeJobTests extends JobTestSupport {
 	void aNightWhoseOptOutSourcesWereNotAllReadWholeEndsWithItsOwnExitCodeNamingThemAndWhy() {
 		RecordedRun.of(repository, workspace, "scanMailbox", RUN_DATE)
 			.input("optouts", "blacklist.csv", 0, RejectedRecordException.wholeFile("not a text file", ""))
-			.input("mailbox", "inbox.mbox", 40, RejectedRecordException.unparseable("message 3", "unparseable message", "", ""),
+			.input("mailbox", "inbox.mbox", 40,
+					RejectedRecordException.unparseable("message 3", "unparseable message", "", ""),
 					RejectedRecordException.unparseable("message 9", "unparseable message", "", ""),
 					RejectedRecordException.unparseable("message 12", "unparseable message", "", ""))
 			.input("optouts", "list.txt", 10, badRecords(2))

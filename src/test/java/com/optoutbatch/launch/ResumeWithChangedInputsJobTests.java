@@ -41,10 +41,10 @@ import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.doAnswer;
 
 /**
- * A run whose inputs changed between its failure and the next launch (a file edited, added
- * or removed) is not resumed, which would mix two versions of them: it starts again from its
- * beginning as a new attempt, says so, and ends with the outputs of an uninterrupted run on
- * the inputs as they are now.
+ * A run whose inputs changed between its failure and the next launch (a file edited,
+ * added or removed) is not resumed, which would mix two versions of them: it starts again
+ * from its beginning as a new attempt, says so, and ends with the outputs of an
+ * uninterrupted run on the inputs as they are now.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ResumeWithChangedInputsJobTests extends JobTestSupport {
@@ -73,7 +73,10 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 	@MockitoSpyBean
 	JdbcTemplate jdbcTemplate;
 
-	/** The held-rows insert that fails (each chunk of a list makes one); 0 while the database works. */
+	/**
+	 * The held-rows insert that fails (each chunk of a list makes one); 0 while the
+	 * database works.
+	 */
 	final AtomicInteger failingInsert = new AtomicInteger();
 
 	final AtomicInteger inserts = new AtomicInteger();
@@ -88,7 +91,8 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 				throw new IllegalStateException("database went away");
 			}
 			return invocation.callRealMethod();
-		}).when(jdbcTemplate).batchUpdate(startsWith("INSERT INTO campaign_held_rows"), anyCollection(), anyInt(), any());
+		}).when(jdbcTemplate)
+			.batchUpdate(startsWith("INSERT INTO campaign_held_rows"), anyCollection(), anyInt(), any());
 	}
 
 	@Test
@@ -99,7 +103,8 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 
 		assertThat(launch("reconcileCampaigns")).isEqualTo(ExitCode.COMPLETED);
 
-		assertThat(sendList("generic/big.clean.csv")).hasSameBinaryContentAs(workspace.home().resolve("input/" + BIG_LIST));
+		assertThat(sendList("generic/big.clean.csv"))
+			.hasSameBinaryContentAs(workspace.home().resolve("input/" + BIG_LIST));
 		assertThat(output.getErr()).contains("optout-batch: notice: the inputs of reconcileCampaigns for run.date "
 				+ "2026-11-26 changed since attempt 1 stopped (changed: campaigns/generic/big.csv): "
 				+ "starting it again from the beginning as attempt 2");
@@ -112,8 +117,8 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 	@Test
 	void listAddedAfterAFailedRunIsDecidedWithTheOthers(CapturedOutput output) throws Exception {
 		for (int i = 0; i < 5_000; i += 100) {
-			registry.record(List.of(new OptOut("amazon.com", orderId(i), null, OffsetDateTime.parse("2026-11-20T10:00:00Z"),
-					OptOutSource.IMPORT, "test")));
+			registry.record(List.of(new OptOut("amazon.com", orderId(i), null,
+					OffsetDateTime.parse("2026-11-20T10:00:00Z"), OptOutSource.IMPORT, "test")));
 		}
 		failingInsert.set(3);
 		assertThat(launch("reconcileCampaigns")).isEqualTo(ExitCode.FAILED);
@@ -139,7 +144,8 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 		assertThat(output.getOut()).contains("Resuming reconcileCampaigns for run.date 2026-11-26 (attempt 1)");
 		assertThat(output.getErr()).doesNotContain("notice");
 		assertThat(runFile("reconcileCampaigns").get("startedOver").isNull()).isTrue();
-		assertThat(sendList("generic/big.clean.csv")).hasSameBinaryContentAs(workspace.home().resolve("input/" + BIG_LIST));
+		assertThat(sendList("generic/big.clean.csv"))
+			.hasSameBinaryContentAs(workspace.home().resolve("input/" + BIG_LIST));
 		assertThat(jdbc.queryForList("SELECT DISTINCT outcome FROM input_ledger WHERE run_attempt = 1", String.class))
 			.containsExactly("READ");
 	}

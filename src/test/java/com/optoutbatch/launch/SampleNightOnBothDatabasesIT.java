@@ -24,13 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The sample night on the embedded HSQLDB and on PostgreSQL writes the same bytes. Left out
- * of the comparison, as they differ from one run to the next on the same database too:
+ * The sample night on the embedded HSQLDB and on PostgreSQL writes the same bytes. Left
+ * out of the comparison, as they differ from one run to the next on the same database
+ * too:
  * <ul>
- * <li>{@code output/db/}: the embedded database's own files; PostgreSQL keeps its data on the server;
+ * <li>{@code output/db/}: the embedded database's own files; PostgreSQL keeps its data on
+ * the server;
  * <li>{@code output/logs/}: every line carries the time, and the log names the database;
  * <li>{@code output/.lock}: the process id and start time of the last run;
- * <li>in the run files, {@code startedAt}, {@code endedAt} and {@code seconds}: when each job ran and for how long.
+ * <li>in the run files, {@code startedAt}, {@code endedAt} and {@code seconds}: when each
+ * job ran and for how long.
  * </ul>
  */
 class SampleNightOnBothDatabasesIT {
@@ -44,12 +47,14 @@ class SampleNightOnBothDatabasesIT {
 	@Test
 	void sampleNightWritesTheSameOutputsOnHsqldbAndPostgres(@TempDir Path hsqldb, @TempDir Path postgres)
 			throws Exception {
-		assumeTrue(TestWorkspace.postgresAvailable(), "PostgreSQL is not available (OPTOUT_TEST_POSTGRES_URL is not set; "
-				+ "scripts/test.sh starts one): the sample night's outputs were not compared between the two databases");
+		assumeTrue(TestWorkspace.postgresAvailable(),
+				"PostgreSQL is not available (OPTOUT_TEST_POSTGRES_URL is not set; "
+						+ "scripts/test.sh starts one): the sample night's outputs were not compared between the two databases");
 		Result onHsqldb = nightly(hsqldb, Map.of());
-		Result onPostgres = nightly(postgres, Map.of("SPRING_PROFILES_ACTIVE", "postgres", "OPTOUT_DB_URL",
-				TestWorkspace.newPostgresDatabase(), "OPTOUT_DB_USER", TestWorkspace.postgresUser(), "OPTOUT_DB_PASSWORD",
-				TestWorkspace.postgresPassword()));
+		Result onPostgres = nightly(postgres,
+				Map.of("SPRING_PROFILES_ACTIVE", "postgres", "OPTOUT_DB_URL", TestWorkspace.newPostgresDatabase(),
+						"OPTOUT_DB_USER", TestWorkspace.postgresUser(), "OPTOUT_DB_PASSWORD",
+						TestWorkspace.postgresPassword()));
 
 		assertThat(onPostgres.exitCode()).as(onPostgres.stderr()).isEqualTo(onHsqldb.exitCode());
 		assertThat(hsqldb.resolve("output/reports/" + RUN_DATE + "/index.html")).as(onHsqldb.stderr()).exists();
@@ -72,10 +77,13 @@ class SampleNightOnBothDatabasesIT {
 	private static Result nightly(Path home, Map<String, String> database) throws Exception {
 		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, home.resolve("input"));
 		return ApplicationProcess.await(
-				ApplicationProcess.start(home, "nightly", database, "nightly", "run.date=" + RUN_DATE), home, "nightly");
+				ApplicationProcess.start(home, "nightly", database, "nightly", "run.date=" + RUN_DATE), home,
+				"nightly");
 	}
 
-	/** The files of an output folder that the comparison covers, by path relative to it. */
+	/**
+	 * The files of an output folder that the comparison covers, by path relative to it.
+	 */
 	private static Set<String> compared(Path output) throws IOException {
 		try (Stream<Path> files = Files.walk(output)) {
 			return files.filter(Files::isRegularFile)
@@ -101,7 +109,8 @@ class SampleNightOnBothDatabasesIT {
 		String[] hsqldbLines = new String(hsqldbBytes, StandardCharsets.UTF_8).split("\n", -1);
 		String[] postgresLines = new String(postgresBytes, StandardCharsets.UTF_8).split("\n", -1);
 		int line = 0;
-		while (line < hsqldbLines.length && line < postgresLines.length && hsqldbLines[line].equals(postgresLines[line])) {
+		while (line < hsqldbLines.length && line < postgresLines.length
+				&& hsqldbLines[line].equals(postgresLines[line])) {
 			line++;
 		}
 		return file + " line " + (line + 1) + ": HSQLDB «" + lineOf(hsqldbLines, line) + "» but PostgreSQL «"

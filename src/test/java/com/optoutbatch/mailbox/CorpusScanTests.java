@@ -78,7 +78,8 @@ class CorpusScanTests {
 		assertThat(verdicts.getOrDefault(NoticeVerdict.OPT_OUT_NOTICE, 0L)).isZero();
 		assertThat(verdicts.values().stream().mapToLong(Long::longValue).sum() + rejected[0]).isEqualTo(read[0]);
 		assertThat(read[0]).isGreaterThanOrEqualTo(files.size());
-		System.out.printf("corpus: %d files, %d messages, %s, %d rejected%n", files.size(), read[0], verdicts, rejected[0]);
+		System.out.printf("corpus: %d files, %d messages, %s, %d rejected%n", files.size(), read[0], verdicts,
+				rejected[0]);
 	}
 
 }

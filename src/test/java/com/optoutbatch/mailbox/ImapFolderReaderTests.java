@@ -28,7 +28,8 @@ class ImapFolderReaderTests {
 	void aMissingFolderIsNamed() {
 		RejectedRecordException rejected = ImapFolderReader.unreachable(IMAP, new FolderNotFoundException());
 
-		assertThat(rejected.getMessage()).isEqualTo("IMAP folder INBOX not found: no such folder for seller@imap.example-shop.com");
+		assertThat(rejected.getMessage())
+			.isEqualTo("IMAP folder INBOX not found: no such folder for seller@imap.example-shop.com");
 	}
 
 }

@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** A hostile message is rejected fast, with its position and Message-ID, and costs no more memory than its bytes. */
+/**
+ * A hostile message is rejected fast, with its position and Message-ID, and costs no more
+ * memory than its bytes.
+ */
 class MailCapsTests {
 
 	final MailScanner scanner = new MailScanner(new MessageParser(MailCaps.DEFAULTS),
@@ -33,7 +36,11 @@ class MailCapsTests {
 	void deeplyNestedMessageIsRejected() {
 		StringBuilder mail = new StringBuilder("Message-ID: <deep@example.net>\nMIME-Version: 1.0\n");
 		for (int i = 0; i < 100; i++) {
-			mail.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\n\n--b").append(i).append('\n');
+			mail.append("Content-Type: multipart/mixed; boundary=\"b")
+				.append(i)
+				.append("\"\n\n--b")
+				.append(i)
+				.append('\n');
 		}
 		mail.append("Content-Type: text/plain\n\nbottom\n");
 
@@ -44,7 +51,11 @@ class MailCapsTests {
 	void thousandsOfNestedBoundariesAreRejectedBeforeParsing() {
 		StringBuilder mail = new StringBuilder("Message-ID: <deeper@example.net>\nMIME-Version: 1.0\n");
 		for (int i = 0; i < 50_000; i++) {
-			mail.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\n\n--b").append(i).append('\n');
+			mail.append("Content-Type: multipart/mixed; boundary=\"b")
+				.append(i)
+				.append("\"\n\n--b")
+				.append(i)
+				.append('\n');
 		}
 
 		assertRejected(mail.toString(), "too many MIME parts", "message 7 at byte 99 <deeper@example.net>");
@@ -85,13 +96,13 @@ class MailCapsTests {
 	}
 
 	private void assertRejected(String mail, String reason, String where) {
-		RawMessage message = new RawMessage("inbox.mbox", 7, "message 7 at byte 99", mail.getBytes(StandardCharsets.US_ASCII));
-		assertTimeoutPreemptively(Duration.ofSeconds(2),
-				() -> assertThatThrownBy(() -> scanner.scan(message)).isInstanceOfSatisfying(RejectedRecordException.class,
-						rejected -> {
-							assertThat(rejected.reason()).isEqualTo(reason);
-							assertThat(rejected.where()).isEqualTo(where);
-						}));
+		RawMessage message = new RawMessage("inbox.mbox", 7, "message 7 at byte 99",
+				mail.getBytes(StandardCharsets.US_ASCII));
+		assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() -> scanner.scan(message))
+			.isInstanceOfSatisfying(RejectedRecordException.class, rejected -> {
+				assertThat(rejected.reason()).isEqualTo(reason);
+				assertThat(rejected.where()).isEqualTo(where);
+			}));
 	}
 
 }

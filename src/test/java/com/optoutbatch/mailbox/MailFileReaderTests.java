@@ -36,8 +36,8 @@ class MailFileReaderTests {
 		Files.writeString(maildir.resolve("tmp/4.host"), "Subject: partial\n");
 
 		assertThat(MailboxSources.under(dir)).containsExactly(maildir);
-		assertThat(readAll(maildir)).containsExactly("cur/1.host:2,S: Subject: a\n\na\n", "cur/2.host:2,S: Subject: b\n\nb\n",
-				"new/3.host.gz: Subject: c\n\nc\n");
+		assertThat(readAll(maildir)).containsExactly("cur/1.host:2,S: Subject: a\n\na\n",
+				"cur/2.host:2,S: Subject: b\n\nb\n", "new/3.host.gz: Subject: c\n\nc\n");
 	}
 
 	@Test
@@ -49,7 +49,8 @@ class MailFileReaderTests {
 
 	@Test
 	void fileWithoutExtensionStartingLikeAnMboxIsSplit() throws Exception {
-		Path mbox = Files.writeString(dir.resolve("Inbox"), "From a 2026\nSubject: 1\n\n1\n\nFrom b 2026\nSubject: 2\n\n2\n");
+		Path mbox = Files.writeString(dir.resolve("Inbox"),
+				"From a 2026\nSubject: 1\n\n1\n\nFrom b 2026\nSubject: 2\n\n2\n");
 
 		assertThat(readAll(mbox)).containsExactly("message 1 at byte 0: Subject: 1\n\n1\n",
 				"message 2 at byte 27: Subject: 2\n\n2\n");
@@ -101,7 +102,8 @@ class MailFileReaderTests {
 			assertThat(rejected.reason()).isEqualTo("unreadable rest of file");
 			assertThat(rejected.unread()).isEqualTo(Unread.RECORD);
 			assertThat(rejected.detail()).matches("stopped at byte \\d+ of the unpacked mail, the rest of the "
-					+ bytes.length / 2 + "-byte gzip file not read: .+ \\(gzip data cannot be unpacked past a damaged or missing part\\)");
+					+ bytes.length / 2
+					+ "-byte gzip file not read: .+ \\(gzip data cannot be unpacked past a damaged or missing part\\)");
 		});
 		assertThat(reader.read()).isNull();
 	}
@@ -135,7 +137,8 @@ class MailFileReaderTests {
 
 	@Test
 	void mboxWithoutSeparatorOrHeadersIsRejectedWholeAsNotAnMbox() throws Exception {
-		Path notes = Files.writeString(dir.resolve("notes.mbox"), "Buyers who asked not to be mailed:\n112-3456789-0123456\n");
+		Path notes = Files.writeString(dir.resolve("notes.mbox"),
+				"Buyers who asked not to be mailed:\n112-3456789-0123456\n");
 
 		assertRejectedWhole(notes, "not an mbox", "no 'From ' separator line and no mail header block");
 	}
@@ -162,7 +165,8 @@ class MailFileReaderTests {
 	@Test
 	void emptyAndHeaderedFilesAreStillMail() throws Exception {
 		Files.writeString(dir.resolve("empty.mbox"), "");
-		Files.writeString(dir.resolve("old-mac.eml"), "From MAILER-DAEMON Sun Sep  7 2008\rReturn-Path: <>\rSubject: x\r\rbody\r");
+		Files.writeString(dir.resolve("old-mac.eml"),
+				"From MAILER-DAEMON Sun Sep  7 2008\rReturn-Path: <>\rSubject: x\r\rbody\r");
 
 		assertThat(readAll(dir.resolve("empty.mbox"))).isEmpty();
 		assertThat(readAll(dir.resolve("old-mac.eml"))).hasSize(1);

@@ -67,7 +67,8 @@ class MailParserFuzzTests {
 					rejected++;
 					continue;
 				}
-				assertThat(bytes.length).as("bytes of a judged message").isLessThanOrEqualTo((int) CAPS.maxMessageBytes());
+				assertThat(bytes.length).as("bytes of a judged message")
+					.isLessThanOrEqualTo((int) CAPS.maxMessageBytes());
 				assertWithinTheCaps(parser.parse(bytes), bytes.length);
 			}
 			scanner.update(context);
@@ -93,7 +94,8 @@ class MailParserFuzzTests {
 
 	private static void assertWithinTheCaps(ParsedMail mail, int bytes, int depth, int[] attached) {
 		assertThat(depth).as("depth of an attached message").isLessThanOrEqualTo(CAPS.maxMimeDepth());
-		assertThat(mail.text().length() + mail.subject().length()).as("text and subject of a message of %d bytes", bytes)
+		assertThat(mail.text().length() + mail.subject().length())
+			.as("text and subject of a message of %d bytes", bytes)
 			.isLessThanOrEqualTo(4 * bytes + 64);
 		for (ParsedMail inner : mail.attached()) {
 			attached[0]++;

@@ -47,7 +47,8 @@ class MailboxSourcesTests {
 		Files.createSymbolicLink(maildir.resolve("2.host:2,S"), outside);
 		Files.createSymbolicLink(mailbox.resolve("Maildir"), Path.of("../archive/Maildir"));
 
-		assertThat(MailboxSources.under(mailbox)).containsExactly(mailbox.resolve("Maildir"), mailbox.resolve("inbox.mbox"));
+		assertThat(MailboxSources.under(mailbox)).containsExactly(mailbox.resolve("Maildir"),
+				mailbox.resolve("inbox.mbox"));
 		MailFileReader reader = new MailFileReader(mailbox.resolve("Maildir"), input, MailCaps.DEFAULTS);
 		reader.open(new ExecutionContext());
 		assertThat(reader.read().position()).isEqualTo("cur/1.host:2,S");

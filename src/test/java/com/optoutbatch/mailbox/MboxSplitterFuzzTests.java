@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The mbox splitter on any bytes: the messages' byte ranges cover the file with no gap or
- * overlap (only blank bytes before the first separator belong to no message), each message
- * is its range less the separator line, the {@code >} that quotes a From line and the blank
- * line before the next separator, and none is larger than the size cap. The mail file reader
- * built on it, run as the job runs it, gives every one of these messages or a reject.
- * Replays the inputs saved in {@code MboxSplitterFuzzTestsInputs};
+ * overlap (only blank bytes before the first separator belong to no message), each
+ * message is its range less the separator line, the {@code >} that quotes a From line and
+ * the blank line before the next separator, and none is larger than the size cap. The
+ * mail file reader built on it, run as the job runs it, gives every one of these messages
+ * or a reject. Replays the inputs saved in {@code MboxSplitterFuzzTestsInputs};
  * {@code scripts/fuzz.sh mboxSplitter <minutes>} fuzzes it.
  */
 class MboxSplitterFuzzTests {
@@ -67,7 +67,8 @@ class MboxSplitterFuzzTests {
 			assertThat(stop).as("end of message %d", i + 1).isGreaterThan(start);
 			byte[] expected = unmboxed(mbox, start, stop, entry.overCap());
 			if (entry.overCap()) {
-				assertThat(entry.size()).as("size of message %d", i + 1).isEqualTo(expected.length)
+				assertThat(entry.size()).as("size of message %d", i + 1)
+					.isEqualTo(expected.length)
 					.isGreaterThan(CAPS.maxMessageBytes());
 				assertThat(entry.bytes()).as("head of message %d", i + 1)
 					.isEqualTo(Arrays.copyOf(expected, Math.min(expected.length, MboxSplitter.HEAD_BYTES)));
@@ -115,12 +116,16 @@ class MboxSplitterFuzzTests {
 		}
 		assertThat(messages.size() + rejects.size()).as("messages and rejects of %d messages", entries.size())
 			.isEqualTo(entries.size());
-		List<byte[]> underTheCap = entries.stream().filter(entry -> !entry.overCap()).map(MboxSplitter.Entry::bytes).toList();
+		List<byte[]> underTheCap = entries.stream()
+			.filter(entry -> !entry.overCap())
+			.map(MboxSplitter.Entry::bytes)
+			.toList();
 		assertThat(messages).as("the messages under the size cap").containsExactlyElementsOf(underTheCap);
 		assertThat(rejects).allSatisfy(rejected -> assertThat(rejected.reason()).isEqualTo("message too large"));
 	}
 
-	// the bytes from start to end less the separator line, the '>' quoting each From line and
+	// the bytes from start to end less the separator line, the '>' quoting each From line
+	// and
 	// (when the whole message is kept) the blank line before the next separator
 	private static byte[] unmboxed(byte[] mbox, int start, int end, boolean overCap) {
 		int at = start;

@@ -42,19 +42,22 @@ class MboxSplitterTests {
 				> From is not quoting
 				""");
 
-		assertThat(messages).containsExactly("Subject: quoted\n\nFrom the team\n>From a quote\n> From is not quoting\n");
+		assertThat(messages)
+			.containsExactly("Subject: quoted\n\nFrom the team\n>From a quote\n> From is not quoting\n");
 	}
 
 	@Test
 	void lastMessageWithoutTrailingBlankLineOrLineEndIsKept() throws IOException {
-		List<String> messages = split("From a Thu Nov 05 17:12:44 2026\nSubject: one\n\nbody\nFrom b Thu Nov 05 2026\nSubject: two\n\nend");
+		List<String> messages = split(
+				"From a Thu Nov 05 17:12:44 2026\nSubject: one\n\nbody\nFrom b Thu Nov 05 2026\nSubject: two\n\nend");
 
 		assertThat(messages).containsExactly("Subject: one\n\nbody\n", "Subject: two\n\nend");
 	}
 
 	@Test
 	void crlfLineEndsAreKept() throws IOException {
-		List<String> messages = split("From a Thu Nov 05 2026\r\nSubject: one\r\n\r\nbody\r\n\r\nFrom b Thu Nov 05 2026\r\nSubject: two\r\n\r\n>From x\r\n");
+		List<String> messages = split(
+				"From a Thu Nov 05 2026\r\nSubject: one\r\n\r\nbody\r\n\r\nFrom b Thu Nov 05 2026\r\nSubject: two\r\n\r\n>From x\r\n");
 
 		assertThat(messages).containsExactly("Subject: one\r\n\r\nbody\r\n", "Subject: two\r\n\r\nFrom x\r\n");
 	}
@@ -72,25 +75,27 @@ class MboxSplitterTests {
 				+ "From b Thu Nov 05 2026\r\nSubject: two\r\n\r\nend\r\n");
 
 		assertThat(messages).containsExactly("Subject: one\r\n\r\nbody\r\n", "Subject: two\r\n\r\nend\r\n");
-		// a blank line ahead of them would have made the headers of the first message its body
-		assertThat(new MessageParser(MailCaps.DEFAULTS).parse(messages.get(0).getBytes(StandardCharsets.US_ASCII)).subject())
-			.isEqualTo("one");
+		// a blank line ahead of them would have made the headers of the first message its
+		// body
+		assertThat(new MessageParser(MailCaps.DEFAULTS).parse(messages.get(0).getBytes(StandardCharsets.US_ASCII))
+			.subject()).isEqualTo("one");
 	}
 
 	@Test
 	void aSingleMessageKeepsItsFromLinesAndLosesOnlyItsEnvelope() throws IOException {
-		MboxSplitter splitter = new MboxSplitter(stream("From MAILER-DAEMON Thu Nov 05 2026\nSubject: x\n\nFrom here on\n"), 0,
-				true, 1000);
+		MboxSplitter splitter = new MboxSplitter(
+				stream("From MAILER-DAEMON Thu Nov 05 2026\nSubject: x\n\nFrom here on\n"), 0, true, 1000);
 
-		assertThat(new String(splitter.next().bytes(), StandardCharsets.US_ASCII)).isEqualTo("Subject: x\n\nFrom here on\n");
+		assertThat(new String(splitter.next().bytes(), StandardCharsets.US_ASCII))
+			.isEqualTo("Subject: x\n\nFrom here on\n");
 		assertThat(splitter.next()).isNull();
 	}
 
 	@Test
 	void aMessageOverTheCapKeepsOnlyItsHeadAndTheNextOneIsRead() throws IOException {
 		String big = "Message-ID: <big@example.com>\n\n" + "x".repeat(200_000) + "\n";
-		MboxSplitter splitter = new MboxSplitter(stream("From a 2026\n" + big + "\nFrom b 2026\nSubject: small\n\nok\n"), 0,
-				false, 100_000);
+		MboxSplitter splitter = new MboxSplitter(
+				stream("From a 2026\n" + big + "\nFrom b 2026\nSubject: small\n\nok\n"), 0, false, 100_000);
 
 		MboxSplitter.Entry first = splitter.next();
 		assertThat(first.overCap()).isTrue();

@@ -26,8 +26,9 @@ class NoticeDetectorTests {
 
 	@Test
 	void englishNoticeIsFound() throws Exception {
-		NoticeFinding finding = detect(notice("auto-communication@amazon.com", "Your message to a buyer could not be delivered",
-				"text/plain; charset=UTF-8", "7bit", "Dear Seller,\n\n" + EN_SENTENCE + "\n"));
+		NoticeFinding finding = detect(
+				notice("auto-communication@amazon.com", "Your message to a buyer could not be delivered",
+						"text/plain; charset=UTF-8", "7bit", "Dear Seller,\n\n" + EN_SENTENCE + "\n"));
 
 		assertThat(finding.verdict()).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
 		assertThat(finding.orderId()).isEqualTo("112-3456789-0123456");
@@ -57,8 +58,9 @@ class NoticeDetectorTests {
 	void htmlOnlyBase64NoticeWithEntitiesIsFound() throws Exception {
 		String html = "<p>Nous n&#39;avons pas pu remettre le message envoy&eacute; pour la commande <b>[028-4445556-6667778]</b>"
 				+ " car l&rsquo;acheteur a choisi de ne pas recevoir de messages non sollicit&eacute;s<br>de la part des vendeurs.</p>";
-		NoticeFinding finding = detect(notice("auto-communication@amazon.fr", "Votre message", "text/html; charset=UTF-8",
-				"base64", Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8))));
+		NoticeFinding finding = detect(
+				notice("auto-communication@amazon.fr", "Votre message", "text/html; charset=UTF-8", "base64",
+						Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8))));
 
 		assertThat(finding.verdict()).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
 		assertThat(finding.orderId()).isEqualTo("028-4445556-6667778");
@@ -68,8 +70,9 @@ class NoticeDetectorTests {
 	@Test
 	void japaneseIso2022JpNoticeIsFound() throws Exception {
 		String body = "注文番号[503-1234567-8901234]について送信されたメッセージは、購入者が出品者からの未承諾メッセージの\n受信を拒否しているため、配信できませんでした。\n";
-		NoticeFinding finding = detect(notice("auto-communication@amazon.co.jp", "=?ISO-2022-JP?B?GyRCOXc2VDxUJFgkTiVhJUMlOyE8JTgkcgsbKEI=?=",
-				"text/plain; charset=ISO-2022-JP", "7bit", encoded(body, "ISO-2022-JP")));
+		NoticeFinding finding = detect(
+				notice("auto-communication@amazon.co.jp", "=?ISO-2022-JP?B?GyRCOXc2VDxUJFgkTiVhJUMlOyE8JTgkcgsbKEI=?=",
+						"text/plain; charset=ISO-2022-JP", "7bit", encoded(body, "ISO-2022-JP")));
 
 		assertThat(finding.verdict()).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
 		assertThat(finding.orderId()).isEqualTo("503-1234567-8901234");
@@ -79,7 +82,8 @@ class NoticeDetectorTests {
 	@Test
 	void shiftJisNoticeIsFound() throws Exception {
 		String body = "注文番号[250-7654321-0987654]について、購入者が出品者からの未承諾メッセージの受信を拒否しているため配信できませんでした。";
-		byte[] message = bytes(notice("auto-communication@amazon.co.jp", "notice", "text/plain; charset=Shift_JIS", "8bit", "BODY"),
+		byte[] message = bytes(
+				notice("auto-communication@amazon.co.jp", "notice", "text/plain; charset=Shift_JIS", "8bit", "BODY"),
 				"BODY", body.getBytes(Charset.forName("Shift_JIS")));
 
 		NoticeFinding finding = detector.detect(parser.parse(message));
@@ -140,8 +144,8 @@ class NoticeDetectorTests {
 				> die Annahme unerwünschter Nachrichten von Verkäufern deaktiviert hat.
 				""";
 
-		NoticeFinding finding = detect(notice("owner@example-shop.com", "WG: Ihre Nachricht", "text/plain; charset=UTF-8",
-				"8bit", body));
+		NoticeFinding finding = detect(
+				notice("owner@example-shop.com", "WG: Ihre Nachricht", "text/plain; charset=UTF-8", "8bit", body));
 
 		assertThat(finding.verdict()).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
 		assertThat(finding.orderId()).isEqualTo("302-1234567-7654321");
@@ -168,8 +172,12 @@ class NoticeDetectorTests {
 	void forwardWithOnlyASubjectPrefixIsFound() throws Exception {
 		for (String prefix : List.of("Fwd:", "FW:", "TR:", "RV:", "I:")) {
 			String body = "From: Amazon <auto-communication@amazon.com>\nSubject: Your message\n\n" + EN_SENTENCE;
-			assertThat(detect(notice("owner@example-shop.com", prefix + " Your message to a buyer could not be delivered",
-					"text/plain; charset=UTF-8", "7bit", body)).verdict()).as(prefix).isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
+			assertThat(
+					detect(notice("owner@example-shop.com", prefix + " Your message to a buyer could not be delivered",
+							"text/plain; charset=UTF-8", "7bit", body))
+						.verdict())
+				.as(prefix)
+				.isEqualTo(NoticeVerdict.OPT_OUT_NOTICE);
 		}
 	}
 
@@ -190,9 +198,10 @@ class NoticeDetectorTests {
 				Content-Type: message/rfc822
 
 				""" + notice("auto-communication@amazon.com", "Your message to a buyer could not be delivered",
-				"text/plain; charset=UTF-8", "7bit", EN_SENTENCE).replace("Thu, 05 Nov 2026", "Sun, 08 Nov 2026") + """
-				--fw--
-				""";
+				"text/plain; charset=UTF-8", "7bit", EN_SENTENCE)
+			.replace("Thu, 05 Nov 2026", "Sun, 08 Nov 2026") + """
+					--fw--
+					""";
 
 		NoticeFinding finding = detect(mail);
 
@@ -225,7 +234,8 @@ class NoticeDetectorTests {
 
 	@Test
 	void forwardOfALookalikeIsALookalike() throws Exception {
-		String body = "---------- Forwarded message ---------\nFrom: <support@amazon.com.example.net>\n\n" + EN_SENTENCE;
+		String body = "---------- Forwarded message ---------\nFrom: <support@amazon.com.example.net>\n\n"
+				+ EN_SENTENCE;
 
 		assertThat(detect(notice("owner@example-shop.com", "Fwd: hm", "text/plain", "7bit", body)).verdict())
 			.isEqualTo(NoticeVerdict.LOOKALIKE);
@@ -241,7 +251,8 @@ class NoticeDetectorTests {
 
 	@Test
 	void restrictionNoticeIsRecognised() throws Exception {
-		NoticeFinding finding = detect(notice("seller-notification@amazon.co.uk", "Action required", "text/plain", "7bit",
+		NoticeFinding finding = detect(notice("seller-notification@amazon.co.uk", "Action required", "text/plain",
+				"7bit",
 				"Some of the messages you recently sent were not delivered to customers because they did not comply."));
 
 		assertThat(finding.verdict()).isEqualTo(NoticeVerdict.RESTRICTION_NOTICE);
@@ -251,19 +262,21 @@ class NoticeDetectorTests {
 	@Test
 	void copiesOrderNoticesAndBuyerMessagesAreOtherAmazonMail() throws Exception {
 		assertThat(detect(notice("donotreply@amazon.com", "Here is a copy of the e-mail you sent", "text/plain", "7bit",
-				"Here is a copy of the e-mail you sent to a buyer for order 113-9876543-2109876.")).verdict())
-			.isEqualTo(NoticeVerdict.OTHER_AMAZON);
+				"Here is a copy of the e-mail you sent to a buyer for order 113-9876543-2109876."))
+			.verdict()).isEqualTo(NoticeVerdict.OTHER_AMAZON);
 		assertThat(detect(notice("seller-notification@amazon.com", "Sold, ship now", "text/plain", "7bit",
-				"Order ID: 111-2223334-4445556. Ship now.")).verdict()).isEqualTo(NoticeVerdict.OTHER_AMAZON);
+				"Order ID: 111-2223334-4445556. Ship now."))
+			.verdict()).isEqualTo(NoticeVerdict.OTHER_AMAZON);
 		assertThat(detect(notice("k8v2bq9z4mx7whc@marketplace.amazon.com", "Question", "text/plain", "7bit",
-				"When will order 113-9876543-2109876 ship?")).verdict()).isEqualTo(NoticeVerdict.OTHER_AMAZON);
+				"When will order 113-9876543-2109876 ship?"))
+			.verdict()).isEqualTo(NoticeVerdict.OTHER_AMAZON);
 	}
 
 	@Test
 	void noticeWithoutAnOrderIsNotAnOptOut() throws Exception {
 		assertThat(detect(notice("auto-communication@amazon.com", "x", "text/plain", "7bit",
-				"because the buyer has chosen to opt out of receiving unsolicited messages")).verdict())
-			.isEqualTo(NoticeVerdict.OTHER_AMAZON);
+				"because the buyer has chosen to opt out of receiving unsolicited messages"))
+			.verdict()).isEqualTo(NoticeVerdict.OTHER_AMAZON);
 	}
 
 	@Test

@@ -36,7 +36,10 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A live IMAP folder, served by GreenMail, is scanned by the same job; a message is processed once. */
+/**
+ * A live IMAP folder, served by GreenMail, is scanned by the same job; a message is
+ * processed once.
+ */
 class ScanImapFolderJobTests extends JobTestSupport {
 
 	@RegisterExtension
@@ -73,8 +76,9 @@ class ScanImapFolderJobTests extends JobTestSupport {
 		deliver(notice("112-3456789-0123456", "<imap-1@amazon.com>"));
 		deliver(NoticeDetectorTests.notice("seller-notification@amazon.com", "Sold, ship now", "text/plain", "7bit",
 				"Order ID: 111-2223334-4445556"));
-		deliver(NoticeDetectorTests.notice("alerts@amazon-seller-alerts.com", "Your message to a buyer could not be delivered",
-				"text/plain", "7bit", NoticeDetectorTests.EN_SENTENCE));
+		deliver(NoticeDetectorTests.notice("alerts@amazon-seller-alerts.com",
+				"Your message to a buyer could not be delivered", "text/plain", "7bit",
+				NoticeDetectorTests.EN_SENTENCE));
 
 		JobExecution first = jobs.startJob(ScanMailboxJobTests.parameters(1));
 
@@ -82,7 +86,8 @@ class ScanImapFolderJobTests extends JobTestSupport {
 		assertThat(imapCounts(first).read()).isEqualTo(3);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mailbox_imap_processed", Long.class)).isEqualTo(3);
 		assertThat(Files.readString(workspace.output("optouts", "opt-outs.csv")))
-			.contains("amazon.com,112-3456789-0123456,,2026-11-05T17:12:44Z,MAILBOX,<imap-1@amazon.com> in " + LABEL + " uid ");
+			.contains("amazon.com,112-3456789-0123456,,2026-11-05T17:12:44Z,MAILBOX,<imap-1@amazon.com> in " + LABEL
+					+ " uid ");
 		assertThat(workspace.output("quarantine")).isNotEmptyDirectory();
 
 		deliver(notice("113-9876543-2109876", "<imap-2@amazon.com>"));
@@ -97,16 +102,17 @@ class ScanImapFolderJobTests extends JobTestSupport {
 	void aRefusedPasswordRejectsTheFolderWholeNamingTheAccountNeverThePassword() throws Exception {
 		seller.setPassword("changed");
 
-		// the folder is this run's only input: allow it to be all rejects, as a run with files beside it would
-		JobExecution execution = jobs.startJob(new JobParametersBuilder(ScanMailboxJobTests.parameters(1))
-			.addString("rejects.max-share", "1", false)
-			.toJobParameters());
+		// the folder is this run's only input: allow it to be all rejects, as a run with
+		// files beside it would
+		JobExecution execution = jobs.startJob(
+				new JobParametersBuilder(ScanMailboxJobTests.parameters(1)).addString("rejects.max-share", "1", false)
+					.toJobParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", LABEL + ".rejects.csv")))
-			.hasSize(2)
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", LABEL + ".rejects.csv"))).hasSize(2)
 			.last(InstanceOfAssertFactories.STRING)
-			.startsWith("file,IMAP authentication failed for seller@localhost: the server refused the user name or password");
+			.startsWith(
+					"file,IMAP authentication failed for seller@localhost: the server refused the user name or password");
 		JsonNode folder = ScanMailboxJobTests.input(ScanMailboxJobTests.runFile(workspace), LABEL);
 		assertThat(folder.get("unreadFile").asString()).startsWith("IMAP authentication failed for seller@localhost");
 		assertThat(folder.get("rejected").asLong()).isEqualTo(1);
@@ -133,8 +139,8 @@ class ScanImapFolderJobTests extends JobTestSupport {
 
 	private static String notice(String orderId, String messageId) {
 		return NoticeDetectorTests
-			.notice("auto-communication@amazon.com", "Your message to a buyer could not be delivered", "text/plain", "7bit",
-					NoticeDetectorTests.EN_SENTENCE.replace("112-3456789-0123456", orderId))
+			.notice("auto-communication@amazon.com", "Your message to a buyer could not be delivered", "text/plain",
+					"7bit", NoticeDetectorTests.EN_SENTENCE.replace("112-3456789-0123456", orderId))
 			.replace("<n1@amazon.com>", messageId);
 	}
 
@@ -143,7 +149,8 @@ class ScanImapFolderJobTests extends JobTestSupport {
 				new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8))));
 	}
 
-	// not a method returning StepExecution: @SpringBatchTest would take it for the step scope's factory
+	// not a method returning StepExecution: @SpringBatchTest would take it for the step
+	// scope's factory
 	private static ImapCounts imapCounts(JobExecution execution) {
 		StepExecution step = execution.getStepExecutions()
 			.stream()

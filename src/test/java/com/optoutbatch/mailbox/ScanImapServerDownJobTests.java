@@ -20,7 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An IMAP server that is down: the folder is one input rejected whole, the cause named, the rest of the scan done. */
+/**
+ * An IMAP server that is down: the folder is one input rejected whole, the cause named,
+ * the rest of the scan done.
+ */
 class ScanImapServerDownJobTests extends JobTestSupport {
 
 	static final int CLOSED_PORT = closedPort();
@@ -61,7 +64,8 @@ class ScanImapServerDownJobTests extends JobTestSupport {
 		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", LABEL + ".rejects.csv")))
 			.containsExactly("line,reason,record",
 					"file,IMAP server localhost:" + CLOSED_PORT + " unreachable: connection refused,");
-		assertThat(ScanMailboxJobTests.input(run, "seller-inbox-2026-11.mbox").get("kinds").get("OPT_OUT_NOTICE").asLong())
+		assertThat(
+				ScanMailboxJobTests.input(run, "seller-inbox-2026-11.mbox").get("kinds").get("OPT_OUT_NOTICE").asLong())
 			.isEqualTo(7);
 		assertThat(ScanImapFolderJobTests.outputsContaining(workspace, "hunter2")).isEmpty();
 	}

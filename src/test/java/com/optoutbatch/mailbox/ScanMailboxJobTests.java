@@ -81,7 +81,8 @@ class ScanMailboxJobTests extends JobTestSupport {
 	void everyMessageHasOneVerdictCountedInTheRunFile() throws Exception {
 		jobs.startJob(parameters(1));
 
-		JsonNode run = JsonMapper.builder().build()
+		JsonNode run = JsonMapper.builder()
+			.build()
 			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
 		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
 		JsonNode inbox = input(run, "seller-inbox-2026-11.mbox");
@@ -99,8 +100,8 @@ class ScanMailboxJobTests extends JobTestSupport {
 			for (JsonNode count : input.get("kinds")) {
 				judged += count.asLong();
 			}
-			assertThat(input.get("read").asLong()).isEqualTo(input.get("used").asLong() + input.get("filtered").asLong()
-					+ input.get("rejected").asLong());
+			assertThat(input.get("read").asLong()).isEqualTo(
+					input.get("used").asLong() + input.get("filtered").asLong() + input.get("rejected").asLong());
 			if (!input.get("kinds").isEmpty()) {
 				assertThat(judged + input.get("rejected").asLong()).isEqualTo(input.get("read").asLong());
 			}
@@ -118,10 +119,12 @@ class ScanMailboxJobTests extends JobTestSupport {
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
-		JsonNode run = JsonMapper.builder().build()
+		JsonNode run = JsonMapper.builder()
+			.build()
 			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
 		JsonNode pdf = input(run, "scan.pdf");
-		assertThat(pdf.get("unreadFile").asString()).isEqualTo("not a text file: binary content: a NUL byte at byte 10");
+		assertThat(pdf.get("unreadFile").asString())
+			.isEqualTo("not a text file: binary content: a NUL byte at byte 10");
 		assertThat(pdf.get("read").asLong()).isEqualTo(1);
 		assertThat(pdf.get("rejected").asLong()).isEqualTo(1);
 		assertThat(pdf.get("kinds").get("NOT_RELEVANT").asLong()).isZero();
@@ -129,8 +132,10 @@ class ScanMailboxJobTests extends JobTestSupport {
 		assertThat(report.get("unreadFile").asString()).startsWith("not mail: text without a mail header block");
 		assertThat(report.get("kinds").get("NOT_RELEVANT").asLong()).isZero();
 		assertThat(input(run, "seller-inbox-2026-11.mbox").get("unreadFile").isNull()).isTrue();
-		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "order-report-us-2026-11.txt.rejects.csv")))
-			.containsExactly("line,reason,record", "file,\"not mail: text without a mail header block (From:, Date:, Subject: ...) at its start\",");
+		assertThat(Files
+			.readAllLines(workspace.output("rejects", "scanMailbox", "order-report-us-2026-11.txt.rejects.csv")))
+			.containsExactly("line,reason,record",
+					"file,\"not mail: text without a mail header block (From:, Date:, Subject: ...) at its start\",");
 	}
 
 	@Test
@@ -158,7 +163,8 @@ class ScanMailboxJobTests extends JobTestSupport {
 	void brokenMessageIsRejectedWithPositionAndMessageId() throws Exception {
 		jobs.startJob(parameters(1));
 
-		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "seller-inbox-2026-11.mbox.rejects.csv")))
+		assertThat(
+				Files.readAllLines(workspace.output("rejects", "scanMailbox", "seller-inbox-2026-11.mbox.rejects.csv")))
 			.containsExactly("line,reason,record",
 					"message 14 at byte 9115 <nested-bomb@example.net>,MIME nesting too deep: deeper than 20 levels,2607 bytes");
 		assertThat(workspace.output("rejects", "scanMailbox", "feedbackwhiz-blacklist.csv.rejects.csv")).content()
@@ -187,9 +193,11 @@ class ScanMailboxJobTests extends JobTestSupport {
 		jobs.startJob(parameters(1));
 
 		for (String folder : List.of("a", "b")) {
-			assertThat(workspace.output("rejects", "scanMailbox", folder, "inbox.mbox.rejects.csv")).as(folder).content()
+			assertThat(workspace.output("rejects", "scanMailbox", folder, "inbox.mbox.rejects.csv")).as(folder)
+				.content()
 				.contains("message 14 at byte 9115 <nested-bomb@example.net>");
-			assertThat(workspace.output("quarantine", folder, "inbox.mbox.12.eml")).as(folder).content()
+			assertThat(workspace.output("quarantine", folder, "inbox.mbox.12.eml")).as(folder)
+				.content()
 				.contains("verify your account");
 		}
 		assertThat(workspace.output("rejects", "scanMailbox", "inbox.mbox.rejects.csv")).doesNotExist();
@@ -211,31 +219,34 @@ class ScanMailboxJobTests extends JobTestSupport {
 	@Test
 	void newerDumpAddsOnlyTheNewNotices() throws Exception {
 		jobs.startJob(parameters(1));
-		Files.writeString(workspace.input("mailbox").resolve("seller-inbox-2026-12.mbox"), """
-				From auto-communication@amazon.com Tue Dec 01 10:00:00 2026
-				From: Amazon <auto-communication@amazon.com>
-				Subject: Your message to a buyer could not be delivered
-				Date: Tue, 01 Dec 2026 10:00:00 +0000
-				Message-ID: <optout-112-2026-12-01@amazon.com>
+		Files.writeString(workspace.input("mailbox").resolve("seller-inbox-2026-12.mbox"),
+				"""
+						From auto-communication@amazon.com Tue Dec 01 10:00:00 2026
+						From: Amazon <auto-communication@amazon.com>
+						Subject: Your message to a buyer could not be delivered
+						Date: Tue, 01 Dec 2026 10:00:00 +0000
+						Message-ID: <optout-112-2026-12-01@amazon.com>
 
-				We were unable to deliver the message you sent for order [112-3456789-0123456] because the buyer has chosen to opt out of receiving unsolicited messages from sellers.
+						We were unable to deliver the message you sent for order [112-3456789-0123456] because the buyer has chosen to opt out of receiving unsolicited messages from sellers.
 
-				From auto-communication@amazon.com Wed Dec 02 10:00:00 2026
-				From: Amazon <auto-communication@amazon.com>
-				Subject: Your message to a buyer could not be delivered
-				Date: Wed, 02 Dec 2026 10:00:00 +0000
-				Message-ID: <optout-113-2026-12-02@amazon.com>
+						From auto-communication@amazon.com Wed Dec 02 10:00:00 2026
+						From: Amazon <auto-communication@amazon.com>
+						Subject: Your message to a buyer could not be delivered
+						Date: Wed, 02 Dec 2026 10:00:00 +0000
+						Message-ID: <optout-113-2026-12-02@amazon.com>
 
-				We were unable to deliver the message you sent for order [113-9876543-2109876] because the buyer has chosen to opt out of receiving unsolicited messages from sellers.
-				""", StandardCharsets.UTF_8);
+						We were unable to deliver the message you sent for order [113-9876543-2109876] because the buyer has chosen to opt out of receiving unsolicited messages from sellers.
+						""",
+				StandardCharsets.UTF_8);
 
 		jobs.startJob(parameters(2));
 
 		List<String> lines = registryCsv().lines().toList();
 		assertThat(lines).hasSize((int) SAMPLE_REGISTRY.lines().count() + 1)
 			.containsAll(SAMPLE_REGISTRY.lines().toList())
-			.contains("amazon.com,113-9876543-2109876,k8v2bq9z4mx7whc@marketplace.amazon.com,2026-12-02T10:00:00Z,MAILBOX,"
-					+ "<optout-113-2026-12-02@amazon.com> in seller-inbox-2026-12.mbox message 2 at byte 415");
+			.contains(
+					"amazon.com,113-9876543-2109876,k8v2bq9z4mx7whc@marketplace.amazon.com,2026-12-02T10:00:00Z,MAILBOX,"
+							+ "<optout-113-2026-12-02@amazon.com> in seller-inbox-2026-12.mbox message 2 at byte 415");
 	}
 
 	@Test
@@ -243,7 +254,8 @@ class ScanMailboxJobTests extends JobTestSupport {
 		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("trusted-forwarders", "partner.example", false)
 			.toJobParameters());
 
-		assertThat(registryCsv()).doesNotContain("404-9990001-1112223", "111-2223334-4445556").contains("112-3456789-0123456");
+		assertThat(registryCsv()).doesNotContain("404-9990001-1112223", "111-2223334-4445556")
+			.contains("112-3456789-0123456");
 		assertThat(workspace.output("quarantine", "forwarded-notice.eml.1.eml")).exists();
 		assertThat(workspace.output("quarantine", "seller-inbox-2026-11.mbox.6.eml")).exists();
 	}
@@ -263,9 +275,11 @@ class ScanMailboxJobTests extends JobTestSupport {
 				geen ongevraagde berichten van verkopers te ontvangen.
 				""");
 
-		jobs.startJob(new JobParametersBuilder(parameters(1)).addString("rules", rules.toString(), false).toJobParameters());
+		jobs.startJob(
+				new JobParametersBuilder(parameters(1)).addString("rules", rules.toString(), false).toJobParameters());
 
-		assertThat(registryCsv()).contains("amazon.nl,408-1234567-1234567,,2026-12-01T10:00:00Z,MAILBOX,<optout-nl@amazon.nl>");
+		assertThat(registryCsv())
+			.contains("amazon.nl,408-1234567-1234567,,2026-12-01T10:00:00Z,MAILBOX,<optout-nl@amazon.nl>");
 	}
 
 	@Test
@@ -275,15 +289,16 @@ class ScanMailboxJobTests extends JobTestSupport {
 
 		jobs.startJob(parameters(1));
 
-		assertThat(registryCsv()).contains(",113-4445556-6677000,,2026-09-15T08:00:00.123456Z,IMPORT,precise.csv line 2\n");
+		assertThat(registryCsv())
+			.contains(",113-4445556-6677000,,2026-09-15T08:00:00.123456Z,IMPORT,precise.csv line 2\n");
 	}
 
 	@Test
 	void personalDataStaysOutOfTheOutputs() throws Exception {
 		jobs.startJob(parameters(1));
 
-		String outputs = registryCsv() + Files.readString(
-				workspace.output("rejects", "scanMailbox", "seller-inbox-2026-11.mbox.rejects.csv"));
+		String outputs = registryCsv()
+				+ Files.readString(workspace.output("rejects", "scanMailbox", "seller-inbox-2026-11.mbox.rejects.csv"));
 		assertThat(outputs).doesNotContain("Jane Doe", "555-", "Boston");
 	}
 
@@ -299,7 +314,8 @@ class ScanMailboxJobTests extends JobTestSupport {
 
 		jobs.startJob(parameters(1));
 
-		List<String> rejects = Files.readAllLines(workspace.output("rejects", "scanMailbox", "crm-export.csv.rejects.csv"));
+		List<String> rejects = Files
+			.readAllLines(workspace.output("rejects", "scanMailbox", "crm-export.csv.rejects.csv"));
 		assertThat(rejects).containsExactlyInAnyOrder("line,reason,record",
 				"3,no order id or alias: no cell holds an order id (123-1234567-1234567) or an alias,\"***,***,***,***\"",
 				"4,unterminated quote: the record starting on line 4 opens a quote that is not closed before the end of"
@@ -319,14 +335,16 @@ class ScanMailboxJobTests extends JobTestSupport {
 		JobExecution execution = jobs.startJob(parameters(1));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		JsonNode run = JsonMapper.builder().build()
+		JsonNode run = JsonMapper.builder()
+			.build()
 			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
 		JsonNode binary = input(run, "blacklist.xlsx");
 		assertThat(binary.get("read").asLong()).isEqualTo(1);
 		assertThat(binary.get("rejected").asLong()).isEqualTo(1);
 		assertThat(binary.get("reasons").toString()).isEqualTo("{\"not a text file\":1}");
 		assertThat(binary.get("unreadFile").asString()).startsWith("not a text file: ");
-		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "blacklist.xlsx.rejects.csv"))).hasSize(2);
+		assertThat(Files.readAllLines(workspace.output("rejects", "scanMailbox", "blacklist.xlsx.rejects.csv")))
+			.hasSize(2);
 		assertThat(registryCsv()).isEqualTo(SAMPLE_REGISTRY);
 	}
 
@@ -335,7 +353,9 @@ class ScanMailboxJobTests extends JobTestSupport {
 	}
 
 	static JsonNode runFile(Workspace workspace) {
-		return JsonMapper.builder().build().readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
+		return JsonMapper.builder()
+			.build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "scanMailbox.json").toFile());
 	}
 
 	static JsonNode input(JsonNode run, String file) {
@@ -348,7 +368,8 @@ class ScanMailboxJobTests extends JobTestSupport {
 	}
 
 	static JobParameters parameters(long attempt) {
-		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE).addLong("run.attempt", attempt)
+		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE)
+			.addLong("run.attempt", attempt)
 			.toJobParameters();
 	}
 

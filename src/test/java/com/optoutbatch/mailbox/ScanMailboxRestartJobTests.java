@@ -33,7 +33,8 @@ class ScanMailboxRestartJobTests extends JobTestSupport {
 	@Autowired
 	Job scanMailbox;
 
-	// the registry each chunk's findings go to: the finding writer is made for each mailbox input
+	// the registry each chunk's findings go to: the finding writer is made for each
+	// mailbox input
 	@MockitoSpyBean
 	OptOutRegistry registry;
 
@@ -46,7 +47,8 @@ class ScanMailboxRestartJobTests extends JobTestSupport {
 		jobRepository.removeJobExecutions();
 		TestWorkspace.reset(workspace, jdbc, ScanMailboxJobTests.TABLES);
 		Files.createDirectories(workspace.input("mailbox"));
-		// listed by the opt-out list step, which completes before the failure and is not run again
+		// listed by the opt-out list step, which completes before the failure and is not
+		// run again
 		Files.createDirectories(workspace.input("optouts").resolve("2025"));
 		doAnswer(invocation -> {
 			if (databaseDown.get() && chunksWritten.get() >= 3) {
@@ -67,7 +69,8 @@ class ScanMailboxRestartJobTests extends JobTestSupport {
 
 	@Test
 	void failedScanOfACompressedMboxResumesAfterTheLastCommittedMessage() throws Exception {
-		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(workspace.input("mailbox").resolve("large.mbox.gz")))) {
+		try (OutputStream out = new GZIPOutputStream(
+				Files.newOutputStream(workspace.input("mailbox").resolve("large.mbox.gz")))) {
 			out.write(mbox().getBytes(StandardCharsets.UTF_8));
 		}
 
@@ -91,7 +94,8 @@ class ScanMailboxRestartJobTests extends JobTestSupport {
 			.sum();
 		assertThat(readOnResume).isEqualTo(MESSAGES - 300);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opt_outs", Long.class)).isEqualTo(MESSAGES);
-		JsonNode run = JsonMapper.builder().build()
+		JsonNode run = JsonMapper.builder()
+			.build()
 			.readTree(workspace.output("runs", ScanMailboxJobTests.RUN_DATE.toString(), "scanMailbox.json").toFile());
 		assertThat(run.get("skipped").toString())
 			.isEqualTo("[{\"path\":\"optouts/2025\",\"reason\":\"folder inside input/optouts/ is not read\"}]");
@@ -107,8 +111,10 @@ class ScanMailboxRestartJobTests extends JobTestSupport {
 		for (int i = 0; i < MESSAGES; i++) {
 			String orderId = String.format("112-%07d-%07d", i, i);
 			mbox.append("From auto-communication@amazon.com Thu Nov 05 17:12:44 2026\n")
-				.append(NoticeDetectorTests.notice("auto-communication@amazon.com", "Your message to a buyer could not be delivered",
-						"text/plain", "7bit", NoticeDetectorTests.EN_SENTENCE.replace("112-3456789-0123456", orderId))
+				.append(NoticeDetectorTests
+					.notice("auto-communication@amazon.com", "Your message to a buyer could not be delivered",
+							"text/plain", "7bit",
+							NoticeDetectorTests.EN_SENTENCE.replace("112-3456789-0123456", orderId))
 					.replace("<n1@amazon.com>", "<n" + i + "@amazon.com>"))
 				.append('\n');
 		}

@@ -25,7 +25,8 @@ class ContentFlagTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Review it at https://www.amazon.com/review/create-review?asin=B0001.",
-			"https://www.amazon.co.jp/gp/help/customer/display.html", "Track it on amzn.to?", "Ratio 1:2, size 3.5 cm" })
+			"https://www.amazon.co.jp/gp/help/customer/display.html", "Track it on amzn.to?",
+			"Ratio 1:2, size 3.5 cm" })
 	void secureAmazonLinkOrNoLinkIsNotFlagged(String text) {
 		assertThat(flags(text + ORDER)).doesNotContain(ContentFlag.LINK);
 	}
@@ -33,7 +34,8 @@ class ContentFlagTests {
 	@Test
 	void emailAddressIsFlaggedAndAnAtSignAloneIsNot() {
 		assertThat(flags("Write to service@sample-shop.example." + ORDER)).contains(ContentFlag.EMAIL_ADDRESS);
-		assertThat(flags("We are @sampleshop on social media, 2 @ 5 EUR." + ORDER)).doesNotContain(ContentFlag.EMAIL_ADDRESS);
+		assertThat(flags("We are @sampleshop on social media, 2 @ 5 EUR." + ORDER))
+			.doesNotContain(ContentFlag.EMAIL_ADDRESS);
 	}
 
 	@ParameterizedTest
@@ -51,8 +53,8 @@ class ContentFlagTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "Leave a 5-star review and get a free gift!",
 			"If you're happy with it, please leave a positive review.",
-			"Please contact us before leaving negative feedback.", "Für 5 Sterne erhalten Sie als Dankeschön ein Geschenk.",
-			"星5のレビューをいただいた方にプレゼント" })
+			"Please contact us before leaving negative feedback.",
+			"Für 5 Sterne erhalten Sie als Dankeschön ein Geschenk.", "星5のレビューをいただいた方にプレゼント" })
 	void incentivesAndPressureForAPositiveReviewAreFlagged(String text) {
 		assertThat(flags(text + ORDER)).contains(ContentFlag.REVIEW_INCENTIVE);
 	}
@@ -65,8 +67,7 @@ class ContentFlagTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Could you update your review?", "Would you remove the negative review?",
-			"Pourriez-vous modifier votre avis ?", "Würden Sie Ihre Bewertung bitte löschen?",
-			"レビューの削除をご検討ください" })
+			"Pourriez-vous modifier votre avis ?", "Würden Sie Ihre Bewertung bitte löschen?", "レビューの削除をご検討ください" })
 	void askingToChangeOrRemoveAReviewIsFlagged(String text) {
 		assertThat(flags(text + ORDER)).contains(ContentFlag.REVIEW_CHANGE);
 	}
@@ -122,8 +123,7 @@ class ContentFlagTests {
 
 	@Test
 	void flagsAreWrittenAsCodes() {
-		assertThat(ContentFlag.codes(List.of(ContentFlag.LINK, ContentFlag.SENT_LATE)))
-			.isEqualTo("link;sent-late");
+		assertThat(ContentFlag.codes(List.of(ContentFlag.LINK, ContentFlag.SENT_LATE))).isEqualTo("link;sent-late");
 	}
 
 	private static List<ContentFlag> flags(String body) {

@@ -60,8 +60,9 @@ class ImportMessagesJobTests extends JobTestSupport {
 				FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id ORDER BY m.message_id"""))
 			.extracting(row -> tuple(row.get("MESSAGE_ID"), row.get("TOOL"), row.get("CATEGORY"), row.get("RULE_NAME"),
 					row.get("FLAGS"), row.get("ORDER_KNOWN")))
-			.containsExactly(tuple("fw-55001", "FeedbackWhiz", "CRITICAL", "delivery-scheduling", "", true),
-					tuple("fw-55002", "FeedbackWhiz", "NON_CRITICAL", "review-incentive", "emoji;review-incentive", true),
+			.containsExactly(
+					tuple("fw-55001", "FeedbackWhiz", "CRITICAL", "delivery-scheduling", "", true), tuple("fw-55002",
+							"FeedbackWhiz", "NON_CRITICAL", "review-incentive", "emoji;review-incentive", true),
 					tuple("fw-55003", "FeedbackWhiz", "NON_CRITICAL", "shipment-confirmation", "", true),
 					tuple("fw-55004", "FeedbackWhiz", "NON_CRITICAL", "review-change",
 							"email-address;review-change;no-order-id", true),
@@ -93,13 +94,15 @@ class ImportMessagesJobTests extends JobTestSupport {
 	void recipientsAreStoredAsAliasesAndNoBodyIsKept() throws Exception {
 		jobs.startJob(parameters(1));
 
-		assertThat(jdbc.queryForObject("SELECT recipient_alias FROM messages WHERE message_id = 'm-1003'", String.class))
+		assertThat(
+				jdbc.queryForObject("SELECT recipient_alias FROM messages WHERE message_id = 'm-1003'", String.class))
 			.isEqualTo("k8v2bq9z4mx7whc@marketplace.amazon.com");
 		List<String> columns = jdbc.queryForList(
 				"SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = 'messages'",
 				String.class);
 		assertThat(columns).doesNotContain("body", "recipient_name");
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE recipient_alias NOT LIKE '%@%'", Long.class))
+		assertThat(
+				jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE recipient_alias NOT LIKE '%@%'", Long.class))
 			.isZero();
 	}
 
@@ -118,8 +121,8 @@ class ImportMessagesJobTests extends JobTestSupport {
 		assertThat(rows.get("m-1007").get("category")).isEqualTo("UNDECIDED");
 		assertThat(rows.get("m-1007").get("reason")).isEqualTo("no rule fits");
 		assertThat(rows.get("fw-55001").get("reason")).startsWith("delivery-scheduling (body, ja): ");
-		assertThat(Files.readString(classifiedFile(), StandardCharsets.UTF_8)).startsWith(
-				"message_id,order_id,category,reason,flags,sent_at,tool\n");
+		assertThat(Files.readString(classifiedFile(), StandardCharsets.UTF_8))
+			.startsWith("message_id,order_id,category,reason,flags,sent_at,tool\n");
 	}
 
 	@Test
@@ -148,8 +151,9 @@ class ImportMessagesJobTests extends JobTestSupport {
 			.contains("malformed recipient")
 			.doesNotContain("Mario", "Rossi");
 
-		JsonNode run = JsonMapper.builder().build().readTree(
-				workspace.output("runs", RUN_DATE.toString(), "importMessages.json").toFile());
+		JsonNode run = JsonMapper.builder()
+			.build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), "importMessages.json").toFile());
 		Map<String, List<Long>> counts = new TreeMap<>();
 		for (JsonNode input : run.get("inputs")) {
 			counts.put(input.get("file").asString(),
@@ -163,11 +167,12 @@ class ImportMessagesJobTests extends JobTestSupport {
 	void messageSentMoreThanThirtyDaysAfterThePurchaseIsFlagged() throws Exception {
 		Files.writeString(workspace.input("orders").resolve("old-orders.txt"),
 				"order-id\tpurchase-date\n171-1000000-2000000\t2026-09-01T10:00:00Z\n171-1000000-3000000\t2026-10-20T10:00:00Z\n");
-		Files.writeString(workspace.input("messages").resolve("late.csv"), """
-				message_id,order_id,subject,body,sent_at
-				late-1,171-1000000-2000000,How do you like it?,Please leave a review for order 171-1000000-2000000.,2026-10-15T10:00:00Z
-				soon-1,171-1000000-3000000,How do you like it?,Please leave a review for order 171-1000000-3000000.,2026-10-28T10:00:00Z
-				""");
+		Files.writeString(workspace.input("messages").resolve("late.csv"),
+				"""
+						message_id,order_id,subject,body,sent_at
+						late-1,171-1000000-2000000,How do you like it?,Please leave a review for order 171-1000000-2000000.,2026-10-15T10:00:00Z
+						soon-1,171-1000000-3000000,How do you like it?,Please leave a review for order 171-1000000-3000000.,2026-10-28T10:00:00Z
+						""");
 		jobs.setJob(importOrders);
 		jobs.startJob(parameters(2));
 		jobs.setJob(importMessages);
@@ -180,11 +185,12 @@ class ImportMessagesJobTests extends JobTestSupport {
 
 	@Test
 	void sentAtIsWrittenAtUtcToTheMicrosecondOnEitherDatabase() throws Exception {
-		Files.writeString(workspace.input("messages").resolve("precise.csv"), """
-				message_id,order_id,subject,body,sent_at
-				p-1,112-3456789-0123456,Your order has shipped,Order 112-3456789-0123456 has shipped.,2026-11-03T08:00:00.1234567-08:00
-				p-2,112-3456789-0123456,Your order has shipped,Order 112-3456789-0123456 has shipped.,2026-11-03T08:00:00.9999996-08:00
-				""");
+		Files.writeString(workspace.input("messages").resolve("precise.csv"),
+				"""
+						message_id,order_id,subject,body,sent_at
+						p-1,112-3456789-0123456,Your order has shipped,Order 112-3456789-0123456 has shipped.,2026-11-03T08:00:00.1234567-08:00
+						p-2,112-3456789-0123456,Your order has shipped,Order 112-3456789-0123456 has shipped.,2026-11-03T08:00:00.9999996-08:00
+						""");
 
 		jobs.startJob(parameters(1));
 
@@ -201,7 +207,8 @@ class ImportMessagesJobTests extends JobTestSupport {
 		importWithFollowUpRules(1);
 
 		assertThat(classifiedCsv().get("m-1007").get("category")).isEqualTo("NON_CRITICAL");
-		assertThat(classifiedCsv().get("m-1007").get("reason")).isEqualTo("follow-up (body, en): \"following up\"; follow-up (subject, en): \"following up\"");
+		assertThat(classifiedCsv().get("m-1007").get("reason"))
+			.isEqualTo("follow-up (body, en): \"following up\"; follow-up (subject, en): \"following up\"");
 	}
 
 	@Test
@@ -244,16 +251,19 @@ class ImportMessagesJobTests extends JobTestSupport {
 		assertThat(jobs.startJob(parameters(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM messages", Long.class)).isEqualTo(1_499);
-		JsonNode input = JsonMapper.builder().build()
+		JsonNode input = JsonMapper.builder()
+			.build()
 			.readTree(workspace.output("runs", RUN_DATE.toString(), "importMessages.json").toFile())
 			.get("inputs")
 			.get(0);
 		assertThat(input.get("read").asLong()).isEqualTo(1_501);
 		assertThat(input.get("used").asLong()).isEqualTo(1_499);
 		assertThat(input.get("rejected").asLong()).isEqualTo(2);
-		// the broken record's second line is read as a record of its own, and is rejected for its shape
+		// the broken record's second line is read as a record of its own, and is rejected
+		// for its shape
 		assertThat(input.get("unreadRecords").asLong()).isEqualTo(1);
-		assertThat(Files.readAllLines(rejects("sent.csv"), StandardCharsets.UTF_8)).containsExactly("line,reason,record",
+		assertThat(Files.readAllLines(rejects("sent.csv"), StandardCharsets.UTF_8)).containsExactly(
+				"line,reason,record",
 				"16,\"text after a closing quote: on line 16, a quoted cell is followed by other text before the next"
 						+ " delimiter\",\"***,171-0000007-0000001,,***,***\"",
 				"17,\"fewer cells than the header: 3 cells, the header names 7\",\"***,2026-11-10T10:00:00Z,***\"");
@@ -261,16 +271,17 @@ class ImportMessagesJobTests extends JobTestSupport {
 
 	@Test
 	void recordWithAnExtraCellShowsNoNameInTheRejects() throws Exception {
-		Files.writeString(workspace.input("messages").resolve("shifted.csv"), """
-				message_id,order_id,recipient,subject,body,sent_at,tool
-				x-1,171-0000001-0000001,abcdefgh@marketplace.amazon.com,Hello Jane Doe,Jane Doe,1 Pine St,2026-11-10T10:00:00Z,Helium 10
-				""");
+		Files.writeString(workspace.input("messages").resolve("shifted.csv"),
+				"""
+						message_id,order_id,recipient,subject,body,sent_at,tool
+						x-1,171-0000001-0000001,abcdefgh@marketplace.amazon.com,Hello Jane Doe,Jane Doe,1 Pine St,2026-11-10T10:00:00Z,Helium 10
+						""");
 
 		jobs.startJob(parameters(1));
 
-		assertThat(Files.readAllLines(rejects("shifted.csv"), StandardCharsets.UTF_8)).containsExactly(
-				"line,reason,record", "2,\"more cells than the header: 8 cells, the header names 7\","
-						+ "\"***,171-0000001-0000001,ab***gh@marketplace.amazon.com,***,***,***,2026-11-10T10:00:00Z,***\"");
+		assertThat(Files.readAllLines(rejects("shifted.csv"), StandardCharsets.UTF_8))
+			.containsExactly("line,reason,record", "2,\"more cells than the header: 8 cells, the header names 7\","
+					+ "\"***,171-0000001-0000001,ab***gh@marketplace.amazon.com,***,***,***,2026-11-10T10:00:00Z,***\"");
 	}
 
 	// the default rules and a user rule that makes "following up" non-critical
@@ -284,8 +295,9 @@ class ImportMessagesJobTests extends JobTestSupport {
 				    phrases:
 				      en: [following up]
 				""");
-		jobs.startJob(new JobParametersBuilder(parameters(attempt)).addString("messages.rules", "config/rules.yml", false)
-			.toJobParameters());
+		jobs.startJob(
+				new JobParametersBuilder(parameters(attempt)).addString("messages.rules", "config/rules.yml", false)
+					.toJobParameters());
 	}
 
 	private Map<String, CSVRecord> classifiedCsv() throws Exception {
@@ -309,7 +321,8 @@ class ImportMessagesJobTests extends JobTestSupport {
 	}
 
 	static JobParameters parameters(long attempt) {
-		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE).addLong("run.attempt", attempt)
+		return new JobParametersBuilder().addLocalDate("run.date", RUN_DATE)
+			.addLong("run.attempt", attempt)
 			.toJobParameters();
 	}
 

@@ -78,7 +78,8 @@ class ImportMessagesRestartJobTests extends JobTestSupport {
 			.isEqualTo(MESSAGES);
 		JsonNode input = JsonMapper.builder()
 			.build()
-			.readTree(workspace.output("runs", ImportMessagesJobTests.RUN_DATE.toString(), "importMessages.json").toFile())
+			.readTree(workspace.output("runs", ImportMessagesJobTests.RUN_DATE.toString(), "importMessages.json")
+				.toFile())
 			.get("inputs")
 			.get(0);
 		assertThat(input.get("read").asLong()).isEqualTo(MESSAGES + 1);

@@ -32,7 +32,8 @@ class LabelledMessagesTests {
 	static void readLabelledSet() throws IOException {
 		messages = new ArrayList<>();
 		try (Reader in = new InputStreamReader(
-				LabelledMessagesTests.class.getResourceAsStream("/messages/labelled-messages.csv"), StandardCharsets.UTF_8)) {
+				LabelledMessagesTests.class.getResourceAsStream("/messages/labelled-messages.csv"),
+				StandardCharsets.UTF_8)) {
 			for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
 				messages.add(new LabelledMessage(record.get("id"), record.get("language"),
 						MessageCategory.valueOf(record.get("category")), record.get("subject"), record.get("body"),
@@ -76,9 +77,10 @@ class LabelledMessagesTests {
 			}
 		}
 		double accuracy = (double) right / messages.size();
-		StringBuilder report = new StringBuilder(String.format("accuracy %.1f%% (%d of %d)", accuracy * 100, right,
-				messages.size()));
-		byLanguage.forEach((language, counts) -> report.append(String.format(", %s %d/%d", language, counts[0], counts[1])));
+		StringBuilder report = new StringBuilder(
+				String.format("accuracy %.1f%% (%d of %d)", accuracy * 100, right, messages.size()));
+		byLanguage
+			.forEach((language, counts) -> report.append(String.format(", %s %d/%d", language, counts[0], counts[1])));
 		misses.forEach(miss -> report.append("\n  miss ").append(miss));
 		System.out.println("Labelled messages: " + report);
 		assertThat(accuracy).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_ACCURACY);

@@ -16,27 +16,28 @@ class MessageClassifierTests {
 	static final MessageClassifier classifier = new MessageClassifier(PolicyRules.load(null));
 
 	@ParameterizedTest(name = "{0}: {2}")
-	@CsvSource(delimiter = '|', textBlock = """
-			customization         | CRITICAL     | Please reply with the name you would like engraved on the pendant, order 112-1234567-1234567.
-			customization         | CRITICAL     | Für die Gravur benötigen wir noch Ihren Wunschtext. Bestellung 302-1234567-1234567.
-			customization         | CRITICAL     | ご注文 503-1234567-1234567 の名入れ内容をご返信ください。
-			delivery-scheduling   | CRITICAL     | The freight carrier needs a delivery appointment: which time slot suits you? Order 112-1234567-1234567.
-			delivery-scheduling   | CRITICAL     | Merci de nous indiquer un créneau pour le rendez-vous de livraison. Commande 402-1234567-1234567.
-			delivery-scheduling   | CRITICAL     | Necesitamos concertar una cita de entrega en una franja horaria. Pedido 404-1234567-1234567.
-			shipping-address      | CRITICAL     | The shipping address of order 112-1234567-1234567 is missing the apartment number.
-			shipping-address      | CRITICAL     | L'indirizzo di spedizione dell'ordine 403-1234567-1234567 è incompleto: manca il numero civico.
-			order-completion      | CRITICAL     | We need your tax ID for the customs declaration before we can ship order 112-1234567-1234567.
-			review-request        | NON_CRITICAL | Would you leave a review of order 112-1234567-1234567? Your feedback helps.
-			review-request        | NON_CRITICAL | ¿Podría dejar una reseña del pedido 404-1234567-1234567?
-			review-incentive      | NON_CRITICAL | Leave a 5-star review of order 112-1234567-1234567 and get a free gift.
-			review-change         | NON_CRITICAL | Now that we refunded order 112-1234567-1234567, could you update your review?
-			shipment-confirmation | NON_CRITICAL | Ihre Bestellung 302-1234567-1234567 wurde versandt, Sendungsnummer 00340434161234567890.
-			shipment-confirmation | NON_CRITICAL | 注文番号 503-1234567-1234567 の商品を発送いたしました。
-			customer-service      | NON_CRITICAL | Here is the user manual and a few tips for order 112-1234567-1234567.
-			out-of-stock-or-delay | NON_CRITICAL | The lamp of order 112-1234567-1234567 is out of stock and will ship later than expected.
-			marketing             | NON_CRITICAL | Use coupon code SAVE10 for 10% off your next order. Ref 112-1234567-1234567.
-			courtesy              | NON_CRITICAL | Thank you for your order 112-1234567-1234567!
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					customization         | CRITICAL     | Please reply with the name you would like engraved on the pendant, order 112-1234567-1234567.
+					customization         | CRITICAL     | Für die Gravur benötigen wir noch Ihren Wunschtext. Bestellung 302-1234567-1234567.
+					customization         | CRITICAL     | ご注文 503-1234567-1234567 の名入れ内容をご返信ください。
+					delivery-scheduling   | CRITICAL     | The freight carrier needs a delivery appointment: which time slot suits you? Order 112-1234567-1234567.
+					delivery-scheduling   | CRITICAL     | Merci de nous indiquer un créneau pour le rendez-vous de livraison. Commande 402-1234567-1234567.
+					delivery-scheduling   | CRITICAL     | Necesitamos concertar una cita de entrega en una franja horaria. Pedido 404-1234567-1234567.
+					shipping-address      | CRITICAL     | The shipping address of order 112-1234567-1234567 is missing the apartment number.
+					shipping-address      | CRITICAL     | L'indirizzo di spedizione dell'ordine 403-1234567-1234567 è incompleto: manca il numero civico.
+					order-completion      | CRITICAL     | We need your tax ID for the customs declaration before we can ship order 112-1234567-1234567.
+					review-request        | NON_CRITICAL | Would you leave a review of order 112-1234567-1234567? Your feedback helps.
+					review-request        | NON_CRITICAL | ¿Podría dejar una reseña del pedido 404-1234567-1234567?
+					review-incentive      | NON_CRITICAL | Leave a 5-star review of order 112-1234567-1234567 and get a free gift.
+					review-change         | NON_CRITICAL | Now that we refunded order 112-1234567-1234567, could you update your review?
+					shipment-confirmation | NON_CRITICAL | Ihre Bestellung 302-1234567-1234567 wurde versandt, Sendungsnummer 00340434161234567890.
+					shipment-confirmation | NON_CRITICAL | 注文番号 503-1234567-1234567 の商品を発送いたしました。
+					customer-service      | NON_CRITICAL | Here is the user manual and a few tips for order 112-1234567-1234567.
+					out-of-stock-or-delay | NON_CRITICAL | The lamp of order 112-1234567-1234567 is out of stock and will ship later than expected.
+					marketing             | NON_CRITICAL | Use coupon code SAVE10 for 10% off your next order. Ref 112-1234567-1234567.
+					courtesy              | NON_CRITICAL | Thank you for your order 112-1234567-1234567!
+					""")
 	void eachRuleDecidesItsCategory(String rule, MessageCategory category, String body) {
 		Classification classification = classifier.classify("", body);
 

@@ -11,7 +11,10 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A database written before the keys led with the order id finds its messages again after V9. */
+/**
+ * A database written before the keys led with the order id finds its messages again after
+ * V9.
+ */
 class MessageKeyMigrationTests {
 
 	@Test

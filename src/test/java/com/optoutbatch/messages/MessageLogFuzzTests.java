@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The message-log reader on any bytes: nothing but a reject escapes it, and every line
  * after the header is in a message or a reject. Replays the inputs saved in
- * {@code MessageLogFuzzTestsInputs}; {@code scripts/fuzz.sh messageLog <minutes>} fuzzes it.
+ * {@code MessageLogFuzzTestsInputs}; {@code scripts/fuzz.sh messageLog <minutes>} fuzzes
+ * it.
  */
 class MessageLogFuzzTests {
 

@@ -62,8 +62,10 @@ class MessageLogReaderTests {
 
 	@Test
 	void tabSeparatedLogInWindows1252IsDecoded() throws Exception {
-		Path file = write("de.tsv", "order_id\tsubject\tbody\tsent_at\n"
-				+ "302-1234567-7654321\tIhre Bestellung\tGrüße aus München\t2026-11-02\n", TextCharset.WINDOWS_1252);
+		Path file = write("de.tsv",
+				"order_id\tsubject\tbody\tsent_at\n"
+						+ "302-1234567-7654321\tIhre Bestellung\tGrüße aus München\t2026-11-02\n",
+				TextCharset.WINDOWS_1252);
 
 		MessageLogLine line = readAll(file, null).get(0);
 
@@ -99,11 +101,13 @@ class MessageLogReaderTests {
 
 	@Test
 	void unknownLayoutIsDetectedByContentWhenTheNamesSayNothing() throws Exception {
-		Path file = write("odd.csv", """
-				c1,c2,c3,c4,c5
-				2026-11-02T10:00:00Z,a@marketplace.amazon.com,112-3456789-0123456,Your order has shipped,"Hello, your order 112-3456789-0123456 has shipped today and is on its way to you."
-				2026-11-03T10:00:00Z,b@marketplace.amazon.com,113-9876543-2109876,Engraving question,"Hello, please tell us the name you would like engraved on the board you ordered."
-				""", StandardCharsets.UTF_8);
+		Path file = write("odd.csv",
+				"""
+						c1,c2,c3,c4,c5
+						2026-11-02T10:00:00Z,a@marketplace.amazon.com,112-3456789-0123456,Your order has shipped,"Hello, your order 112-3456789-0123456 has shipped today and is on its way to you."
+						2026-11-03T10:00:00Z,b@marketplace.amazon.com,113-9876543-2109876,Engraving question,"Hello, please tell us the name you would like engraved on the board you ordered."
+						""",
+				StandardCharsets.UTF_8);
 
 		MessageLogLine line = readAll(file, null).get(0);
 

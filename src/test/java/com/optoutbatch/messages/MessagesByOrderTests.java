@@ -37,8 +37,8 @@ class MessagesByOrderTests extends JobTestSupport {
 
 		List<List<String>> pages = pagesOf(3);
 
-		assertThat(pages.stream().flatMap(List::stream)).containsExactly("a1", "a2", "b2", "b1", "b3", "c1", "c2", "none1",
-				"none2", "none3", "none4", "none5", "none6");
+		assertThat(pages.stream().flatMap(List::stream)).containsExactly("a1", "a2", "b2", "b1", "b3", "c1", "c2",
+				"none1", "none2", "none3", "none4", "none5", "none6");
 		assertThat(pages).first().isEqualTo(List.of("a1", "a2"));
 	}
 
@@ -71,8 +71,8 @@ class MessagesByOrderTests extends JobTestSupport {
 		jdbc.update("""
 				INSERT INTO messages (message_key, order_id, sent_at, category, reason, flags, source_file, source_line,
 				                      imported_at)
-				VALUES (?, ?, ?, 'CRITICAL', 'test', '', 'log.csv', 1, ?)""", key, orderId, OffsetDateTime.parse(sentAt),
-				OffsetDateTime.parse(sentAt));
+				VALUES (?, ?, ?, 'CRITICAL', 'test', '', 'log.csv', 1, ?)""", key, orderId,
+				OffsetDateTime.parse(sentAt), OffsetDateTime.parse(sentAt));
 	}
 
 }

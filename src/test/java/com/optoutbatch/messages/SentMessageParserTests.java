@@ -24,8 +24,9 @@ class SentMessageParserTests {
 
 	@Test
 	void recordBecomesANormalisedMessage() {
-		SentMessage message = parser.process(line("m-1", "112-3456789-0123456", "K8V2BQ9Z4MX7WHC+relay42@Marketplace.Amazon.com",
-				"Shipped", "Hello Jane, it has shipped.", "2026-11-03T08:00:00-08:00", "ZonMaster"));
+		SentMessage message = parser
+			.process(line("m-1", "112-3456789-0123456", "K8V2BQ9Z4MX7WHC+relay42@Marketplace.Amazon.com", "Shipped",
+					"Hello Jane, it has shipped.", "2026-11-03T08:00:00-08:00", "ZonMaster"));
 
 		assertThat(message.messageId()).isEqualTo("m-1");
 		assertThat(message.recipientAlias()).isEqualTo("k8v2bq9z4mx7whc@marketplace.amazon.com");
@@ -47,7 +48,8 @@ class SentMessageParserTests {
 
 	@Test
 	void keyLeadsWithTheOrderWhenThereIsOne() {
-		SentMessage withOrder = parser.process(line("m-1", "112-3456789-0123456", "", "S", "B", "2026-11-03", "ZonMaster"));
+		SentMessage withOrder = parser
+			.process(line("m-1", "112-3456789-0123456", "", "S", "B", "2026-11-03", "ZonMaster"));
 		SentMessage withoutOrder = parser.process(line("m-1", "", "", "S", "B", "2026-11-03", "ZonMaster"));
 
 		assertThat(withOrder.key()).isEqualTo("112-3456789-0123456/" + withoutOrder.key());

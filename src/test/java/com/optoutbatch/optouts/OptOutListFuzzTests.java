@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The opt-out-list reader and parser on any bytes: nothing but a reject escapes them, and
- * every line is an entry, a filtered line or a reject (a list has no header it must have).
- * Replays the inputs saved in {@code OptOutListFuzzTestsInputs};
+ * every line is an entry, a filtered line or a reject (a list has no header it must
+ * have). Replays the inputs saved in {@code OptOutListFuzzTestsInputs};
  * {@code scripts/fuzz.sh optOutList <minutes>} fuzzes it.
  */
 class OptOutListFuzzTests {

@@ -15,7 +15,8 @@ class OptOutListParserTests {
 
 	@Test
 	void orderIdAliasDateAndMarketplaceAreFoundInAnyColumn() {
-		OptOut optOut = parser.process(line(2, "2026-10-01", "Amazon.de", "ABC+tool@Marketplace.Amazon.de", "302-1234567-7654321"));
+		OptOut optOut = parser
+			.process(line(2, "2026-10-01", "Amazon.de", "ABC+tool@Marketplace.Amazon.de", "302-1234567-7654321"));
 
 		assertThat(optOut).isEqualTo(new OptOut("amazon.de", "302-1234567-7654321", "abc@marketplace.amazon.de",
 				java.time.OffsetDateTime.parse("2026-10-01T00:00Z"), OptOutSource.IMPORT, "list.csv line 2"));
@@ -39,12 +40,13 @@ class OptOutListParserTests {
 	@Test
 	void lineNamingNoOrderOrBuyerIsRejectedWithoutPersonalData() {
 		assertThatThrownBy(() -> parser.process(line(4, "n/a", "unknown"))).isInstanceOfSatisfying(
-				RejectedRecordException.class, rejected -> assertThat(rejected.reason()).isEqualTo("no order id or alias"));
-		assertThatThrownBy(() -> parser.process(line(6, "jane doe@example"))).isInstanceOfSatisfying(
-				RejectedRecordException.class, rejected -> {
-					assertThat(rejected.reason()).isEqualTo("malformed alias");
-					assertThat(rejected.record()).doesNotContain("jane");
-				});
+				RejectedRecordException.class,
+				rejected -> assertThat(rejected.reason()).isEqualTo("no order id or alias"));
+		assertThatThrownBy(() -> parser.process(line(6, "jane doe@example")))
+			.isInstanceOfSatisfying(RejectedRecordException.class, rejected -> {
+				assertThat(rejected.reason()).isEqualTo("malformed alias");
+				assertThat(rejected.record()).doesNotContain("jane");
+			});
 		assertThatThrownBy(() -> parser.process(line(7, "no-reply-amazon-iba-buyer@marketplace.amazon.de")))
 			.isInstanceOfSatisfying(RejectedRecordException.class,
 					rejected -> assertThat(rejected.reason()).isEqualTo("shared business alias"));

@@ -59,7 +59,8 @@ class OptOutRegistryTests {
 
 	@Test
 	void aBuyerKnownOnlyByAliasIsOneOptOutBesideTheirOrders() {
-		OptOut byBuyer = new OptOut("amazon.de", null, "abc@marketplace.amazon.de", NOV_5, OptOutSource.IMPORT, "l.csv line 1");
+		OptOut byBuyer = new OptOut("amazon.de", null, "abc@marketplace.amazon.de", NOV_5, OptOutSource.IMPORT,
+				"l.csv line 1");
 		registry.record(List.of(byBuyer, notice(NOV_9, "<n>"), byBuyer));
 
 		assertThat(registry.all()).hasSize(2).contains(byBuyer);
@@ -67,9 +68,11 @@ class OptOutRegistryTests {
 
 	@Test
 	void theOrderTableCompletesAliasAndMarketplace() {
-		jdbc.update("INSERT INTO orders (order_id, marketplace, buyer_alias, source_file, reported_at) VALUES (?, ?, ?, ?, ?)",
+		jdbc.update(
+				"INSERT INTO orders (order_id, marketplace, buyer_alias, source_file, reported_at) VALUES (?, ?, ?, ?, ?)",
 				"302-1234567-7654321", "amazon.de", "buyer@marketplace.amazon.de", "r.txt", NOV_5);
-		registry.record(List.of(new OptOut(null, "302-1234567-7654321", null, NOV_9, OptOutSource.IMPORT, "l.csv line 1")));
+		registry
+			.record(List.of(new OptOut(null, "302-1234567-7654321", null, NOV_9, OptOutSource.IMPORT, "l.csv line 1")));
 
 		assertThat(registry.all()).extracting(OptOut::marketplace, OptOut::buyerAlias)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("amazon.de", "buyer@marketplace.amazon.de"));
@@ -82,7 +85,8 @@ class OptOutRegistryTests {
 
 		assertThat(registry.export(workspace, file)).isEqualTo(1);
 
-		assertThat(Files.readAllLines(file)).containsExactly("marketplace,order_id,buyer_alias,opted_out_at,source,evidence",
+		assertThat(Files.readAllLines(file)).containsExactly(
+				"marketplace,order_id,buyer_alias,opted_out_at,source,evidence",
 				"amazon.com,112-3456789-0123456,,2026-11-05T10:00:00Z,MAILBOX,\"'=HYPERLINK(\"\"http://x\"\") in list.csv line 1\"");
 	}
 

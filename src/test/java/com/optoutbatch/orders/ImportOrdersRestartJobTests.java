@@ -45,7 +45,8 @@ class ImportOrdersRestartJobTests extends JobTestSupport {
 		Path report = Files.createDirectories(workspace.input("orders")).resolve("large.txt");
 		StringBuilder lines = new StringBuilder("order-id\tpurchase-date\tbuyer-email\n");
 		for (int i = 0; i < ORDERS; i++) {
-			lines.append(String.format("112-%07d-%07d\t2026-11-02T10:00:00Z\tbuyer%d@marketplace.amazon.com%n", i, i, i));
+			lines.append(
+					String.format("112-%07d-%07d\t2026-11-02T10:00:00Z\tbuyer%d@marketplace.amazon.com%n", i, i, i));
 			if (i == 3_333) {
 				lines.append("112-bad\t2026-11-02\t\n");
 			}
@@ -82,8 +83,9 @@ class ImportOrdersRestartJobTests extends JobTestSupport {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isEqualTo(ORDERS);
 		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT buyer_alias) FROM orders", Long.class)).isEqualTo(ORDERS);
 
-		JsonNode run = JsonMapper.builder().build().readTree(
-				workspace.output("runs", ImportOrdersJobTests.RUN_DATE.toString(), "importOrders.json").toFile());
+		JsonNode run = JsonMapper.builder()
+			.build()
+			.readTree(workspace.output("runs", ImportOrdersJobTests.RUN_DATE.toString(), "importOrders.json").toFile());
 		JsonNode input = run.get("inputs").get(0);
 		assertThat(input.get("read").asLong()).isEqualTo(ORDERS + 1);
 		assertThat(input.get("used").asLong()).isEqualTo(ORDERS);
@@ -106,7 +108,8 @@ class ImportOrdersRestartJobTests extends JobTestSupport {
 		assertThat(jobs.startJob(ImportOrdersJobTests.parameters(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isEqualTo(ORDERS - 1);
-		JsonNode input = JsonMapper.builder().build()
+		JsonNode input = JsonMapper.builder()
+			.build()
 			.readTree(workspace.output("runs", ImportOrdersJobTests.RUN_DATE.toString(), "importOrders.json").toFile())
 			.get("inputs")
 			.get(0);
@@ -115,8 +118,9 @@ class ImportOrdersRestartJobTests extends JobTestSupport {
 		assertThat(input.get("rejected").asLong()).isEqualTo(1);
 		assertThat(input.get("unreadRecords").asLong()).isEqualTo(1);
 		assertThat(Files.readAllLines(workspace.output("rejects", "importOrders", "large.csv.rejects.csv")))
-			.containsExactly("line,reason,record", "1502,unterminated quote: the record starting on line 1502 opens a quote"
-					+ " that is not closed before the end of the file,\"112-0001500-0001500,2026-11-02T10:00:00Z,***\"");
+			.containsExactly("line,reason,record",
+					"1502,unterminated quote: the record starting on line 1502 opens a quote"
+							+ " that is not closed before the end of the file,\"112-0001500-0001500,2026-11-02T10:00:00Z,***\"");
 	}
 
 }

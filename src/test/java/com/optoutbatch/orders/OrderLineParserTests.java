@@ -31,15 +31,17 @@ class OrderLineParserTests {
 
 	@Test
 	void sharedBusinessAliasIsNeverABuyer() {
-		OrderLine order = parser.process(line("114-1029384-7564738", "2026-11-04", "no-reply-amazon-iba-buyer@marketplace.amazon.de", "", "2026-11-04"));
+		OrderLine order = parser.process(line("114-1029384-7564738", "2026-11-04",
+				"no-reply-amazon-iba-buyer@marketplace.amazon.de", "", "2026-11-04"));
 		assertThat(order.buyerAlias()).isNull();
 		assertThat(order.marketplace()).isEqualTo("amazon.de");
 	}
 
 	@ParameterizedTest
-	@CsvSource(nullValues = "null", value = { "Amazon.co.uk, x@marketplace.amazon.de, amazon.de, amazon.co.uk",
-			"Non-Amazon, x@marketplace.amazon.de, null, amazon.de", "null, null, Amazon.fr, amazon.fr",
-			"Non-Amazon, null, null, null", "null, x@example.com, null, null" })
+	@CsvSource(nullValues = "null",
+			value = { "Amazon.co.uk, x@marketplace.amazon.de, amazon.de, amazon.co.uk",
+					"Non-Amazon, x@marketplace.amazon.de, null, amazon.de", "null, null, Amazon.fr, amazon.fr",
+					"Non-Amazon, null, null, null", "null, x@example.com, null, null" })
 	void marketplaceFromSalesChannelThenAliasThenParameter(String channel, String alias, String parameter,
 			String expected) {
 		OrderLine order = new OrderLineParser(parameter)
@@ -48,12 +50,13 @@ class OrderLineParserTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "2017-09-23T14:18:23-07:00|2017-09-23T14:18:23-07:00",
-			"2017-09-23T14:18:23Z|2017-09-23T14:18:23Z", "2017-09-23T14:18:23+0900|2017-09-23T14:18:23+09:00",
-			"2017-09-23 14:18:23|2017-09-23T14:18:23Z", "2017-09-23 14:18:23 PDT|2017-09-23T14:18:23-07:00",
-			"23.09.2017 14:18:23|2017-09-23T14:18:23Z", "2017/09/23 14:18:23|2017-09-23T14:18:23Z",
-			"09/23/2017|2017-09-23T00:00Z", "23/09/2017|2017-09-23T00:00Z", "2017-09-23|2017-09-23T00:00Z",
-			"Sep 23, 2017 2:18:23 PM PDT|2017-09-23T14:18:23-07:00" })
+	@CsvSource(delimiter = '|',
+			value = { "2017-09-23T14:18:23-07:00|2017-09-23T14:18:23-07:00",
+					"2017-09-23T14:18:23Z|2017-09-23T14:18:23Z", "2017-09-23T14:18:23+0900|2017-09-23T14:18:23+09:00",
+					"2017-09-23 14:18:23|2017-09-23T14:18:23Z", "2017-09-23 14:18:23 PDT|2017-09-23T14:18:23-07:00",
+					"23.09.2017 14:18:23|2017-09-23T14:18:23Z", "2017/09/23 14:18:23|2017-09-23T14:18:23Z",
+					"09/23/2017|2017-09-23T00:00Z", "23/09/2017|2017-09-23T00:00Z", "2017-09-23|2017-09-23T00:00Z",
+					"Sep 23, 2017 2:18:23 PM PDT|2017-09-23T14:18:23-07:00" })
 	void datesAreReadIsoFirstThenLeniently(String text, String expected) {
 		assertThat(ExportDates.parse(text)).isEqualTo(OffsetDateTime.parse(expected));
 	}
@@ -62,8 +65,7 @@ class OrderLineParserTests {
 	@CsvSource(nullValues = "null", delimiter = '|', value = { "112-55500012223335|2026-11-02|null|malformed order id",
 			"112-3456789-0123456|gestern|null|unreadable purchase-date",
 			"112-3456789-0123456|2026-11-31T10:00:00-08:00|null|unreadable purchase-date",
-			"112-3456789-0123456|2026-11-02|not-an-address|malformed buyer-email",
-			"null|2026-11-02|null|no order id" })
+			"112-3456789-0123456|2026-11-02|not-an-address|malformed buyer-email", "null|2026-11-02|null|no order id" })
 	void unusableLinesAreRejectedWithTheReason(String orderId, String date, String alias, String reason) {
 		RejectedRecordException rejected = catchThrowableOfType(RejectedRecordException.class,
 				() -> parser.process(line(orderId, date, alias, null, "2026-11-03")));

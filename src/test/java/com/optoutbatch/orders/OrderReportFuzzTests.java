@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The order-report reader and line parser on any bytes: nothing but a reject escapes them,
- * and every line after the header is a line or a reject. Replays the inputs saved in
- * {@code OrderReportFuzzTestsInputs}; {@code scripts/fuzz.sh orderReport <minutes>} fuzzes it.
+ * The order-report reader and line parser on any bytes: nothing but a reject escapes
+ * them, and every line after the header is a line or a reject. Replays the inputs saved
+ * in {@code OrderReportFuzzTestsInputs}; {@code scripts/fuzz.sh orderReport <minutes>}
+ * fuzzes it.
  */
 class OrderReportFuzzTests {
 

@@ -42,10 +42,13 @@ class OrderReportReaderTests {
 
 	@Test
 	void allOrdersAndUnshippedShapesAreRecognised() throws Exception {
-		Path allOrders = write("a.txt", "amazon-order-id\tpurchase-date\torder-status\tsales-channel\n"
-				+ "302-1234567-7654321\t2026-11-01T08:15:00+01:00\tShipped\tAmazon.de\n", StandardCharsets.UTF_8);
-		Path unshipped = write("u.txt", "order-id\tpurchase-date\tpromise-date\tbuyer-email\n"
-				+ "503-1234567-8901234\t2026-11-05T10:00:00+09:00\t2026-11-08\tx@marketplace.amazon.co.jp\n",
+		Path allOrders = write("a.txt",
+				"amazon-order-id\tpurchase-date\torder-status\tsales-channel\n"
+						+ "302-1234567-7654321\t2026-11-01T08:15:00+01:00\tShipped\tAmazon.de\n",
+				StandardCharsets.UTF_8);
+		Path unshipped = write("u.txt",
+				"order-id\tpurchase-date\tpromise-date\tbuyer-email\n"
+						+ "503-1234567-8901234\t2026-11-05T10:00:00+09:00\t2026-11-08\tx@marketplace.amazon.co.jp\n",
 				StandardCharsets.UTF_8);
 		assertThat(readAll(allOrders, null).get(0).header().shape()).isEqualTo(OrderReportHeader.Shape.ALL_ORDERS);
 		assertThat(readAll(allOrders, null).get(0).orderStatus()).isEqualTo("Shipped");
@@ -65,9 +68,11 @@ class OrderReportReaderTests {
 
 	@Test
 	void windows1252AndShiftJisAreDecoded() throws Exception {
-		Path de = write("de.txt", "amazon-order-id\tproduct-name\tship-city\n302-1234567-7654321\tGröße „Grün“ Schlüssel\tMünchen\n",
+		Path de = write("de.txt",
+				"amazon-order-id\tproduct-name\tship-city\n302-1234567-7654321\tGröße „Grün“ Schlüssel\tMünchen\n",
 				Charset.forName("windows-1252"));
-		Path jp = write("jp.txt", "order-id\tproduct-name\tbuyer-name\n503-1234567-8901234\t抹茶 100g 煎茶 ティーバッグ 茶筅 竹製\t山田 太郎\n",
+		Path jp = write("jp.txt",
+				"order-id\tproduct-name\tbuyer-name\n503-1234567-8901234\t抹茶 100g 煎茶 ティーバッグ 茶筅 竹製\t山田 太郎\n",
 				Charset.forName("Shift_JIS"));
 		assertThat(readAll(de, null).get(0).cells()[1]).isEqualTo("Größe „Grün“ Schlüssel");
 		assertThat(readAll(jp, null).get(0).cells()[1]).isEqualTo("抹茶 100g 煎茶 ティーバッグ 茶筅 竹製");
@@ -76,9 +81,11 @@ class OrderReportReaderTests {
 
 	@Test
 	void sparseContinuationLineBelongsToTheOrderAbove() throws Exception {
-		Path file = write("r.txt", ORDER_REPORT_HEADER
-				+ "112-3456789-0123456\t1\t2026-11-02T14:18:23-08:00\tabc@marketplace.amazon.com\tJ\tA\tMug\n"
-				+ "\t2\t\t\t\t\tCoaster\n", StandardCharsets.UTF_8);
+		Path file = write("r.txt",
+				ORDER_REPORT_HEADER
+						+ "112-3456789-0123456\t1\t2026-11-02T14:18:23-08:00\tabc@marketplace.amazon.com\tJ\tA\tMug\n"
+						+ "\t2\t\t\t\t\tCoaster\n",
+				StandardCharsets.UTF_8);
 		assertThat(readAll(file, null)).extracting(OrderReportLine::orderId)
 			.containsExactly("112-3456789-0123456", "112-3456789-0123456");
 	}
@@ -126,7 +133,8 @@ class OrderReportReaderTests {
 		RejectedRecordException missingTab = catchThrowableOfType(RejectedRecordException.class, reader::read);
 
 		assertThat(extraTab.reason()).isEqualTo("more cells than the header");
-		assertThat(extraTab.record()).isEqualTo("112-3456789-0123456\t***\t2026-11-02\tab***ef@marketplace.amazon.com\t\t***\t***\t***");
+		assertThat(extraTab.record())
+			.isEqualTo("112-3456789-0123456\t***\t2026-11-02\tab***ef@marketplace.amazon.com\t\t***\t***\t***");
 		assertThat(missingTab.reason()).isEqualTo("fewer cells than the header");
 		assertThat(missingTab.where()).isEqualTo("3");
 		assertThat(missingTab.record()).isEqualTo("113-9876543-2109876\t***\t2026-11-03\t***\t***\t***");

@@ -47,8 +47,8 @@ class ComplianceReportJobTests extends JobTestSupport {
 	@BeforeEach
 	void sampleWorkspace() {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows",
-				"restriction_notices", "opt_outs", "messages", "orders");
+		TestWorkspace.reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows", "restriction_notices",
+				"opt_outs", "messages", "orders");
 		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, workspace.home().resolve("input"));
 	}
 
@@ -64,7 +64,8 @@ class ComplianceReportJobTests extends JobTestSupport {
 		assertThat(headline.get("rowsHeldBack").asLong())
 			.isEqualTo(runFile("reconcileCampaigns").get("totals").get("filtered").asLong())
 			.isPositive();
-		assertThat(headline.get("restrictionNotices").asLong()).isEqualTo(count("SELECT COUNT(*) FROM restriction_notices"));
+		assertThat(headline.get("restrictionNotices").asLong())
+			.isEqualTo(count("SELECT COUNT(*) FROM restriction_notices"));
 		long rejected = 0;
 		for (String job : new String[] { "importOrders", "importMessages", "scanMailbox", "reconcileCampaigns" }) {
 			rejected += runFile(job).get("totals").get("rejected").asLong();
@@ -83,11 +84,13 @@ class ComplianceReportJobTests extends JobTestSupport {
 
 		String page = Files.readString(report(RUN_DATE), StandardCharsets.UTF_8);
 		assertThat(page).contains("Restriction notices", "New opt-outs", "Messages that broke the rules",
-				"Campaign lists", "Trends", "Per marketplace", "Data quality", "<svg", "Non-critical message to a buyer who had opted out");
+				"Campaign lists", "Trends", "Per marketplace", "Data quality", "<svg",
+				"Non-critical message to a buyer who had opted out");
 		assertThat(page).contains("3x***bn@marketplace.amazon.com").doesNotContain("3xq7m2kd9fz4tbn");
 		assertThat(page).doesNotContain("Jane Doe", "Pine St", "206-555", "山田", "<script", "@import");
 		assertThat(page).as("nothing loaded from the network").doesNotContainPattern("(src|href)=\"(https?:)?//");
-		assertThat(workspace.output("reports", "index.html")).content().contains("2026-11-26/index.html")
+		assertThat(workspace.output("reports", "index.html")).content()
+			.contains("2026-11-26/index.html")
 			.doesNotContain("opt-out sources not read whole");
 		assertThat(page).as("no warning when every opt-out source was read whole")
 			.doesNotContain("opt-out-sources-not-read-whole");
@@ -98,7 +101,8 @@ class ComplianceReportJobTests extends JobTestSupport {
 	void reportOpensWithAWarningNamingTheOptOutSourcesThatCouldNotBeReadWhole() throws Exception {
 		RecordedRun.of(repository, workspace, "scanMailbox", RUN_DATE)
 			.input("optouts", "blacklist.csv", 0, RejectedRecordException.wholeFile("not a text file", ""))
-			.input("mailbox", "inbox.mbox", 40, RejectedRecordException.unparseable("message 3", "unparseable message", "", ""),
+			.input("mailbox", "inbox.mbox", 40,
+					RejectedRecordException.unparseable("message 3", "unparseable message", "", ""),
 					RejectedRecordException.unparseable("message 9", "unparseable message", "", ""),
 					RejectedRecordException.unparseable("message 12", "unparseable message", "", ""))
 			.input("optouts", "list.txt", 10, RecordedRun.badRecords(2))
@@ -159,10 +163,11 @@ class ComplianceReportJobTests extends JobTestSupport {
 	@Test
 	void inputTextIsEscaped() throws Exception {
 		Files.createDirectories(workspace.input("messages"));
-		Files.writeString(workspace.input("messages").resolve("hostile.csv"), """
-				message_id,order_id,recipient,subject,body,sent_at,tool
-				<b>x</b>,171-9999999-0000001,,Your review,"Please leave a review and get a coupon! 171-9999999-0000001",2026-11-20T10:00:00Z,<script>alert(1)</script>
-				""");
+		Files.writeString(workspace.input("messages").resolve("hostile.csv"),
+				"""
+						message_id,order_id,recipient,subject,body,sent_at,tool
+						<b>x</b>,171-9999999-0000001,,Your review,"Please leave a review and get a coupon! 171-9999999-0000001",2026-11-20T10:00:00Z,<script>alert(1)</script>
+						""");
 
 		jobs.setJob(nightly);
 		jobs.startJob(parameters(RUN_DATE));
@@ -194,10 +199,11 @@ class ComplianceReportJobTests extends JobTestSupport {
 		// late on 28 October in Seattle is 29 October at UTC
 		Files.writeString(workspace.input("optouts").resolve("late-evening.csv"),
 				"Order ID,Opted out\n171-2000000-0000001,2026-10-28T23:30:00-08:00\n");
-		Files.writeString(workspace.input("messages").resolve("offers.csv"), """
-				message_id,order_id,subject,body,sent_at
-				offer-1,171-2000000-0000001,Special offer,Our new collection: 20% off with coupon code NEW20.,2026-11-20T08:00:00-08:00
-				""");
+		Files.writeString(workspace.input("messages").resolve("offers.csv"),
+				"""
+						message_id,order_id,subject,body,sent_at
+						offer-1,171-2000000-0000001,Special offer,Our new collection: 20% off with coupon code NEW20.,2026-11-20T08:00:00-08:00
+						""");
 
 		jobs.setJob(nightly);
 		jobs.startJob(parameters(RUN_DATE));
@@ -229,7 +235,9 @@ class ComplianceReportJobTests extends JobTestSupport {
 	}
 
 	static JobParameters parameters(LocalDate runDate) {
-		return new JobParametersBuilder().addLocalDate("run.date", runDate).addLong("run.attempt", 1L).toJobParameters();
+		return new JobParametersBuilder().addLocalDate("run.date", runDate)
+			.addLong("run.attempt", 1L)
+			.toJobParameters();
 	}
 
 }

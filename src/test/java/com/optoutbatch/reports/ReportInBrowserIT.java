@@ -25,8 +25,9 @@ class ReportInBrowserIT {
 		Assumptions.assumeTrue(chromiumAvailable() || "true".equals(System.getenv("CI")),
 				"Chromium is not installed here (scripts/check-report.sh installs it; CI does)");
 		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, home.resolve("input"));
-		assertThat(run("java", "-Xmx1g", "-jar", Path.of("target/optout-batch.jar").toAbsolutePath().toString(), "nightly",
-				"run.date=2026-11-26")).isZero();
+		assertThat(run("java", "-Xmx1g", "-jar", Path.of("target/optout-batch.jar").toAbsolutePath().toString(),
+				"nightly", "run.date=2026-11-26"))
+			.isZero();
 
 		int checked = run("scripts/check-report.sh", home.resolve("output/reports/2026-11-26/index.html").toString());
 		Assumptions.assumeFalse(checked == CANNOT_INSTALL_CHROMIUM, "Chromium could not be installed here");

@@ -43,8 +43,7 @@ class ReportedViolationsTests {
 			.isEqualTo("kind,sent_at,order_id,buyer_alias,tool,marketplace,why");
 		assertThat(violations.violations().total()).isEqualTo(2);
 		assertThat(violations.violations().groups()).extracting(ViolationGroup::kind, ViolationGroup::count)
-			.containsExactly(tuple(ViolationKind.FORBIDDEN_CONTENT, 1L),
-					tuple(ViolationKind.SENT_LATE, 1L));
+			.containsExactly(tuple(ViolationKind.FORBIDDEN_CONTENT, 1L), tuple(ViolationKind.SENT_LATE, 1L));
 		assertThat(violations.byMarketplace()).containsEntry("amazon.de", 1L).containsEntry(null, 1L);
 		assertThat(violations.perWeek()).containsEntry(LocalDate.parse("2026-10-26"), 1L)
 			.containsEntry(LocalDate.parse("2026-11-02"), 2L);

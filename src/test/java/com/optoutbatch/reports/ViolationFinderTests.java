@@ -49,7 +49,8 @@ class ViolationFinderTests extends JobTestSupport {
 	void eachRuleOfTheGuidelinesFindsTheMessagesThatBrokeIt() {
 		jdbc.update("""
 				INSERT INTO opt_outs (opt_out_key, order_id, opted_out_at, source, evidence)
-				VALUES ('notice-1', ?, ?, 'MAILBOX', 'notice')""", OTHER_ORDER, OffsetDateTime.parse("2026-11-05T10:00:00Z"));
+				VALUES ('notice-1', ?, ?, 'MAILBOX', 'notice')""", OTHER_ORDER,
+				OffsetDateTime.parse("2026-11-05T10:00:00Z"));
 		message("before-opt-out", OTHER_ORDER, "2026-11-04T10:00:00Z", "NON_CRITICAL", "courtesy");
 		message("after-opt-out", OTHER_ORDER, "2026-11-06T10:00:00Z", "NON_CRITICAL", "courtesy");
 		message("critical-after-opt-out", OTHER_ORDER, "2026-11-07T10:00:00Z", "CRITICAL", "delivery-scheduling");
@@ -81,8 +82,7 @@ class ViolationFinderTests extends JobTestSupport {
 		message("plain", ORDER, "2026-11-04T10:00:00Z", "CRITICAL", "delivery-scheduling");
 
 		assertThat(finder().review(violation -> {
-		})).extracting(ComplianceReport.UndecidedMessage::messageId)
-			.containsExactly("early", "late");
+		})).extracting(ComplianceReport.UndecidedMessage::messageId).containsExactly("early", "late");
 	}
 
 	private ViolationFinder finder() {
@@ -94,11 +94,13 @@ class ViolationFinderTests extends JobTestSupport {
 	}
 
 	private void message(String id, String orderId, String sentAt, String category, String rule, String flags) {
-		jdbc.update("""
-				INSERT INTO messages (message_key, message_id, tool, order_id, sent_at, category, rule_name, reason, flags,
-				                      source_file, source_line, imported_at)
-				VALUES (?, ?, 'ZonMaster', ?, ?, ?, ?, 'test', ?, 'log.csv', 1, ?)""", "id-" + id, id, orderId,
-				OffsetDateTime.parse(sentAt), category, rule, flags, OffsetDateTime.parse(sentAt));
+		jdbc.update(
+				"""
+						INSERT INTO messages (message_key, message_id, tool, order_id, sent_at, category, rule_name, reason, flags,
+						                      source_file, source_line, imported_at)
+						VALUES (?, ?, 'ZonMaster', ?, ?, ?, ?, 'test', ?, 'log.csv', 1, ?)""",
+				"id-" + id, id, orderId, OffsetDateTime.parse(sentAt), category, rule, flags,
+				OffsetDateTime.parse(sentAt));
 	}
 
 }

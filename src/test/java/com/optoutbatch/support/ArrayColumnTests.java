@@ -22,7 +22,8 @@ class ArrayColumnTests extends JobTestSupport {
 	void theStatementUnnestsTheColumnsBackIntoTheRowsInOrderWhateverTheyHold() {
 		List<Row> rows = new ArrayList<>(List.of(new Row("ä'\"", OffsetDateTime.parse("2026-11-26T09:15:30+09:00"), 1L),
 				new Row(null, null, null), new Row("", OffsetDateTime.parse("2026-02-28T23:59:59.123456-05:00"), -7L)));
-		// what an array literal would read as something else: the word NULL, separators, braces, escapes
+		// what an array literal would read as something else: the word NULL, separators,
+		// braces, escapes
 		for (String text : List.of("NULL", "a,b", "{x}", "\"q\"", "back\\sl", " spaced ", "日本語")) {
 			rows.add(new Row(text, OffsetDateTime.parse("2026-11-26T00:00:00Z"), 0L));
 		}
@@ -34,9 +35,11 @@ class ArrayColumnTests extends JobTestSupport {
 				(result, number) -> new Row(result.getString("text"), result.getObject("time", OffsetDateTime.class),
 						result.getObject("number", Long.class)));
 
-		assertThat(unnested).usingRecursiveFieldByFieldElementComparator(RecursiveComparisonConfiguration.builder()
-			.withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
-			.build()).containsExactlyElementsOf(rows);
+		assertThat(unnested)
+			.usingRecursiveFieldByFieldElementComparator(RecursiveComparisonConfiguration.builder()
+				.withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
+				.build())
+			.containsExactlyElementsOf(rows);
 	}
 
 }

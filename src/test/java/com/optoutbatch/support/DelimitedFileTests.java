@@ -49,12 +49,11 @@ class DelimitedFileTests {
 
 	@Test
 	void lineNumbersStayRightAfterAResyncAcrossQuotedLinesAndCrlf() throws Exception {
-		List<NumberedRecord> records = readAll(write("order_id,note\r\n"
-				+ "112-0000000-0000002,\"two\r\nlines\"\r\n"
-				+ "112-0000000-0000004,\"closed\" then text\r\n"
-				+ "112-0000000-0000005,\"three\r\n\r\nlines\"\r\n"
-				+ "\r\n"
-				+ "112-0000000-0000009,last", StandardCharsets.UTF_8));
+		List<NumberedRecord> records = readAll(write(
+				"order_id,note\r\n" + "112-0000000-0000002,\"two\r\nlines\"\r\n"
+						+ "112-0000000-0000004,\"closed\" then text\r\n"
+						+ "112-0000000-0000005,\"three\r\n\r\nlines\"\r\n" + "\r\n" + "112-0000000-0000009,last",
+				StandardCharsets.UTF_8));
 
 		assertThat(records).extracting(NumberedRecord::line).containsExactly(1L, 2L, 4L, 5L, 8L, 9L);
 		assertThat(records.get(2).unreadable().reason()).isEqualTo("text after a closing quote");
@@ -86,8 +85,8 @@ class DelimitedFileTests {
 	@Test
 	void lineLongerThanTheCapIsUnreadableAndTheNextLineIsRead() throws Exception {
 		String longLine = "x".repeat(DelimitedFile.MAX_RECORD_CHARS + 10);
-		List<NumberedRecord> records = readAll(write("a\tb\n" + longLine + "\n112-0000000-0000003\tnext\n",
-				StandardCharsets.UTF_8));
+		List<NumberedRecord> records = readAll(
+				write("a\tb\n" + longLine + "\n112-0000000-0000003\tnext\n", StandardCharsets.UTF_8));
 
 		assertThat(records).extracting(NumberedRecord::line).containsExactly(1L, 2L, 3L);
 		assertThat(records.get(1).unreadable().reason()).isEqualTo("record too long");
@@ -102,13 +101,16 @@ class DelimitedFileTests {
 		int lines = 500;
 		for (int i = 0; i < lines; i++) {
 			String quote = random.nextInt(5) == 0 ? "\"" : "";
-			text.append(quote).append(String.format("112-%07d-0000000,", i)).append(random.nextInt(7) == 0 ? "\"x\"y" : "n")
+			text.append(quote)
+				.append(String.format("112-%07d-0000000,", i))
+				.append(random.nextInt(7) == 0 ? "\"x\"y" : "n")
 				.append('\n');
 		}
 
 		List<NumberedRecord> records = readAll(write(text.toString(), StandardCharsets.UTF_8));
 
-		// an unreadable record costs its first line; a record a quote joined over lines, those lines
+		// an unreadable record costs its first line; a record a quote joined over lines,
+		// those lines
 		for (int i = 0; i < records.size(); i++) {
 			NumberedRecord record = records.get(i);
 			long spans = record.unreadable() != null ? 1
@@ -121,8 +123,9 @@ class DelimitedFileTests {
 
 	@Test
 	void controlCharacterInACellIsFound() throws Exception {
-		List<NumberedRecord> records = readAll(write("order_id,note\n112-0000000-0000002,a\u0000b\n"
-				+ "112-0000000-0000003,\"tab\tand\nline\"\n", StandardCharsets.UTF_8));
+		List<NumberedRecord> records = readAll(
+				write("order_id,note\n112-0000000-0000002,a\u0000b\n" + "112-0000000-0000003,\"tab\tand\nline\"\n",
+						StandardCharsets.UTF_8));
 
 		assertThat(records.get(1).controlCharacter()).isEqualTo("cell 2 holds U+0000 (NULL)");
 		assertThat(records.get(2).controlCharacter()).isNull();

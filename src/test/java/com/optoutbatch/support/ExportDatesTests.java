@@ -44,8 +44,9 @@ class ExportDatesTests {
 	void readsIsoDatesAndTimesWithAnOffsetAsTheStandardFormatterDoes() {
 		Random random = new Random(20261126);
 		for (int i = 0; i < 10_000; i++) {
-			OffsetDateTime time = OffsetDateTime.of(LocalDateTime.ofEpochSecond(random.nextLong(-2_000_000_000L,
-					5_000_000_000L), random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000), ZoneOffset.UTC),
+			OffsetDateTime time = OffsetDateTime.of(
+					LocalDateTime.ofEpochSecond(random.nextLong(-2_000_000_000L, 5_000_000_000L),
+							random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000), ZoneOffset.UTC),
 					ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 4, 18 * 4 + 1) * 15 * 60));
 			String text = time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 			assertThat(ExportDates.parse(text)).as(text).isEqualTo(OffsetDateTime.parse(text));

@@ -44,8 +44,8 @@ class InputLedgerJobTests extends JobTestSupport {
 
 		List<InputLedger.Fingerprint> pinned = ledger.pin(CAMPAIGNS);
 
-		assertThat(pinned).extracting(InputLedger.Fingerprint::path, InputLedger.Fingerprint::size,
-				InputLedger.Fingerprint::sha256)
+		assertThat(pinned)
+			.extracting(InputLedger.Fingerprint::path, InputLedger.Fingerprint::size, InputLedger.Fingerprint::sha256)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("campaigns/generic/list.csv", 3L, ABC));
 		assertThat(jdbc.queryForMap("SELECT * FROM input_ledger")).containsEntry("JOB_NAME", "reconcileCampaigns")
 			.containsEntry("RUN_ATTEMPT", 1L)
@@ -152,7 +152,8 @@ class InputLedgerJobTests extends JobTestSupport {
 		write("mailbox/a/inbox.mbox", "From x");
 		Files.createSymbolicLink(workspace.input("mailbox").resolve("a/again"), workspace.input("mailbox"));
 
-		assertThat(ledger.pin(new InputLedger.Run("scanMailbox", RUN_DATE, 1))).extracting(InputLedger.Fingerprint::path)
+		assertThat(ledger.pin(new InputLedger.Run("scanMailbox", RUN_DATE, 1)))
+			.extracting(InputLedger.Fingerprint::path)
 			.containsExactly("mailbox/a/inbox.mbox");
 	}
 

@@ -17,7 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a job's listing of input/ does not read is named in its run file, with the reason. */
+/**
+ * What a job's listing of input/ does not read is named in its run file, with the reason.
+ */
 class InputListingJobTests extends JobTestSupport {
 
 	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
@@ -39,7 +41,8 @@ class InputListingJobTests extends JobTestSupport {
 		Files.createDirectories(orders.resolve("2025"));
 		Files.copy(orders.resolve("order-report-us-2026-11.txt"), orders.resolve("2025/order-report-us-2025-11.txt"));
 		Path elsewhere = Files.createTempFile("other-seller-", ".txt");
-		Files.copy(orders.resolve("all-orders-de-2026-11.txt"), elsewhere, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(orders.resolve("all-orders-de-2026-11.txt"), elsewhere,
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		Files.createSymbolicLink(orders.resolve("other-seller.txt"), elsewhere);
 
 		JobExecution execution = jobs.startJob(new JobParametersBuilder().addLocalDate("run.date", RUN_DATE)
@@ -47,7 +50,8 @@ class InputListingJobTests extends JobTestSupport {
 			.toJobParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		JsonNode run = JsonMapper.builder().build()
+		JsonNode run = JsonMapper.builder()
+			.build()
 			.readTree(workspace.output("runs", RUN_DATE.toString(), "importOrders.json").toFile());
 		assertThat(run.get("inputs")).extracting(input -> input.get("file").asString())
 			.containsExactly("all-orders-de-2026-11.txt", "fba-received-inventory.txt", "order-report-us-2026-11.txt",

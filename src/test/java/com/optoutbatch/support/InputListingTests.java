@@ -37,12 +37,14 @@ class InputListingTests {
 		InputListing listing = listOrders();
 
 		assertThat(listing.inputs()).containsExactly(orders.resolve("all-orders.txt"));
-		assertThat(listing.skipped()).containsExactly(new Skipped("orders/2025", "folder inside input/orders/ is not read"));
+		assertThat(listing.skipped())
+			.containsExactly(new Skipped("orders/2025", "folder inside input/orders/ is not read"));
 	}
 
 	@Test
 	void symlinkOutOfTheWorkspaceIsNotFollowed() throws Exception {
-		Path elsewhere = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("report.txt"), "x\n");
+		Path elsewhere = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("report.txt"),
+				"x\n");
 		Files.createSymbolicLink(orders.resolve("linked-report.txt"), elsewhere);
 		Files.createSymbolicLink(orders.resolve("linked-folder"), elsewhere.getParent());
 		Files.createDirectories(workspace.output("logs"));
@@ -68,7 +70,8 @@ class InputListingTests {
 
 		InputListing listing = listOrders();
 
-		assertThat(listing.inputs()).containsExactly(orders.resolve("all-orders.txt"), orders.resolve("shared-again.txt"));
+		assertThat(listing.inputs()).containsExactly(orders.resolve("all-orders.txt"),
+				orders.resolve("shared-again.txt"));
 		assertThat(listing.skipped()).containsExactly(
 				new Skipped("orders/a-link-to-all-orders.txt", "symlink to a file listed already"),
 				new Skipped("orders/shared.txt", "symlink to a file listed already"));

@@ -55,7 +55,8 @@ public final class LineAccounting {
 	}
 
 	/**
-	 * @param charsetOverride the charset the job gives the reader, {@code null} for the detected one
+	 * @param charsetOverride the charset the job gives the reader, {@code null} for the
+	 * detected one
 	 * @param header whether the first line is a header, which no record holds
 	 */
 	public static LineAccounting of(Path file, Charset charsetOverride, boolean header) throws IOException {

@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonalDataTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "buyer-name", "recipient-name", "buyer-phone-number", "ship-phone-number",
-			"ship-address-1", "ship-address-3", "ship-city", "ship-postal-code", "bill-state", "delivery-Instructions" })
+	@ValueSource(
+			strings = { "buyer-name", "recipient-name", "buyer-phone-number", "ship-phone-number", "ship-address-1",
+					"ship-address-3", "ship-city", "ship-postal-code", "bill-state", "delivery-Instructions" })
 	void personalColumnsAreKnown(String header) {
 		assertThat(PersonalData.isPersonalColumn(header)).isTrue();
 	}

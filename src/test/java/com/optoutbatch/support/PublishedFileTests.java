@@ -89,7 +89,8 @@ class PublishedFileTests {
 		Path file = Files.createDirectories(home.resolve("output/reports/2026-11-26/index.html"));
 		Files.writeString(file.resolve("in-the-way.txt"), "a folder where the page goes");
 
-		assertThatThrownBy(() -> PublishedFile.write(workspace(), file, StandardCharsets.UTF_8, writer -> writer.write("<html>")))
+		assertThatThrownBy(
+				() -> PublishedFile.write(workspace(), file, StandardCharsets.UTF_8, writer -> writer.write("<html>")))
 			.hasMessage("Is a directory writing output/reports/2026-11-26/index.html");
 		assertThat(file.resolveSibling("index.html.partial")).doesNotExist();
 	}

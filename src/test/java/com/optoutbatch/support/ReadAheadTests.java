@@ -98,7 +98,8 @@ class ReadAheadTests {
 
 	@Test
 	void closingStopsAThreadThatIsFarAheadAndClosesTheReader() throws Exception {
-		ListReader reader = new ListReader(IntStream.range(0, 3 * ReadAhead.CAPACITY).mapToObj(Integer::toString).toArray());
+		ListReader reader = new ListReader(
+				IntStream.range(0, 3 * ReadAhead.CAPACITY).mapToObj(Integer::toString).toArray());
 		ReadAhead<String, String> ahead = new ReadAhead<>(reader, UPPER_CASE);
 		ahead.open(new ExecutionContext());
 		ahead.read();
@@ -155,7 +156,10 @@ class ReadAheadTests {
 		ahead.close();
 	}
 
-	/** Reads a list; an exception in it is thrown in its place. Keeps its position for a restart. */
+	/**
+	 * Reads a list; an exception in it is thrown in its place. Keeps its position for a
+	 * restart.
+	 */
 	static final class ListReader implements ItemStreamReader<String> {
 
 		static final String NEXT = "next";

@@ -20,7 +20,8 @@ class RecordTallyTests {
 	@Test
 	void heldBackRowsCountAsFilteredOnceAcrossARestart() {
 		ExecutionContext context = new ExecutionContext();
-		// the first attempt committed 100 rows: 90 written, 30 of them held back, 10 rejected
+		// the first attempt committed 100 rows: 90 written, 30 of them held back, 10
+		// rejected
 		attempt(context, 100, 90, 10, Map.of("OPTED_OUT_ORDER", 30L));
 		assertThat(RecordTally.read(context)).isEqualTo(new RecordCounts(100, 60, 30, 10));
 

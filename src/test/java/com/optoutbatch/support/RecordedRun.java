@@ -49,8 +49,8 @@ public final class RecordedRun {
 	}
 
 	/**
-	 * An input file of {@code input/<kind>/} whose {@code used} records were used and whose
-	 * other records were rejected with the given exceptions.
+	 * An input file of {@code input/<kind>/} whose {@code used} records were used and
+	 * whose other records were rejected with the given exceptions.
 	 */
 	public RecordedRun input(String kind, String file, long used, RejectedRecordException... rejects) {
 		Path input = workspace.input(kind).resolve(file);
@@ -80,7 +80,10 @@ public final class RecordedRun {
 		return this;
 	}
 
-	/** The run, its every step completed: as a {@link RunFileWriter} finds it when the job ends. */
+	/**
+	 * The run, its every step completed: as a {@link RunFileWriter} finds it when the job
+	 * ends.
+	 */
 	public JobExecution completed() {
 		execution.setStatus(BatchStatus.COMPLETED);
 		execution.setExitStatus(ExitStatus.COMPLETED);
@@ -100,7 +103,8 @@ public final class RecordedRun {
 	public static RejectedRecordException[] badRecords(int n) {
 		RejectedRecordException[] rejects = new RejectedRecordException[n];
 		for (int i = 0; i < n; i++) {
-			rejects[i] = new RejectedRecordException(i + 2, "unreadable order id", "'x" + i + "' is no order id", "x" + i);
+			rejects[i] = new RejectedRecordException(i + 2, "unreadable order id", "'x" + i + "' is no order id",
+					"x" + i);
 		}
 		return rejects;
 	}

@@ -34,14 +34,16 @@ class RejectFileTests {
 		RejectFile rejects = rejectFile(dir.resolve("r.csv"));
 		ExecutionContext context = new ExecutionContext();
 		rejects.open(context);
-		rejects.onSkipInProcess("item", new RejectedRecordException(7, "unreadable purchase-date", "'x' is not a date", "=a\tb"));
+		rejects.onSkipInProcess("item",
+				new RejectedRecordException(7, "unreadable purchase-date", "'x' is not a date", "=a\tb"));
 		rejects.onSkipInRead(new RejectedRecordException(9, "unreadable purchase-date", "'y' is not a date", "c"));
 		rejects.update(context);
 		rejects.afterStep(ended(BatchStatus.COMPLETED));
 		rejects.close();
 
 		assertThat(Files.readAllLines(dir.resolve("r.csv"))).containsExactly("line,reason,record",
-				"7,unreadable purchase-date: 'x' is not a date,'=a\tb", "9,unreadable purchase-date: 'y' is not a date,c");
+				"7,unreadable purchase-date: 'x' is not a date,'=a\tb",
+				"9,unreadable purchase-date: 'y' is not a date,c");
 		assertThat(context.get(RejectFile.REASONS_KEY)).isEqualTo(Map.of("unreadable purchase-date", 2L));
 	}
 
@@ -76,7 +78,8 @@ class RejectFileTests {
 		restarted.afterStep(ended(BatchStatus.COMPLETED));
 		restarted.close();
 
-		assertThat(Files.readAllLines(file)).containsExactly("line,reason,record", "1,bad: committed,a", "2,bad: again,b");
+		assertThat(Files.readAllLines(file)).containsExactly("line,reason,record", "1,bad: committed,a",
+				"2,bad: again,b");
 		assertThat(context.get(RejectFile.REASONS_KEY)).isEqualTo(Map.of("bad", 2L));
 	}
 

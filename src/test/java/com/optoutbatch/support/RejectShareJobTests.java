@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.optoutbatch.support.RecordedRun.badRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The reject-share guard of {@link RunFileWriter}: wrong files fail a job, one unreadable file does not. */
+/**
+ * The reject-share guard of {@link RunFileWriter}: wrong files fail a job, one unreadable
+ * file does not.
+ */
 class RejectShareJobTests extends JobTestSupport {
 
 	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
@@ -35,7 +38,8 @@ class RejectShareJobTests extends JobTestSupport {
 	@Test
 	void aFileRejectedWholeDoesNotCountInTheShareAndTheRunGoesOn() {
 		JobExecution run = RecordedRun.of(repository, workspace, "scanMailbox", RUN_DATE)
-			.input("optouts", "blacklist.csv", 0, RejectedRecordException.wholeFile("not a text file", "binary content"))
+			.input("optouts", "blacklist.csv", 0,
+					RejectedRecordException.wholeFile("not a text file", "binary content"))
 			.input("optouts", "list.txt", 5, badRecords(5))
 			.completed();
 
@@ -53,7 +57,8 @@ class RejectShareJobTests extends JobTestSupport {
 	@Test
 	void aFloodOfBadRecordsInTheFilesThatWereReadStillFailsTheJob() {
 		JobExecution run = RecordedRun.of(repository, workspace, "scanMailbox", RUN_DATE)
-			.input("optouts", "blacklist.csv", 0, RejectedRecordException.wholeFile("not a text file", "binary content"))
+			.input("optouts", "blacklist.csv", 0,
+					RejectedRecordException.wholeFile("not a text file", "binary content"))
 			.input("optouts", "list.txt", 4, badRecords(6))
 			.completed();
 
@@ -66,7 +71,9 @@ class RejectShareJobTests extends JobTestSupport {
 	}
 
 	private JsonNode runFile(String job) {
-		return JsonMapper.builder().build().readTree(workspace.output("runs", RUN_DATE.toString(), job + ".json").toFile());
+		return JsonMapper.builder()
+			.build()
+			.readTree(workspace.output("runs", RUN_DATE.toString(), job + ".json").toFile());
 	}
 
 }

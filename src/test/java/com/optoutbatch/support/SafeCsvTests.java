@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SafeCsvTests {
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "=SUM(A1:A9)|'=SUM(A1:A9)", "+1 206 555 0100|'+1 206 555 0100",
-			"@import|'@import", "-cmd|'-cmd", "-12.50|-12.50", "+3|+3", "-1,5|-1,5", "plain|plain",
-			"a=b|a=b" })
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "=SUM(A1:A9)|'=SUM(A1:A9)", "+1 206 555 0100|'+1 206 555 0100", "@import|'@import", "-cmd|'-cmd",
+					"-12.50|-12.50", "+3|+3", "-1,5|-1,5", "plain|plain", "a=b|a=b" })
 	void formulaCellsAreNeutralisedAndNumbersKept(String cell, String written) {
 		assertThat(SafeCsv.neutralise(cell)).isEqualTo(written);
 	}

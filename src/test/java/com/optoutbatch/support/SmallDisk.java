@@ -22,7 +22,10 @@ public final class SmallDisk implements AutoCloseable {
 		this.folder = folder;
 	}
 
-	/** Mounts a tmpfs of {@code kilobytes} (whole pages of 4 KB) over {@code folder}, which it creates. */
+	/**
+	 * Mounts a tmpfs of {@code kilobytes} (whole pages of 4 KB) over {@code folder},
+	 * which it creates.
+	 */
 	public static SmallDisk mount(Path folder, int kilobytes) throws IOException, InterruptedException {
 		assumeTrue(System.getProperty("os.name").startsWith("Linux") && "root".equals(System.getProperty("user.name")),
 				"mounting a small disk needs root on Linux");

@@ -53,7 +53,10 @@ public class TestWorkspace implements ApplicationContextInitializer<Configurable
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testWorkspace", properties));
 	}
 
-	/** Whether the build started a PostgreSQL server for the tests ({@code scripts/test.sh} does). */
+	/**
+	 * Whether the build started a PostgreSQL server for the tests
+	 * ({@code scripts/test.sh} does).
+	 */
 	public static boolean postgresAvailable() {
 		return System.getenv(POSTGRES_URL) != null;
 	}
@@ -80,7 +83,10 @@ public class TestWorkspace implements ApplicationContextInitializer<Configurable
 		return System.getenv().getOrDefault("OPTOUT_TEST_POSTGRES_PASSWORD", "optout");
 	}
 
-	/** Empties the workspace and the product tables, so that each test starts from nothing. */
+	/**
+	 * Empties the workspace and the product tables, so that each test starts from
+	 * nothing.
+	 */
 	public static void reset(Workspace workspace, JdbcTemplate jdbc, String... tables) {
 		delete(workspace.home().resolve("input"));
 		try (Stream<Path> outputs = Files.list(Files.createDirectories(workspace.home().resolve("output")))) {
@@ -94,7 +100,10 @@ public class TestWorkspace implements ApplicationContextInitializer<Configurable
 		}
 	}
 
-	/** Copies a folder of the project's sample workspace, such as {@code orders}, into the test's workspace. */
+	/**
+	 * Copies a folder of the project's sample workspace, such as {@code orders}, into the
+	 * test's workspace.
+	 */
 	public static void copySample(Workspace workspace, String kind) {
 		copy(SAMPLE_INPUT.resolve(kind), workspace.input(kind));
 	}

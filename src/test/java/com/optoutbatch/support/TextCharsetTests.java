@@ -17,7 +17,8 @@ class TextCharsetTests {
 
 	@Test
 	void utf8WithBom() throws Exception {
-		Path file = write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, "order-id\tmünchen\n", StandardCharsets.UTF_8);
+		Path file = write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, "order-id\tmünchen\n",
+				StandardCharsets.UTF_8);
 		assertThat(TextCharset.of(file, null)).isEqualTo(new TextCharset(StandardCharsets.UTF_8, 3, "BOM"));
 	}
 

@@ -11,8 +11,10 @@ class TimestampsTests {
 	@Test
 	void anInstantIsWrittenAtUtcWithSecondsAndAFractionOnlyWhenThereIsOne() {
 		assertThat(Timestamps.format(OffsetDateTime.parse("2026-11-03T08:00-08:00"))).isEqualTo("2026-11-03T16:00:00Z");
-		assertThat(Timestamps.format(OffsetDateTime.parse("2026-11-06T10:00:00+01:00"))).isEqualTo("2026-11-06T09:00:00Z");
-		assertThat(Timestamps.format(OffsetDateTime.parse("2026-11-06T09:00:00.5Z"))).isEqualTo("2026-11-06T09:00:00.500Z");
+		assertThat(Timestamps.format(OffsetDateTime.parse("2026-11-06T10:00:00+01:00")))
+			.isEqualTo("2026-11-06T09:00:00Z");
+		assertThat(Timestamps.format(OffsetDateTime.parse("2026-11-06T09:00:00.5Z")))
+			.isEqualTo("2026-11-06T09:00:00.500Z");
 		assertThat(Timestamps.format(null)).isNull();
 	}
 

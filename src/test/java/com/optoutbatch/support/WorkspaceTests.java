@@ -29,9 +29,11 @@ class WorkspaceTests {
 	void outputsOfInputsAtDifferentPathsAreDifferentFiles() {
 		Workspace workspace = new Workspace(home);
 
-		assertThat(workspace.outputFor(home.resolve("input/mailbox/a/inbox.mbox"), ".rejects.csv", "rejects", "scanMailbox"))
+		assertThat(workspace.outputFor(home.resolve("input/mailbox/a/inbox.mbox"), ".rejects.csv", "rejects",
+				"scanMailbox"))
 			.isEqualTo(home.resolve("output/rejects/scanMailbox/a/inbox.mbox.rejects.csv"));
-		assertThat(workspace.outputFor(home.resolve("input/mailbox/b/inbox.mbox"), ".rejects.csv", "rejects", "scanMailbox"))
+		assertThat(workspace.outputFor(home.resolve("input/mailbox/b/inbox.mbox"), ".rejects.csv", "rejects",
+				"scanMailbox"))
 			.isEqualTo(home.resolve("output/rejects/scanMailbox/b/inbox.mbox.rejects.csv"));
 		assertThat(workspace.outputFor(home.resolve("input/mailbox/inbox.mbox"), ".3.eml", "quarantine"))
 			.isEqualTo(home.resolve("output/quarantine/inbox.mbox.3.eml"));
