@@ -46,10 +46,10 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	Job reconcileCampaigns(JobRepository jobRepository, Step clearCampaignRun, Step noteReviewRequests,
-			Step reconcileCampaignLists, Step writeUnsubscribeFiles, RunFileWriter runFile) {
+			Step reconcileCampaignListsManager, Step writeUnsubscribeFiles, RunFileWriter runFile) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(clearCampaignRun)
 			.next(noteReviewRequests)
-			.next(reconcileCampaignLists)
+			.next(reconcileCampaignListsManager)
 			.next(writeUnsubscribeFiles)
 			.listener(runFile)
 			.build();
@@ -100,17 +100,18 @@ class ReconcileCampaignsJobConfiguration {
 	}
 
 	@Bean
-	Step reconcileCampaignLists(JobRepository jobRepository, Workspace workspace, Step reconcileCampaignList) {
-		return InputSteps.perInputFile("reconcileCampaignLists", jobRepository, lists(workspace),
-				reconcileCampaignList);
+	Step reconcileCampaignListsManager(JobRepository jobRepository, Workspace workspace,
+			Step reconcileCampaignListWorker) {
+		return InputSteps.perInputFile("reconcileCampaignListsManager", jobRepository, lists(workspace),
+				reconcileCampaignListWorker);
 	}
 
 	@Bean
-	Step reconcileCampaignList(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step reconcileCampaignListWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CampaignListReader campaignListReader, CampaignRowDecider campaignRowDecider, SendListWriter sendListWriter,
 			RejectFile campaignRejects, @Value("${optout.campaigns.chunk-size:1000}") int chunkSize) {
 		return InputSteps
-			.readAheadStep("reconcileCampaignList", chunkSize, campaignRejects, jobRepository, transactionManager,
+			.readAheadStep("reconcileCampaignListWorker", chunkSize, campaignRejects, jobRepository, transactionManager,
 					campaignListReader, campaignRowDecider)
 			.writer(sendListWriter)
 			.build();

@@ -34,10 +34,10 @@ class ScanMailboxJobConfiguration {
 	static final String JOB_NAME = "scanMailbox";
 
 	@Bean
-	Job scanMailbox(JobRepository jobRepository, Step importOptOutLists, Step scanMailboxFiles, Step scanImapFolder,
-			Step exportOptOuts, RunFileWriter runFile) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(importOptOutLists)
-			.next(scanMailboxFiles)
+	Job scanMailbox(JobRepository jobRepository, Step importOptOutListsManager, Step scanMailboxFilesManager,
+			Step scanImapFolder, Step exportOptOuts, RunFileWriter runFile) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(importOptOutListsManager)
+			.next(scanMailboxFilesManager)
 			.next(scanImapFolder)
 			.next(exportOptOuts)
 			.listener(runFile)
@@ -45,18 +45,18 @@ class ScanMailboxJobConfiguration {
 	}
 
 	@Bean
-	Step scanMailboxFiles(JobRepository jobRepository, Workspace workspace, Step scanMailboxFile) {
-		return InputSteps.perInputFile("scanMailboxFiles", jobRepository,
-				() -> MailboxSources.under(workspace.input("mailbox")), scanMailboxFile);
+	Step scanMailboxFilesManager(JobRepository jobRepository, Workspace workspace, Step scanMailboxFileWorker) {
+		return InputSteps.perInputFile("scanMailboxFilesManager", jobRepository,
+				() -> MailboxSources.under(workspace.input("mailbox")), scanMailboxFileWorker);
 	}
 
 	@Bean
-	Step scanMailboxFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step scanMailboxFileWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MailFileReader mailFileReader, MailScanner mailScanner, FindingWriter findingWriter, RejectFile mailRejects,
 			MailboxSettings settings) {
 		return InputSteps
-			.<RawMessage, ScannedMail>recordStep("scanMailboxFile", settings.chunkSize(), mailRejects, jobRepository,
-					transactionManager)
+			.<RawMessage, ScannedMail>recordStep("scanMailboxFileWorker", settings.chunkSize(), mailRejects,
+					jobRepository, transactionManager)
 			.reader(mailFileReader)
 			.processor(mailScanner)
 			.writer(findingWriter)

@@ -49,27 +49,28 @@ class ImportMessagesJobConfiguration {
 	static final String PROFILE_PARAMETER = "messages.profile.";
 
 	@Bean
-	Job importMessages(JobRepository jobRepository, Step importMessageLogs, Step writeClassifiedMessages,
+	Job importMessages(JobRepository jobRepository, Step importMessageLogsManager, Step writeClassifiedMessages,
 			RunFileWriter runFile) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(importMessageLogs)
+		return new JobBuilder(JOB_NAME, jobRepository).start(importMessageLogsManager)
 			.next(writeClassifiedMessages)
 			.listener(runFile)
 			.build();
 	}
 
 	@Bean
-	Step importMessageLogs(JobRepository jobRepository, Workspace workspace, Step importMessageLog,
+	Step importMessageLogsManager(JobRepository jobRepository, Workspace workspace, Step importMessageLogWorker,
 			TableStatistics tableStatistics) {
-		return InputSteps.perInputFile("importMessageLogs", jobRepository, () -> workspace.inputFiles("messages"),
-				importMessageLog, tableStatistics.refreshAfterStep("messages"));
+		return InputSteps.perInputFile("importMessageLogsManager", jobRepository,
+				() -> workspace.inputFiles("messages"), importMessageLogWorker,
+				tableStatistics.refreshAfterStep("messages"));
 	}
 
 	@Bean
-	Step importMessageLog(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step importMessageLogWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MessageLogReader messageLogReader, PolicyCheck policyCheck, MessageWriter messageWriter,
 			RejectFile messageRejects, @Value("${optout.messages.chunk-size:1000}") int chunkSize) {
 		return InputSteps
-			.readAheadStep("importMessageLog", chunkSize, messageRejects, jobRepository, transactionManager,
+			.readAheadStep("importMessageLogWorker", chunkSize, messageRejects, jobRepository, transactionManager,
 					messageLogReader, policyCheck)
 			.writer(messageWriter)
 			.build();

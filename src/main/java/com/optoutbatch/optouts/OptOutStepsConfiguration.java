@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The registry's own steps, for the jobs that keep it: {@code importOptOutLists} joins
- * the lists of {@code input/optouts/} (one partition per file), {@code exportOptOuts}
- * writes {@code output/optouts/opt-outs.csv}.
+ * The registry's own steps, for the jobs that keep it: {@code importOptOutListsManager}
+ * joins the lists of {@code input/optouts/} (one partition per file),
+ * {@code exportOptOuts} writes {@code output/optouts/opt-outs.csv}.
  */
 @Configuration(proxyBeanMethods = false)
 public class OptOutStepsConfiguration {
@@ -39,18 +39,19 @@ public class OptOutStepsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(OptOutStepsConfiguration.class);
 
 	@Bean
-	public Step importOptOutLists(JobRepository jobRepository, Workspace workspace, Step importOptOutList) {
-		return InputSteps.perInputFile("importOptOutLists", jobRepository, () -> workspace.inputFiles("optouts"),
-				importOptOutList);
+	public Step importOptOutListsManager(JobRepository jobRepository, Workspace workspace,
+			Step importOptOutListWorker) {
+		return InputSteps.perInputFile("importOptOutListsManager", jobRepository, () -> workspace.inputFiles("optouts"),
+				importOptOutListWorker);
 	}
 
 	@Bean
-	Step importOptOutList(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step importOptOutListWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			OptOutListReader optOutListReader, OptOutRegistry registry, RejectFile optOutListRejects) {
 		ItemWriter<OptOut> writer = (Chunk<? extends OptOut> optOuts) -> registry
 			.record(List.copyOf(optOuts.getItems()));
 		return InputSteps
-			.<OptOutListLine, OptOut>recordStep("importOptOutList", 1000, optOutListRejects, jobRepository,
+			.<OptOutListLine, OptOut>recordStep("importOptOutListWorker", 1000, optOutListRejects, jobRepository,
 					transactionManager)
 			.reader(optOutListReader)
 			.processor(new OptOutListParser())

@@ -31,23 +31,23 @@ class ImportOrdersJobConfiguration {
 	static final String JOB_NAME = "importOrders";
 
 	@Bean
-	Job importOrders(JobRepository jobRepository, Step importOrderReports, RunFileWriter runFile) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(importOrderReports).listener(runFile).build();
+	Job importOrders(JobRepository jobRepository, Step importOrderReportsManager, RunFileWriter runFile) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(importOrderReportsManager).listener(runFile).build();
 	}
 
 	@Bean
-	Step importOrderReports(JobRepository jobRepository, Workspace workspace, Step importOrderReport,
+	Step importOrderReportsManager(JobRepository jobRepository, Workspace workspace, Step importOrderReportWorker,
 			TableStatistics tableStatistics) {
-		return InputSteps.perInputFile("importOrderReports", jobRepository, () -> workspace.inputFiles("orders"),
-				importOrderReport, tableStatistics.refreshAfterStep("orders"));
+		return InputSteps.perInputFile("importOrderReportsManager", jobRepository, () -> workspace.inputFiles("orders"),
+				importOrderReportWorker, tableStatistics.refreshAfterStep("orders"));
 	}
 
 	@Bean
-	Step importOrderReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step importOrderReportWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			OrderReportReader orderReportReader, OrderLineParser orderLineParser, OrderWriter orderWriter,
 			RejectFile orderRejects, @Value("${optout.orders.chunk-size:1000}") int chunkSize) {
 		return InputSteps
-			.readAheadStep("importOrderReport", chunkSize, orderRejects, jobRepository, transactionManager,
+			.readAheadStep("importOrderReportWorker", chunkSize, orderRejects, jobRepository, transactionManager,
 					orderReportReader, orderLineParser)
 			.writer(orderWriter)
 			.build();

@@ -49,9 +49,9 @@ class FailureCausesTests {
 	@Test
 	void aCauseThatNamesNoFileSaysWhichInputTheFailedPartitionWasReading() {
 		JobExecution job = new JobExecution(1L, new JobInstance(1L, "reconcileCampaigns"), new JobParameters());
-		failed(job, 1L, "reconcileCampaignLists", PartitionStep.class, null,
+		failed(job, 1L, "reconcileCampaignListsManager", PartitionStep.class, null,
 				new JobExecutionException("Partition handler returned an unsuccessful step"));
-		failed(job, 2L, "reconcileCampaignList:file0", ChunkOrientedStep.class,
+		failed(job, 2L, "reconcileCampaignListWorker:file0", ChunkOrientedStep.class,
 				"input/campaigns/generic/review-requests-nov.csv", new WriteFailedException(
 						"Could not write data. The file may be corrupt.", new IOException("No space left on device")));
 		job.setStatus(BatchStatus.FAILED);

@@ -89,7 +89,7 @@ class ScanMailboxRestartJobTests extends JobTestSupport {
 		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		long readOnResume = resumed.getStepExecutions()
 			.stream()
-			.filter(step -> step.getStepName().startsWith("scanMailboxFile:"))
+			.filter(step -> step.getStepName().startsWith("scanMailboxFileWorker:"))
 			.mapToLong(step -> step.getReadCount() + step.getReadSkipCount())
 			.sum();
 		assertThat(readOnResume).isEqualTo(MESSAGES - 300);

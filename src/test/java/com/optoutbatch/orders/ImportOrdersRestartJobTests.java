@@ -76,7 +76,7 @@ class ImportOrdersRestartJobTests extends JobTestSupport {
 		assertThat(resumed.getJobInstance()).isEqualTo(failed.getJobInstance());
 		StepExecution file = resumed.getStepExecutions()
 			.stream()
-			.filter(step -> step.getStepName().startsWith("importOrderReport:"))
+			.filter(step -> step.getStepName().startsWith("importOrderReportWorker:"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(file.getReadCount() + file.getReadSkipCount()).isEqualTo(ORDERS + 1 - 2_000);

@@ -32,7 +32,7 @@ class RecordTallyTests {
 	}
 
 	private void attempt(ExecutionContext context, long read, long written, long rejected, Map<String, Long> heldBack) {
-		StepExecution step = new StepExecution(1L, "reconcileCampaignList:file0", job);
+		StepExecution step = new StepExecution(1L, "reconcileCampaignListWorker:file0", job);
 		RecordTally tally = new RecordTally();
 		tally.beforeStep(step);
 		tally.open(context);
