@@ -7,6 +7,7 @@ import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -21,8 +22,6 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	private static final String ROWS_KEY = "campaigns.rows";
 
-	private static final String REJECTED_WHOLE_KEY = "campaigns.rejected-whole";
-
 	private final CampaignList list;
 
 	private DelimitedFile file;
@@ -31,16 +30,13 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 
 	private RejectedRecordException rejectedWhole;
 
-	private boolean wholeRejected;
-
 	CampaignListReader(CampaignList list) {
 		this.list = list;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		if (context.containsKey(REJECTED_WHOLE_KEY)) {
-			wholeRejected = true;
+		if (RejectFile.rejectedWhole(context)) {
 			return;
 		}
 		if (!list.usable()) {
@@ -69,7 +65,6 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
-			wholeRejected = true;
 			throw whole;
 		}
 		while (true) {
@@ -102,9 +97,6 @@ class CampaignListReader implements ItemStreamReader<CampaignRow> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(ROWS_KEY, rowsRead);
-		if (wholeRejected) {
-			context.putString(REJECTED_WHOLE_KEY, "true");
-		}
 	}
 
 	@Override

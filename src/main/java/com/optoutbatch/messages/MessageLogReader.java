@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -33,8 +34,6 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 	private static final Logger log = LoggerFactory.getLogger(MessageLogReader.class);
 
 	private static final String RECORDS_KEY = "messages.records";
-
-	private static final String REJECTED_WHOLE_KEY = "messages.rejected-whole";
 
 	private static final int SAMPLE_SIZE = 50;
 
@@ -57,8 +56,6 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	private RejectedRecordException rejectedWhole;
 
-	private boolean wholeRejected;
-
 	private long recordsRead;
 
 	MessageLogReader(Path file, Charset charsetOverride, MessageLayouts layouts, String profile) {
@@ -70,8 +67,7 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		if (context.containsKey(REJECTED_WHOLE_KEY)) {
-			wholeRejected = true;
+		if (RejectFile.rejectedWhole(context)) {
 			return;
 		}
 		try {
@@ -128,7 +124,6 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
-			wholeRejected = true;
 			throw whole;
 		}
 		while (true) {
@@ -155,9 +150,6 @@ class MessageLogReader implements ItemStreamReader<MessageLogLine> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(RECORDS_KEY, recordsRead);
-		if (wholeRejected) {
-			context.putString(REJECTED_WHOLE_KEY, "true");
-		}
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVFormat;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -25,8 +26,6 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 
 	private static final String LINES_KEY = "optouts.lines";
 
-	private static final String REJECTED_WHOLE_KEY = "optouts.rejected-whole";
-
 	private final Path file;
 
 	private DelimitedFile list;
@@ -35,16 +34,13 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 
 	private RejectedRecordException rejectedWhole;
 
-	private boolean wholeRejected;
-
 	OptOutListReader(Path file) {
 		this.file = file;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		if (context.containsKey(REJECTED_WHOLE_KEY)) {
-			wholeRejected = true;
+		if (RejectFile.rejectedWhole(context)) {
 			return;
 		}
 		try {
@@ -71,7 +67,6 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
-			wholeRejected = true;
 			close();
 			throw whole;
 		}
@@ -93,9 +88,6 @@ class OptOutListReader implements ItemStreamReader<OptOutListLine> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(LINES_KEY, linesRead);
-		if (wholeRejected) {
-			context.putString(REJECTED_WHOLE_KEY, "true");
-		}
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
 import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RecordTally;
+import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.TextCharset;
 
@@ -36,8 +37,6 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	private static final String LINES_KEY = "orders.lines";
 
-	private static final String REJECTED_WHOLE_KEY = "orders.rejected-whole";
-
 	private final Path file;
 
 	private final Charset charsetOverride;
@@ -47,8 +46,6 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 	private OrderReportHeader header;
 
 	private RejectedRecordException rejectedWhole;
-
-	private boolean wholeRejected;
 
 	private long linesRead;
 
@@ -63,8 +60,7 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		if (context.containsKey(REJECTED_WHOLE_KEY)) {
-			wholeRejected = true;
+		if (RejectFile.rejectedWhole(context)) {
 			return;
 		}
 		try {
@@ -125,7 +121,6 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		if (rejectedWhole != null) {
 			RejectedRecordException whole = rejectedWhole;
 			rejectedWhole = null;
-			wholeRejected = true;
 			throw whole;
 		}
 		if (report == null) {
@@ -177,9 +172,6 @@ class OrderReportReader implements ItemStreamReader<OrderReportLine> {
 		if (aliasConflicts.orders() > 0) {
 			context.put(RecordTally.KINDS_KEY,
 					new LinkedHashMap<>(Map.of(AliasConflicts.KIND, aliasConflicts.orders())));
-		}
-		if (wholeRejected) {
-			context.putString(REJECTED_WHOLE_KEY, "true");
 		}
 	}
 

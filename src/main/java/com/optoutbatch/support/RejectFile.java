@@ -63,6 +63,14 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream, Ste
 				PublishedFile.of(workspace, workspace.outputFor(inputFile, ".rejects.csv", "rejects", jobName)));
 	}
 
+	/**
+	 * Whether a committed chunk of the step already rejected its whole file: a resumed
+	 * reader then reads nothing and rejects nothing again.
+	 */
+	public static boolean rejectedWhole(ExecutionContext context) {
+		return context.containsKey(UNREAD_FILE_KEY);
+	}
+
 	public Path file() {
 		return file.file();
 	}
