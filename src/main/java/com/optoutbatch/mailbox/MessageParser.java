@@ -4,10 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -159,7 +156,7 @@ class MessageParser {
 	private static String rawText(Part part) {
 		try (InputStream in = part instanceof MimeBodyPart body ? body.getRawInputStream()
 				: ((MimeMessage) part).getRawInputStream()) {
-			return guessDecode(in.readNBytes(MAX_TEXT_CHARS));
+			return TextCharset.decode(in.readNBytes(MAX_TEXT_CHARS));
 		}
 		catch (MessagingException | IOException | RuntimeException e) {
 			return "";
@@ -249,8 +246,8 @@ class MessageParser {
 	}
 
 	/**
-	 * The decoded text of a part; a missing or unknown charset is guessed from the bytes
-	 * (UTF-8, else windows-1252).
+	 * The decoded text of a part; a missing or unknown charset is detected from the bytes
+	 * as a file's is.
 	 */
 	private static String text(Part part) throws MessagingException, IOException {
 		byte[] bytes;
@@ -266,7 +263,7 @@ class MessageParser {
 				// an unknown charset name: guess as below
 			}
 		}
-		return guessDecode(bytes);
+		return TextCharset.decode(bytes);
 	}
 
 	private static String charsetOf(Part part) {
@@ -276,19 +273,6 @@ class MessageParser {
 		}
 		catch (MessagingException | RuntimeException e) {
 			return null;
-		}
-	}
-
-	private static String guessDecode(byte[] bytes) {
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException e) {
-			return new String(bytes, TextCharset.WINDOWS_1252);
 		}
 	}
 

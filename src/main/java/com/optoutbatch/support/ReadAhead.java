@@ -22,6 +22,12 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * after the last record the step took, because the reader's state is taken after every
  * record it reads. The processor must keep no state of its own. One step execution at a
  * time.
+ * <p>
+ * Steps get it only through {@link InputSteps#readAheadStep}. It relies on two things of
+ * Spring Batch that are not its API: a step-scoped bean is an {@link Advised} proxy whose
+ * target stays the same for the step execution, and a thread registered with the
+ * {@link StepSynchronizationManager} sees the step's scope. {@code ReadAheadOnAStepTests}
+ * checks both on a real step, so that an upgrade that changes them fails the build.
  */
 public final class ReadAhead<I, O> implements ItemStreamReader<ReadAhead.Ahead<I, O>> {
 

@@ -1,9 +1,12 @@
 package com.optoutbatch.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -43,7 +46,16 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 		if (override != null) {
 			return configured(file, override);
 		}
-		byte[] head = head(file, 4);
+		return detected(head(file, 4), isStrictUtf8(file), guess(file));
+	}
+
+	/** The text of bytes that name no charset of their own, detected as a file's is. */
+	public static String decode(byte[] bytes) {
+		TextCharset charset = detected(bytes, isStrictUtf8(bytes), guess(new ByteArrayInputStream(bytes)));
+		return new String(bytes, charset.bomLength, bytes.length - charset.bomLength, charset.charset);
+	}
+
+	private static TextCharset detected(byte[] head, boolean strictUtf8, String guess) {
 		if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
 			return new TextCharset(StandardCharsets.UTF_8, 3, "BOM");
 		}
@@ -53,10 +65,9 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 		if (startsWith(head, 0xFE, 0xFF)) {
 			return new TextCharset(StandardCharsets.UTF_16BE, 2, "BOM");
 		}
-		if (isStrictUtf8(file)) {
+		if (strictUtf8) {
 			return new TextCharset(StandardCharsets.UTF_8, 0, "valid UTF-8");
 		}
-		String guess = guess(file);
 		if (guess != null && JAPANESE.contains(guess.toUpperCase())) {
 			return new TextCharset(guess.equalsIgnoreCase("SHIFT_JIS") ? CP932 : Charset.forName(guess), 0,
 					"detected " + guess);
@@ -114,10 +125,24 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 		return null;
 	}
 
-	private static boolean isStrictUtf8(Path file) throws IOException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+	private static boolean isStrictUtf8(byte[] bytes) {
+		try {
+			strictUtf8().decode(ByteBuffer.wrap(bytes));
+			return true;
+		}
+		catch (CharacterCodingException e) {
+			return false;
+		}
+	}
+
+	private static CharsetDecoder strictUtf8() {
+		return StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
+	}
+
+	private static boolean isStrictUtf8(Path file) throws IOException {
+		CharsetDecoder decoder = strictUtf8();
 		ByteBuffer in = ByteBuffer.allocate(64 * 1024);
 		CharBuffer out = CharBuffer.allocate(64 * 1024);
 		try (InputStream stream = Files.newInputStream(file)) {
@@ -150,8 +175,14 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 	}
 
 	private static String guess(Path file) throws IOException {
-		UniversalDetector detector = new UniversalDetector();
 		try (InputStream stream = Files.newInputStream(file)) {
+			return guess(stream);
+		}
+	}
+
+	private static String guess(InputStream stream) {
+		UniversalDetector detector = new UniversalDetector();
+		try {
 			byte[] buffer = new byte[8192];
 			int total = 0;
 			int read;
@@ -159,6 +190,9 @@ public record TextCharset(Charset charset, int bomLength, String how) {
 				detector.handleData(buffer, 0, read);
 				total += read;
 			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 		detector.dataEnd();
 		return detector.getDetectedCharset();

@@ -49,6 +49,15 @@ class TextCharsetTests {
 			.isEqualTo(new TextCharset(StandardCharsets.ISO_8859_1, 0, "configured"));
 	}
 
+	@Test
+	void bytesThatNameNoCharsetAreDecodedAsAFileWouldBe() {
+		String japanese = "ご注文の商品について、配送先の住所を確認させてください。抹茶 煎茶 ティーバッグ";
+		String german = "Schlüsselanhänger Größe „Grün“ für München";
+		assertThat(TextCharset.decode(japanese.getBytes(Charset.forName("Shift_JIS")))).isEqualTo(japanese);
+		assertThat(TextCharset.decode(japanese.getBytes(StandardCharsets.UTF_8))).isEqualTo(japanese);
+		assertThat(TextCharset.decode(german.getBytes(Charset.forName("windows-1252")))).isEqualTo(german);
+	}
+
 	private Path write(byte[] bom, String text, Charset charset) throws Exception {
 		Path file = dir.resolve("f.txt");
 		byte[] body = text.getBytes(charset);
