@@ -6,16 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.optoutbatch.launch.WorkspaceLock.WorkspaceBusyException;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * on its cron expression. The launcher takes the workspace, starts the application with a
  * log file of its own, turns the outcome into an exit code with a one-line reason on
  * stderr, and on SIGTERM stops the running job at a chunk boundary so that it can be
- * resumed.
+ * resumed ({@link StopOnSigterm}).
  */
 public final class Launcher {
 
@@ -33,8 +27,6 @@ public final class Launcher {
 	static final String COMMAND_PROPERTY = "optout.launch.command";
 
 	private static final DateTimeFormatter LOG_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
-	private static final long STOP_GRACE_MINUTES = 5;
 
 	private Launcher() {
 	}
@@ -71,26 +63,10 @@ public final class Launcher {
 		catch (Exception e) {
 			return fail(ExitCode.FAILED, "cannot use workspace " + home + ": " + FailureCauses.describe(e, home));
 		}
-		AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
-		AtomicInteger exitCode = new AtomicInteger(ExitCode.FAILED.code());
-		CountDownLatch finished = new CountDownLatch(1);
-		Thread stopOnTerm = new Thread(() -> stopGracefully(started.get(), finished, exitCode), "stop-on-sigterm");
-		Runtime.getRuntime().addShutdownHook(stopOnTerm);
+		StopOnSigterm stop = StopOnSigterm.install();
+		int exitCode = ExitCode.FAILED.code();
 		try {
-			Map<String, Object> defaults = new HashMap<>(properties);
-			defaults.put(HOME_PROPERTY, home.toString());
-			defaults.put(COMMAND_PROPERTY, name);
-			SpringApplication app = new SpringApplication(application);
-			app.setDefaultProperties(defaults);
-			app.setRegisterShutdownHook(false);
-			app.addListeners(
-					(ApplicationListener<ApplicationStartedEvent>) event -> started.set(event.getApplicationContext()));
-			try (ConfigurableApplicationContext context = app.run(args)) {
-				exitCode.set(SpringApplication.exit(context));
-			}
-		}
-		catch (Exception e) {
-			exitCode.set(fail(ExitCode.FAILED, "cannot run " + name + ": " + FailureCauses.describe(e, home)));
+			exitCode = runApplication(application, args, name, home, properties, stop);
 		}
 		finally {
 			try {
@@ -99,36 +75,25 @@ public final class Launcher {
 			catch (Exception ignored) {
 				// the process is ending: the OS releases the lock anyway
 			}
-			finished.countDown();
+			stop.finished(exitCode);
 		}
-		try {
-			Runtime.getRuntime().removeShutdownHook(stopOnTerm);
-		}
-		catch (IllegalStateException shuttingDown) {
-			// SIGTERM arrived: the hook ends the process with this exit code
-		}
-		return exitCode.get();
+		return exitCode;
 	}
 
-	/**
-	 * On SIGTERM: ask the running job to stop at its next chunk boundary, wait for it,
-	 * exit.
-	 */
-	private static void stopGracefully(ConfigurableApplicationContext context, CountDownLatch finished,
-			AtomicInteger exitCode) {
-		if (finished.getCount() == 0) {
-			return;
+	private static int runApplication(Class<?> application, String[] args, String name, Path home,
+			Map<String, Object> properties, StopOnSigterm stop) {
+		Map<String, Object> defaults = new HashMap<>(properties);
+		defaults.put(HOME_PROPERTY, home.toString());
+		defaults.put(COMMAND_PROPERTY, name);
+		SpringApplication app = new SpringApplication(application);
+		app.setDefaultProperties(defaults);
+		app.setRegisterShutdownHook(false);
+		app.addListeners(stop);
+		try (ConfigurableApplicationContext context = app.run(args)) {
+			return SpringApplication.exit(context);
 		}
-		if (context != null) {
-			context.getBeanProvider(JobRunner.class).ifAvailable(JobRunner::stopRunningJobs);
-		}
-		try {
-			if (finished.await(STOP_GRACE_MINUTES, TimeUnit.MINUTES)) {
-				Runtime.getRuntime().halt(exitCode.get());
-			}
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
+		catch (Exception e) {
+			return fail(ExitCode.FAILED, "cannot run " + name + ": " + FailureCauses.describe(e, home));
 		}
 	}
 
