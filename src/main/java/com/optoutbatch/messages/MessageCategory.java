@@ -18,6 +18,12 @@ public enum MessageCategory {
 	 */
 	NON_CRITICAL,
 
+	/**
+	 * An answer to a message the buyer sent first (a return, a refund, a question): not
+	 * unsolicited, delivered despite an opt-out.
+	 */
+	REPLY,
+
 	/** No rule fits, or the rules disagree evenly: counted and listed, never guessed. */
 	UNDECIDED
 

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,32 +43,83 @@ class MessageClassifier {
 
 	private static final Pattern ORDER_ID = Pattern.compile("(?<!\\d)(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}(?!\\d)");
 
+	/** The name a decision of the model goes by when no rule of its category matched. */
+	static final String MODEL = "model";
+
+	// a rule decides alone when its category wins by this much with nothing against it
+	private static final int SURE_SCORE = 3;
+
 	private final List<PolicyRule> rules;
 
 	private final PhraseIndex index;
 
+	private final LearnedModel model;
+
+	private final double minConfidence;
+
+	/** The rules alone: a message no rule fits is {@link MessageCategory#UNDECIDED}. */
 	MessageClassifier(List<PolicyRule> rules) {
+		this(rules, null, 1);
+	}
+
+	/**
+	 * The rules where one is sure, the model otherwise; undecided when the model's
+	 * probability is below {@code minConfidence}.
+	 */
+	MessageClassifier(List<PolicyRule> rules, LearnedModel model, double minConfidence) {
 		this.rules = List.copyOf(rules);
 		this.index = new PhraseIndex(this.rules);
+		this.model = model;
+		this.minConfidence = minConfidence;
 	}
 
 	Classification classify(String subject, String body) {
+		RuleDecision byRules = decide(subject, body);
+		MessageCategory category = byRules.category();
+		String rule = byRules.rule();
+		String reason = byRules.reason();
+		if (model != null && !byRules.sure()) {
+			LearnedModel.Verdict verdict = model.predict(MessageFeatures.of(subject, body, byRules.ruleNames()));
+			String rulesSaid = byRules.votes().isEmpty() ? "" : "; rules: " + byRules.reason();
+			if (verdict.probability() >= minConfidence) {
+				category = verdict.category();
+				rule = byRules.strongestOf(category).orElse(MODEL);
+				reason = verdict.describe() + rulesSaid;
+			}
+			else {
+				category = MessageCategory.UNDECIDED;
+				rule = null;
+				reason = "unsure, " + verdict.category() + " at most: " + verdict.describe() + rulesSaid;
+			}
+		}
+		Set<ContentFlag> flags = flags(subject, body, category, byRules.bodyMatches(), byRules.subjectMatches());
+		return new Classification(category, rule, reason, List.copyOf(flags));
+	}
+
+	/**
+	 * The rule names a message's features include: those that matched it, in body or
+	 * subject.
+	 */
+	List<String> ruleNames(String subject, String body) {
+		return decide(subject, body).ruleNames();
+	}
+
+	private RuleDecision decide(String subject, String body) {
 		List<RuleMatch> bodyMatches = matches(PolicyText.of(body), "body");
 		List<RuleMatch> subjectMatches = matches(PolicyText.of(subject), "subject");
-		MessageCategory category = leader(scores(bodyMatches));
+		Map<MessageCategory, Integer> scores = scores(bodyMatches);
+		MessageCategory category = leader(scores);
 		if (category == null) {
-			Map<MessageCategory, Integer> both = scores(bodyMatches);
-			scores(subjectMatches).forEach((key, score) -> both.merge(key, score, Integer::sum));
-			category = leader(both);
+			scores(subjectMatches).forEach((key, score) -> scores.merge(key, score, Integer::sum));
+			category = leader(scores);
 		}
 		List<RuleMatch> votes = new ArrayList<>(bodyMatches);
 		votes.addAll(subjectMatches);
 		votes.removeIf(match -> !match.rule().votes());
-		Set<ContentFlag> flags = flags(subject, body, category, bodyMatches, subjectMatches);
 		if (category == null) {
 			String reason = votes.isEmpty() ? "no rule fits"
 					: "evenly split: " + votes.stream().map(RuleMatch::describe).collect(Collectors.joining("; "));
-			return new Classification(MessageCategory.UNDECIDED, null, reason, List.copyOf(flags));
+			return new RuleDecision(MessageCategory.UNDECIDED, null, reason, false, bodyMatches, subjectMatches, votes);
 		}
 		MessageCategory decided = category;
 		List<RuleMatch> winners = votes.stream()
@@ -80,7 +132,29 @@ class MessageClassifier {
 		if (!losers.isEmpty()) {
 			reason += "; outweighs " + losers.stream().map(RuleMatch::describe).collect(Collectors.joining("; "));
 		}
-		return new Classification(decided, winners.get(0).rule().name(), reason, List.copyOf(flags));
+		boolean sure = losers.isEmpty() && scores.getOrDefault(decided, 0) >= SURE_SCORE;
+		return new RuleDecision(decided, winners.get(0).rule().name(), reason, sure, bodyMatches, subjectMatches,
+				votes);
+	}
+
+	/** What the rules alone make of a message. */
+	private record RuleDecision(MessageCategory category, String rule, String reason, boolean sure,
+			List<RuleMatch> bodyMatches, List<RuleMatch> subjectMatches, List<RuleMatch> votes) {
+
+		List<String> ruleNames() {
+			List<String> names = new ArrayList<>();
+			bodyMatches.forEach(match -> names.add(match.rule().name()));
+			subjectMatches.forEach(match -> names.add(match.rule().name() + ":subject"));
+			return names;
+		}
+
+		Optional<String> strongestOf(MessageCategory category) {
+			return votes.stream()
+				.filter(match -> match.rule().category() == category)
+				.max(Comparator.comparingInt(RuleMatch::score))
+				.map(match -> match.rule().name());
+		}
+
 	}
 
 	private List<RuleMatch> matches(PolicyText text, String part) {

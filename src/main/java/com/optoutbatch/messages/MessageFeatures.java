@@ -1,0 +1,96 @@
+package com.optoutbatch.messages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the learned model sees of a message: the words of its body and subject (a subject
+ * word apart from a body word), the pairs of words that follow one another in the body,
+ * the character three- and four-grams of both (which carry a word's stem through its
+ * endings, a misspelling, and Japanese, written without spaces), and the policy rules
+ * that matched. Words are compared as the rules compare them ({@link PolicyText}): lower
+ * case, without accents; runs of digits are one sign, so that order ids and dates are
+ * alike.
+ */
+final class MessageFeatures {
+
+	static final String WORD = "w:";
+
+	static final String SUBJECT_WORD = "s:";
+
+	static final String RULE = "r:";
+
+	private static final String PAIR = "p:";
+
+	private static final String GRAMS = "c:";
+
+	private MessageFeatures() {
+	}
+
+	static Set<String> of(String subject, String body, List<String> rulesMatched) {
+		Set<String> features = new LinkedHashSet<>();
+		List<String> bodyWords = words(body);
+		for (int i = 0; i < bodyWords.size(); i++) {
+			features.add(WORD + bodyWords.get(i));
+			if (i > 0) {
+				features.add(PAIR + bodyWords.get(i - 1) + " " + bodyWords.get(i));
+			}
+		}
+		List<String> subjectWords = words(subject);
+		subjectWords.forEach(word -> features.add(SUBJECT_WORD + word));
+		for (List<String> words : List.of(bodyWords, subjectWords)) {
+			for (String word : words) {
+				grams(word, features);
+			}
+		}
+		rulesMatched.forEach(rule -> features.add(RULE + rule));
+		return features;
+	}
+
+	/** The feature as a reason shows it: the word or words, the rule. */
+	static String shown(String feature) {
+		String text = feature.substring(2);
+		return feature.startsWith(RULE) ? "rule " + text : "\"" + text.strip() + "\"";
+	}
+
+	/** Whether a reason may show the feature: words and rules, not character grams. */
+	static boolean showable(String feature) {
+		return !feature.startsWith(GRAMS);
+	}
+
+	private static List<String> words(String text) {
+		List<String> words = new ArrayList<>();
+		String comparable = PolicyText.of(text).comparable();
+		StringBuilder word = new StringBuilder();
+		for (int i = 0; i <= comparable.length(); i++) {
+			char c = i < comparable.length() ? comparable.charAt(i) : ' ';
+			if (Character.isLetterOrDigit(c)) {
+				if (Character.isDigit(c)) {
+					if (word.isEmpty() || word.charAt(word.length() - 1) != '#') {
+						word.append('#');
+					}
+				}
+				else {
+					word.append(c);
+				}
+			}
+			else if (!word.isEmpty()) {
+				words.add(word.toString());
+				word.setLength(0);
+			}
+		}
+		return words;
+	}
+
+	private static void grams(String word, Set<String> features) {
+		String padded = " " + word + " ";
+		for (int n = 3; n <= 4; n++) {
+			for (int i = 0; i + n <= padded.length(); i++) {
+				features.add(GRAMS + padded.substring(i, i + n));
+			}
+		}
+	}
+
+}
