@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,28 +26,36 @@ import de.bwaldvogel.liblinear.SolverType;
 
 /**
  * A logistic regression over {@link MessageFeatures}, trained by LIBLINEAR on labelled
- * messages: it gives each category a probability, and names the features that spoke most
- * for the one it chose. Its file holds the features it knows, one a line, then
- * LIBLINEAR's own model.
+ * messages. It learns the kinds of message (a review request, a refund reply, an address
+ * problem...), each of one category, since each kind is worded alike where a category
+ * mixes many; a category's probability is the sum of its kinds'. It names the features
+ * that spoke most for the kind it found. Its file holds the kinds with their categories,
+ * the features it knows, one a line, then LIBLINEAR's own model.
  */
 final class LearnedModel {
 
-	private static final String FORMAT = "optout-batch message model 1";
+	private static final String FORMAT = "optout-batch message model 2";
 
 	// a feature seen in fewer training messages says nothing that generalises
 	private static final int MIN_MESSAGES = 2;
 
-	private static final double COST = 4;
+	private static final double COST = 64;
 
 	private static final int STRONGEST = 3;
 
-	private final Map<String, Integer> indexes;
+	private final Map<String, MessageCategory> kinds;
+
+	private final String[] kindNames;
 
 	private final String[] features;
 
+	private final Map<String, Integer> indexes;
+
 	private final Model model;
 
-	private LearnedModel(String[] features, Model model) {
+	private LearnedModel(Map<String, MessageCategory> kinds, String[] features, Model model) {
+		this.kinds = kinds;
+		this.kindNames = kinds.keySet().toArray(String[]::new);
 		this.features = features;
 		this.model = model;
 		this.indexes = new HashMap<>(features.length * 2);
@@ -54,19 +64,19 @@ final class LearnedModel {
 		}
 	}
 
-	/** A message for training: its features and its category. */
-	record Example(Set<String> features, MessageCategory category) {
+	/** A message for training: its features, its kind and the kind's category. */
+	record Example(Set<String> features, String kind, MessageCategory category) {
 	}
 
 	/**
-	 * The model's category for a message, how sure it is, and the features that spoke for
-	 * it.
+	 * The model's category for a message, how sure it is, the kind it found, and the
+	 * features that spoke for that kind.
 	 */
-	record Verdict(MessageCategory category, double probability, List<String> strongest) {
+	record Verdict(MessageCategory category, double probability, String kind, List<String> strongest) {
 
-		/** {@code model 0.93: "engraving", "font"} */
+		/** {@code model 0.93 (customization): "engraving", "font"} */
 		String describe() {
-			return String.format(Locale.ROOT, "model %.2f: %s", probability,
+			return String.format(Locale.ROOT, "model %.2f (%s): %s", probability, kind,
 					String.join(", ", strongest.stream().map(MessageFeatures::shown).toList()));
 		}
 
@@ -74,42 +84,64 @@ final class LearnedModel {
 
 	static LearnedModel train(Collection<Example> examples) {
 		Map<String, Integer> counts = new TreeMap<>();
-		examples.forEach(example -> example.features().forEach(feature -> counts.merge(feature, 1, Integer::sum)));
-		String[] known = counts.entrySet()
+		Map<String, MessageCategory> kinds = new TreeMap<>();
+		for (Example example : examples) {
+			example.features().forEach(feature -> counts.merge(feature, 1, Integer::sum));
+			MessageCategory known = kinds.putIfAbsent(example.kind(), example.category());
+			if (known != null && known != example.category()) {
+				throw new IllegalArgumentException(
+						"kind " + example.kind() + " is labelled both " + known + " and " + example.category());
+			}
+		}
+		String[] features = counts.entrySet()
 			.stream()
 			.filter(entry -> entry.getValue() >= MIN_MESSAGES)
 			.map(Map.Entry::getKey)
 			.toArray(String[]::new);
-		LearnedModel vocabulary = new LearnedModel(known, null);
+		LearnedModel vocabulary = new LearnedModel(new LinkedHashMap<>(kinds), features, null);
+		List<String> kindOrder = List.of(vocabulary.kindNames);
 		Problem problem = new Problem();
 		problem.l = examples.size();
-		problem.n = known.length;
+		problem.n = features.length;
 		problem.x = new Feature[problem.l][];
 		problem.y = new double[problem.l];
 		int i = 0;
 		for (Example example : examples) {
 			problem.x[i] = vocabulary.vector(example.features());
-			problem.y[i] = example.category().ordinal();
+			problem.y[i] = kindOrder.indexOf(example.kind());
 			i++;
 		}
 		Linear.disableDebugOutput();
 		Linear.resetRandom();
-		return new LearnedModel(known, Linear.train(problem, new Parameter(SolverType.L2R_LR, COST, 0.001)));
+		return new LearnedModel(vocabulary.kinds, features,
+				Linear.train(problem, new Parameter(SolverType.L2R_LR, COST, 0.001)));
 	}
 
 	Verdict predict(Set<String> messageFeatures) {
 		Feature[] vector = vector(messageFeatures);
 		double[] probabilities = new double[model.getNrClass()];
-		int label = (int) Linear.predictProbability(model, vector, probabilities);
+		Linear.predictProbability(model, vector, probabilities);
 		int[] labels = model.getLabels();
-		int column = 0;
-		while (labels[column] != label) {
-			column++;
+		Map<MessageCategory, Double> byCategory = new EnumMap<>(MessageCategory.class);
+		int best = 0;
+		for (int column = 0; column < labels.length; column++) {
+			byCategory.merge(kinds.get(kindNames[labels[column]]), probabilities[column], Double::sum);
 		}
-		return new Verdict(MessageCategory.values()[label], probabilities[column], strongest(vector, column));
+		MessageCategory category = byCategory.entrySet()
+			.stream()
+			.max(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey)
+			.orElseThrow();
+		for (int column = 0; column < labels.length; column++) {
+			if (kinds.get(kindNames[labels[column]]) == category && probabilities[column] > probabilities[best]
+					|| kinds.get(kindNames[labels[best]]) != category) {
+				best = column;
+			}
+		}
+		return new Verdict(category, byCategory.get(category), kindNames[labels[best]], strongest(vector, best));
 	}
 
-	// the known features of the message that raised the chosen category's score most
+	// the known features of the message that raised the kind's score most
 	private List<String> strongest(Feature[] vector, int column) {
 		double[] weights = model.getFeatureWeights();
 		int classes = model.getNrClass();
@@ -139,9 +171,13 @@ final class LearnedModel {
 	}
 
 	void save(Writer out) throws IOException {
-		out.write(FORMAT + "\n" + features.length + "\n");
+		out.write(FORMAT + "\n" + kinds.size() + "\n");
+		for (Map.Entry<String, MessageCategory> kind : kinds.entrySet()) {
+			out.write(kind.getKey() + " " + kind.getValue() + "\n");
+		}
+		out.write(features.length + "\n");
 		for (String feature : features) {
-			out.write(feature.replace('\n', ' ') + "\n");
+			out.write(feature + "\n");
 		}
 		model.save(out);
 	}
@@ -150,12 +186,17 @@ final class LearnedModel {
 		if (!FORMAT.equals(in.readLine())) {
 			throw new IOException("not a message model of this version (its first line is not '" + FORMAT + "')");
 		}
+		Map<String, MessageCategory> kinds = new LinkedHashMap<>();
+		for (int i = Integer.parseInt(in.readLine().strip()); i > 0; i--) {
+			String[] kind = in.readLine().split(" ");
+			kinds.put(kind[0], MessageCategory.valueOf(kind[1]));
+		}
 		int count = Integer.parseInt(in.readLine().strip());
 		List<String> known = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			known.add(in.readLine());
 		}
-		return new LearnedModel(known.toArray(String[]::new), Model.load(in));
+		return new LearnedModel(kinds, known.toArray(String[]::new), Model.load(in));
 	}
 
 }

@@ -46,8 +46,9 @@ class MessageClassifier {
 	/** The name a decision of the model goes by when no rule of its category matched. */
 	static final String MODEL = "model";
 
-	// a rule decides alone when its category wins by this much with nothing against it
-	private static final int SURE_SCORE = 3;
+	// a rule decides alone when three of its phrases (weight 3) speak for its category
+	// and none against
+	private static final int SURE_SCORE = 9;
 
 	private final List<PolicyRule> rules;
 
@@ -186,13 +187,22 @@ class MessageClassifier {
 		return scores;
 	}
 
+	// the category that scores most, alone
 	private static MessageCategory leader(Map<MessageCategory, Integer> scores) {
-		int critical = scores.getOrDefault(MessageCategory.CRITICAL, 0);
-		int nonCritical = scores.getOrDefault(MessageCategory.NON_CRITICAL, 0);
-		if (critical == nonCritical) {
-			return null;
+		MessageCategory leader = null;
+		int best = 0;
+		boolean tied = false;
+		for (Map.Entry<MessageCategory, Integer> score : scores.entrySet()) {
+			if (score.getValue() > best) {
+				leader = score.getKey();
+				best = score.getValue();
+				tied = false;
+			}
+			else if (score.getValue() == best) {
+				tied = true;
+			}
 		}
-		return critical > nonCritical ? MessageCategory.CRITICAL : MessageCategory.NON_CRITICAL;
+		return tied ? null : leader;
 	}
 
 	private static Set<ContentFlag> flags(String subject, String body, MessageCategory category,

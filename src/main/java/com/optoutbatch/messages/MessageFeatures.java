@@ -26,6 +26,15 @@ final class MessageFeatures {
 
 	private static final String GRAMS = "c:";
 
+	private static final String STEM_START = "t:";
+
+	private static final String STEM_END = "e:";
+
+	private static final int STEM = 5;
+
+	// Japanese and Chinese are written without spaces: their words are found as grams
+	private static final int CJK = 0x3000;
+
 	private MessageFeatures() {
 	}
 
@@ -42,7 +51,17 @@ final class MessageFeatures {
 		subjectWords.forEach(word -> features.add(SUBJECT_WORD + word));
 		for (List<String> words : List.of(bodyWords, subjectWords)) {
 			for (String word : words) {
-				grams(word, features);
+				if (word.codePoints().anyMatch(c -> c >= CJK)) {
+					grams(word, features);
+				}
+				else if (word.length() > STEM) {
+					// the start carries a word through its endings, the end a German
+					// compound
+					features.add(STEM_START + word.substring(0, STEM));
+					if (word.length() > STEM + 3) {
+						features.add(STEM_END + word.substring(word.length() - STEM));
+					}
+				}
 			}
 		}
 		rulesMatched.forEach(rule -> features.add(RULE + rule));
@@ -55,9 +74,9 @@ final class MessageFeatures {
 		return feature.startsWith(RULE) ? "rule " + text : "\"" + text.strip() + "\"";
 	}
 
-	/** Whether a reason may show the feature: words and rules, not character grams. */
+	/** Whether a reason may show the feature: words and rules, not parts of words. */
 	static boolean showable(String feature) {
-		return !feature.startsWith(GRAMS);
+		return !feature.startsWith(GRAMS) && !feature.startsWith(STEM_START) && !feature.startsWith(STEM_END);
 	}
 
 	private static List<String> words(String text) {
@@ -86,7 +105,7 @@ final class MessageFeatures {
 
 	private static void grams(String word, Set<String> features) {
 		String padded = " " + word + " ";
-		for (int n = 3; n <= 4; n++) {
+		for (int n = 2; n <= 3; n++) {
 			for (int i = 0; i + n <= padded.length(); i++) {
 				features.add(GRAMS + padded.substring(i, i + n));
 			}
