@@ -17,12 +17,11 @@ class CampaignListReader extends DelimitedFileReader<CampaignRow> {
 	private final CampaignList list;
 
 	CampaignListReader(CampaignList list) {
-		super(list.file());
+		super(list.file(), () -> open(list));
 		this.list = list;
 	}
 
-	@Override
-	protected DelimitedFile openFile() throws IOException {
+	private static DelimitedFile open(CampaignList list) throws IOException {
 		if (!list.usable()) {
 			throw list.unusable().reject();
 		}

@@ -1,6 +1,5 @@
 package com.optoutbatch.messages;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +27,6 @@ class MessageLogReader extends DelimitedFileReader<MessageLogLine> {
 	// the first records, which decide a detected layout
 	private static final int SAMPLE_SIZE = 50;
 
-	private final Charset charsetOverride;
-
 	private final MessageLayouts layouts;
 
 	private final String profile;
@@ -37,15 +34,9 @@ class MessageLogReader extends DelimitedFileReader<MessageLogLine> {
 	private MessageLayout layout;
 
 	MessageLogReader(Path file, Charset charsetOverride, MessageLayouts layouts, String profile) {
-		super(file);
-		this.charsetOverride = charsetOverride;
+		super(file, () -> DelimitedFile.open(file, charsetOverride, MessageLogReader::format));
 		this.layouts = layouts;
 		this.profile = profile;
-	}
-
-	@Override
-	protected DelimitedFile openFile() throws IOException {
-		return DelimitedFile.open(file(), charsetOverride, MessageLogReader::format);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package com.optoutbatch.optouts;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,16 +21,12 @@ import com.optoutbatch.support.RejectedRecordException;
 class OptOutListReader extends DelimitedFileReader<OptOutListLine> {
 
 	OptOutListReader(Path file) {
-		super(file);
-	}
-
-	@Override
-	protected DelimitedFile openFile() throws IOException {
-		return DelimitedFile.open(file(), null, OptOutListReader::delimiterOf,
-				delimiter -> CSVFormat.RFC4180.builder()
-					.setDelimiter(delimiter)
-					.setIgnoreSurroundingSpaces(true)
-					.get());
+		super(file,
+				() -> DelimitedFile.open(file, null, OptOutListReader::delimiterOf,
+						delimiter -> CSVFormat.RFC4180.builder()
+							.setDelimiter(delimiter)
+							.setIgnoreSurroundingSpaces(true)
+							.get()));
 	}
 
 	@Override

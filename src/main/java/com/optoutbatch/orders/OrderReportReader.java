@@ -1,6 +1,5 @@
 package com.optoutbatch.orders;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,8 +30,6 @@ class OrderReportReader extends DelimitedFileReader<OrderReportLine> {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderReportReader.class);
 
-	private final Charset charsetOverride;
-
 	private OrderReportHeader header;
 
 	private String lastOrderId;
@@ -40,13 +37,7 @@ class OrderReportReader extends DelimitedFileReader<OrderReportLine> {
 	private final AliasConflicts aliasConflicts = new AliasConflicts();
 
 	OrderReportReader(Path file, Charset charsetOverride) {
-		super(file);
-		this.charsetOverride = charsetOverride;
-	}
-
-	@Override
-	protected DelimitedFile openFile() throws IOException {
-		return DelimitedFile.open(file(), charsetOverride, OrderReportReader::format);
+		super(file, () -> DelimitedFile.open(file, charsetOverride, OrderReportReader::format));
 	}
 
 	@Override

@@ -24,14 +24,16 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * reader learns from its records is known again, and the rejects among them are not
  * thrown a second time.
  * <p>
- * A subclass says how its file is opened, what comes before the records (a header, a
- * sample of them) and what a record becomes.
+ * A subclass says how its file is opened ({@link Opener}), what comes before the records
+ * (a header, a sample of them) and what a record becomes.
  */
 public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStreamItemReader<T> {
 
 	private static final Logger log = LoggerFactory.getLogger(DelimitedFileReader.class);
 
 	private final Path file;
+
+	private final Opener opener;
 
 	// records read ahead, to be read again
 	private final Deque<NumberedRecord> peeked = new ArrayDeque<>();
@@ -44,15 +46,10 @@ public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStr
 
 	private long lastLine;
 
-	protected DelimitedFileReader(Path file) {
+	protected DelimitedFileReader(Path file, Opener opener) {
 		this.file = file;
+		this.opener = opener;
 	}
-
-	/**
-	 * The file opened for reading; {@code null} when it has no line at all.
-	 * @throws RejectedRecordException when the file cannot be used at all
-	 */
-	protected abstract DelimitedFile openFile() throws IOException;
 
 	/**
 	 * Reads what comes before the records, a header for one, with {@link #next()} and
@@ -85,6 +82,7 @@ public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStr
 		return records.charset();
 	}
 
+	// for doOpen, which is not given the context
 	@Override
 	public void open(ExecutionContext context) {
 		rejectedBefore = RejectFile.rejectedWhole(context);
@@ -97,7 +95,7 @@ public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStr
 			return;
 		}
 		try {
-			records = openFile();
+			records = opener.open();
 			start();
 		}
 		catch (RejectedRecordException e) {
@@ -193,6 +191,18 @@ public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStr
 			records.close();
 			records = null;
 		}
+	}
+
+	/** How a reader opens its file. */
+	@FunctionalInterface
+	protected interface Opener {
+
+		/**
+		 * The file opened for reading; {@code null} when it has no line at all.
+		 * @throws RejectedRecordException when the file cannot be used at all
+		 */
+		DelimitedFile open() throws IOException;
+
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -192,80 +194,42 @@ class RestartJobTests extends JobTestSupport {
 	// every tenth order has a second line without its order id, naming another alias: the
 	// first line read after the failure is one of them
 	private static Restart tabSeparatedOrderReport() {
-		StringBuilder report = new StringBuilder("order-id\tpurchase-date\tbuyer-email\n");
-		for (int i = 0; i < 2_500; i++) {
-			report.append(orderId(112, i))
-				.append("\t2026-11-02T10:00:00Z\tbuyer")
-				.append(i)
-				.append("@marketplace.amazon.com\n");
-			if (i % 10 == 7) {
-				report.append("\t\tother").append(i).append("@marketplace.amazon.com\n");
-			}
-			if (i == 700) {
-				report.append("112-bad\t2026-11-02\t\n");
-			}
-			if (i == 800) {
-				report.append('\n');
-			}
-		}
-		return new Restart("importOrders: tab-separated report", "importOrders",
-				input -> write(input, "orders/large.txt", report), List.of(),
+		String report = lines("order-id\tpurchase-date\tbuyer-email\n", 2_500,
+				i -> orderId(112, i) + "\t2026-11-02T10:00:00Z\tbuyer" + i + "@marketplace.amazon.com\n"
+						+ (i % 10 == 7 ? "\t\tother" + i + "@marketplace.amazon.com\n" : "")
+						+ (i == 700 ? "112-bad\t2026-11-02\t\n" : "") + (i == 800 ? "\n" : ""));
+		return oneFile("importOrders: tab-separated report", "importOrders", "orders/large.txt", report,
 				new Failure("MERGE INTO orders", 2, "orders", 1_818),
 				new Resumed("importOrderReportWorker", 751, Map.of("large.txt", List.of(2_751L, 2_750L, 1L, 0L))));
 	}
 
 	// the quote opened on line 1502 is never closed: reading goes on at line 1503
 	private static Restart orderReportWithAQuoteNeverClosed() {
-		StringBuilder report = new StringBuilder("order-id,purchase-date,product-name\n");
-		for (int i = 0; i < 2_500; i++) {
-			String product = switch (i) {
-				case 300 -> "\"Mug\nwith a handle\"";
-				case 1_500 -> "\"Mug";
-				default -> "Mug";
-			};
-			report.append(orderId(112, i)).append(",2026-11-02T10:00:00Z,").append(product).append('\n');
-		}
-		return new Restart("importOrders: report with a quote never closed", "importOrders",
-				input -> write(input, "orders/large.csv", report), List.of(),
+		String report = lines("order-id,purchase-date,product-name\n", 2_500,
+				i -> orderId(112, i) + ",2026-11-02T10:00:00Z," + switch (i) {
+					case 300 -> "\"Mug\nwith a handle\"\n";
+					case 1_500 -> "\"Mug\n";
+					default -> "Mug\n";
+				});
+		return oneFile("importOrders: report with a quote never closed", "importOrders", "orders/large.csv", report,
 				new Failure("MERGE INTO orders", 2, "orders", 1_999),
 				new Resumed("importOrderReportWorker", 500, Map.of("large.csv", List.of(2_500L, 2_499L, 1L, 1L))));
 	}
 
 	private static Restart messageLog() {
-		StringBuilder log = new StringBuilder("message_id,order_id,subject,body,sent_at\n");
-		for (int i = 0; i < 2_500; i++) {
-			String orderId = orderId(112, i);
-			log.append("m-")
-				.append(i)
-				.append(',')
-				.append(orderId)
-				.append(",Your order has shipped,\"Order ")
-				.append(orderId)
-				.append(" has shipped.\nTracking number 1Z")
-				.append(i)
-				.append("\",2026-11-02T10:00:00Z\n");
-			if (i == 700) {
-				log.append("m-bad,112-bad,Hi,Hello,2026-11-02\n");
-			}
-		}
-		return new Restart("importMessages: log with bodies over two lines", "importMessages",
-				input -> write(input, "messages/large.csv", log), List.of(),
+		String log = lines("message_id,order_id,subject,body,sent_at\n", 2_500,
+				i -> "m-%d,%s,Your order has shipped,\"Order %2$s has shipped.\nTracking number 1Z%1$d\",2026-11-02T10:00:00Z\n"
+					.formatted(i, orderId(112, i)) + (i == 700 ? "m-bad,112-bad,Hi,Hello,2026-11-02\n" : ""));
+		return oneFile("importMessages: log with bodies over two lines", "importMessages", "messages/large.csv", log,
 				new Failure("MERGE INTO messages", 2, "messages", 1_999),
 				new Resumed("importMessageLogWorker", 501, Map.of("large.csv", List.of(2_501L, 2_500L, 1L, 0L))));
 	}
 
 	private static Restart optOutList() {
-		StringBuilder list = new StringBuilder("order_id,buyer_alias,opted_out_at\n");
-		for (int i = 0; i < 2_500; i++) {
-			list.append(orderId(113, i)).append(",,2026-10-01T00:00:00Z");
-			list.append(i == 300 ? ",\"asked by phone\nand again by mail\"\n" : "\n");
-			if (i == 500) {
-				list.append("no order here,nor an alias\n");
-			}
-			if (i == 600) {
-				list.append('\n');
-			}
-		}
+		String list = lines("order_id,buyer_alias,opted_out_at\n", 2_500,
+				i -> orderId(113, i) + ",,2026-10-01T00:00:00Z"
+						+ (i == 300 ? ",\"asked by phone\nand again by mail\"\n" : "\n")
+						+ (i == 500 ? "no order here,nor an alias\n" : "") + (i == 600 ? "\n" : ""));
 		return new Restart("scanMailbox: opt-out list", "scanMailbox", input -> {
 			write(input, "optouts/large.csv", list);
 			Files.createDirectories(input.resolve("optouts/2025"));
@@ -275,21 +239,16 @@ class RestartJobTests extends JobTestSupport {
 	}
 
 	private static Restart mbox(boolean compressed) {
-		StringBuilder mbox = new StringBuilder();
-		for (int i = 0; i < 1_000; i++) {
-			mbox.append("From auto-communication@amazon.com Thu Nov 05 17:12:44 2026\n")
-				.append(String.format(NOTICE, i, orderId(112, i)))
-				.append('\n');
-			if (i == 150) {
-				mbox.append("From nobody Thu Nov 05 17:12:44 2026\nnot mail at all\n\n");
-			}
-		}
+		String mbox = lines("", 1_000,
+				i -> "From auto-communication@amazon.com Thu Nov 05 17:12:44 2026\n"
+						+ NOTICE.formatted(i, orderId(112, i)) + "\n"
+						+ (i == 150 ? "From nobody Thu Nov 05 17:12:44 2026\nnot mail at all\n\n" : ""));
 		String file = compressed ? "large.mbox.gz" : "large.mbox";
 		return new Restart("scanMailbox: " + (compressed ? "compressed mbox" : "mbox"), "scanMailbox", input -> {
 			Path mailbox = Files.createDirectories(input.resolve("mailbox"));
 			try (OutputStream out = compressed ? new GZIPOutputStream(Files.newOutputStream(mailbox.resolve(file)))
 					: Files.newOutputStream(mailbox.resolve(file))) {
-				out.write(mbox.toString().getBytes(StandardCharsets.UTF_8));
+				out.write(mbox.getBytes(StandardCharsets.UTF_8));
 			}
 			// a folder in input/optouts/: the run file lists it as skipped
 			Files.createDirectories(input.resolve("optouts/2025"));
@@ -300,17 +259,10 @@ class RestartJobTests extends JobTestSupport {
 	// orders 200 to 299 are asked for a review again after the failure, for a later date:
 	// the resumed run holds those back, as the first pass noted
 	private static Restart campaignList() {
-		StringBuilder list = new StringBuilder("order_id,buyer_alias,campaign,planned_send_date,purpose\n");
-		for (int i = 0; i < 2_500; i++) {
-			String campaign = i == 300 ? "\"Review,\nplease\"" : "Review";
-			list.append(orderId(171, i)).append(",,").append(campaign).append(",2026-11-28,review_request\n");
-			if (i == 400) {
-				list.append("171-bad,only\n");
-			}
-			if (i >= 2_000 && i < 2_100) {
-				list.append(orderId(171, i - 1_800)).append(",,Review,2026-11-29,review_request\n");
-			}
-		}
+		String list = lines("order_id,buyer_alias,campaign,planned_send_date,purpose\n", 2_500, i -> orderId(171, i)
+				+ (i == 300 ? ",,\"Review,\nplease\"" : ",,Review") + ",2026-11-28,review_request\n"
+				+ (i == 400 ? "171-bad,only\n" : "")
+				+ (i >= 2_000 && i < 2_100 ? orderId(171, i - 1_800) + ",,Review,2026-11-29,review_request\n" : ""));
 		List<OptOut> optedOut = IntStream.range(0, 2_500)
 			.filter(i -> i % 25 == 0)
 			.mapToObj(i -> new OptOut("amazon.com", orderId(171, i), null, OffsetDateTime.parse("2026-11-20T10:00:00Z"),
@@ -321,6 +273,16 @@ class RestartJobTests extends JobTestSupport {
 				new Failure("INSERT INTO campaign_held_rows", 2, "campaign_held_rows", 80),
 				new Resumed("reconcileCampaignListWorker", 601,
 						Map.of("generic/reviews.csv", List.of(2_601L, 2_400L, 1L, 0L))));
+	}
+
+	/** A header and the lines of {@code count} records. */
+	private static String lines(String header, int count, IntFunction<String> record) {
+		return header + IntStream.range(0, count).mapToObj(record).collect(Collectors.joining());
+	}
+
+	private static Restart oneFile(String name, String job, String file, CharSequence text, Failure failure,
+			Resumed resumed) {
+		return new Restart(name, job, input -> write(input, file, text), List.of(), failure, resumed);
 	}
 
 	private static String orderId(int prefix, int i) {
