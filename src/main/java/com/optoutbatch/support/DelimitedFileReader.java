@@ -162,7 +162,7 @@ public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStr
 	 * The next record, a peeked one first; {@code null} at the end of the file.
 	 */
 	protected NumberedRecord next() {
-		NumberedRecord record = peeked.isEmpty() ? records == null ? null : records.next() : peeked.poll();
+		NumberedRecord record = !peeked.isEmpty() ? peeked.poll() : records != null ? records.next() : null;
 		if (record != null) {
 			lastLine = record.line();
 		}
