@@ -165,7 +165,9 @@ class ReconcileCampaignsJobConfiguration {
 	@Bean
 	@StepScope
 	CampaignListReader campaignListReader(CampaignList campaignList) {
-		return new CampaignListReader(campaignList);
+		CampaignListReader reader = new CampaignListReader(campaignList);
+		reader.setName("campaignListReader");
+		return reader;
 	}
 
 	@Bean

@@ -95,8 +95,10 @@ class ImportMessagesJobConfiguration {
 		Path path = Path.of(file);
 		JobParameters parameters = stepExecution.getJobParameters();
 		MessageProfiles profiles = MessageProfiles.load(userFile(workspace, parameters.getString(PROFILES_PARAMETER)));
-		return new MessageLogReader(path, FileParameters.charsetFor(parameters, path), new MessageLayouts(profiles),
-				FileParameters.valueFor(parameters, PROFILE_PARAMETER, path));
+		MessageLogReader reader = new MessageLogReader(path, FileParameters.charsetFor(parameters, path),
+				new MessageLayouts(profiles), FileParameters.valueFor(parameters, PROFILE_PARAMETER, path));
+		reader.setName("messageLogReader");
+		return reader;
 	}
 
 	@Bean

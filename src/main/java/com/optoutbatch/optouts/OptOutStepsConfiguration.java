@@ -62,7 +62,9 @@ public class OptOutStepsConfiguration {
 	@Bean
 	@StepScope
 	OptOutListReader optOutListReader(@Value("#{stepExecutionContext['input.file']}") String file) {
-		return new OptOutListReader(Path.of(file));
+		OptOutListReader reader = new OptOutListReader(Path.of(file));
+		reader.setName("optOutListReader");
+		return reader;
 	}
 
 	@Bean

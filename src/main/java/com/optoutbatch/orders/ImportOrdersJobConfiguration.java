@@ -57,8 +57,10 @@ class ImportOrdersJobConfiguration {
 	@StepScope
 	OrderReportReader orderReportReader(@Value("#{stepExecutionContext['input.file']}") String file,
 			@Value("#{stepExecution}") StepExecution stepExecution) {
-		return new OrderReportReader(Path.of(file),
+		OrderReportReader reader = new OrderReportReader(Path.of(file),
 				FileParameters.charsetFor(stepExecution.getJobParameters(), Path.of(file)));
+		reader.setName("orderReportReader");
+		return reader;
 	}
 
 	@Bean
