@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.PublishedFile;
+import com.optoutbatch.support.Settings;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -132,13 +133,18 @@ class FailureCauses implements JobExecutionListener {
 	}
 
 	/**
-	 * A failure in one line: its root cause ({@code No space left on device},
-	 * {@code Permission
+	 * A failure in one line: a wrong setting's key and what was expected
+	 * ({@link Settings#describe}), or else its root cause
+	 * ({@code No space left on device}, {@code Permission
 	 * denied: output/.lock}), with the message of our own exception around it when that
 	 * names what was being done ({@code cannot write output/send-lists/x.clean.csv});
 	 * paths relative to the workspace.
 	 */
 	static String describe(Throwable failure, Path home) {
+		Optional<String> setting = Settings.describe(failure);
+		if (setting.isPresent()) {
+			return setting.get();
+		}
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		String line = rootCause(root);
 		if (!(root instanceof FileSystemException)) {
