@@ -267,8 +267,10 @@ public final class RulesFile {
 		return Arrays.stream(record.getRecordComponents()).map(RulesFile::keyOf).toList();
 	}
 
+	/** The component's key: its name, or the one its {@code @JsonProperty} gives. */
 	private static String keyOf(RecordComponent component) {
-		JsonProperty property = component.getAnnotation(JsonProperty.class);
+		// the annotation is not one of record components: Java puts it on the accessor
+		JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
 		return property == null ? component.getName() : property.value();
 	}
 
