@@ -1,6 +1,7 @@
 package com.optoutbatch.launch;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import com.optoutbatch.OptOutBatchApplication;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,25 @@ class WrongSettingTests {
 
 		assertThat(exitCode).isEqualTo(ExitCode.FAILED.code());
 		assertThat(output.getErr().lines()).contains("optout-batch: cannot run status: " + reason);
+	}
+
+	@Test
+	void aWrongScheduleIsRefusedBeforeTheSchedulerStarts(CapturedOutput output) {
+		int exitCode = NightlySchedule.run("--optout.schedule.cron=0 30 2 * *", "--optout.home=" + home);
+
+		assertThat(exitCode).isEqualTo(ExitCode.USAGE.code());
+		assertThat(output.getErr().lines()).containsExactly("optout-batch: cannot schedule: optout.schedule.cron: "
+				+ "expected six fields: second minute hour day month weekday, such as '0 30 2 * * *', got '0 30 2 * *'");
+	}
+
+	@Test
+	void theScheduleIsReadFromTheSchedulersCommandLine() {
+		ScheduleSettings settings = ScheduleSettings.of("--optout.schedule.cron=0 0 3 * * *",
+				"--optout.schedule.zone=Europe/Berlin");
+
+		assertThat(settings.cronExpression()).hasToString("0 0 3 * * *");
+		assertThat(settings.zoneId()).isEqualTo(ZoneId.of("Europe/Berlin"));
+		assertThat(ScheduleSettings.of().cron()).isEqualTo("0 30 2 * * *");
 	}
 
 	@Test
