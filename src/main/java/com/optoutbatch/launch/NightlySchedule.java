@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.optoutbatch.support.Settings;
+import com.optoutbatch.support.InvalidConfiguration;
 
 import org.springframework.scheduling.support.CronExpression;
 
@@ -58,7 +58,8 @@ final class NightlySchedule {
 					Launcher.home(args).resolve("output/logs/schedule.log"));
 		}
 		catch (RuntimeException e) {
-			return Launcher.fail(ExitCode.USAGE, "cannot schedule: " + Settings.describe(e).orElse(e.getMessage()));
+			return Launcher.fail(ExitCode.USAGE,
+					"cannot schedule: " + InvalidConfiguration.describe(e).orElse(e.getMessage()));
 		}
 		schedule.loop();
 		return ExitCode.COMPLETED.code();

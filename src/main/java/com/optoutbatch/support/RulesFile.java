@@ -62,7 +62,7 @@ public final class RulesFile {
 	 * @param resource the shipped file, {@code /messages/policy-rules.yml}
 	 * @param userFile the user's file, or {@code null}
 	 * @param extend the shipped content and the user's, made one
-	 * @throws IllegalArgumentException with a one-line reason when a file is wrong
+	 * @throws InvalidConfiguration with a one-line reason when a file is wrong
 	 */
 	public static <T> T load(String parameter, String resource, Path userFile, TypeReference<T> shape,
 			BinaryOperator<T> extend) {
@@ -86,7 +86,7 @@ public final class RulesFile {
 		String source = parameter + " " + userFile;
 		String name = userFile.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".properties")) {
-			throw new IllegalArgumentException(source + ": the format is YAML, not properties; src/main/resources"
+			throw new InvalidConfiguration(source + ": the format is YAML, not properties; src/main/resources"
 					+ resource + " is the shipped example");
 		}
 		T user;
@@ -94,13 +94,13 @@ public final class RulesFile {
 			user = read(Files.readString(userFile, StandardCharsets.UTF_8), source, shape);
 		}
 		catch (NoSuchFileException e) {
-			throw new IllegalArgumentException(source + ": no such file");
+			throw new InvalidConfiguration(source + ": no such file");
 		}
 		catch (CharacterCodingException e) {
-			throw new IllegalArgumentException(source + ": not UTF-8 text");
+			throw new InvalidConfiguration(source + ": not UTF-8 text");
 		}
 		catch (IOException e) {
-			throw new IllegalArgumentException(source + ": cannot read it: " + e.getMessage());
+			throw new InvalidConfiguration(source + ": cannot read it: " + e.getMessage());
 		}
 		return user == null ? shipped : extend.apply(shipped, user);
 	}
@@ -126,13 +126,13 @@ public final class RulesFile {
 			checkKeys(parser, type, "", lines, source);
 		}
 		catch (JacksonException e) {
-			throw new IllegalArgumentException(source + ": not YAML: " + syntaxProblem(e));
+			throw new InvalidConfiguration(source + ": not YAML: " + syntaxProblem(e));
 		}
 		try {
 			return YAML.readValue(text, shape);
 		}
 		catch (JacksonException e) {
-			throw new IllegalArgumentException(source + ": " + problem(e, type, lines));
+			throw new InvalidConfiguration(source + ": " + problem(e, type, lines));
 		}
 	}
 
@@ -155,11 +155,11 @@ public final class RulesFile {
 				int line = parser.currentLocation().getLineNr();
 				JavaType value = type.isMapLikeType() ? type.getContentType() : componentType(type, name);
 				if (value == null) {
-					throw new IllegalArgumentException(source + ": " + at + ": unknown key; expected one of "
+					throw new InvalidConfiguration(source + ": " + at + ": unknown key; expected one of "
 							+ String.join(", ", keysOf(type.getRawClass())) + ", line " + line);
 				}
 				if (!seen.add(name)) {
-					throw new IllegalArgumentException(source + ": " + at + ": given twice, line " + line);
+					throw new InvalidConfiguration(source + ": " + at + ": given twice, line " + line);
 				}
 				parser.nextToken();
 				checkKeys(parser, value, at, lines, source);
@@ -172,7 +172,7 @@ public final class RulesFile {
 			}
 		}
 		else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-			throw new IllegalArgumentException(source + ": " + (key.isEmpty() ? "the file" : key) + ": expected "
+			throw new InvalidConfiguration(source + ": " + (key.isEmpty() ? "the file" : key) + ": expected "
 					+ expected(type) + ", line " + parser.currentLocation().getLineNr());
 		}
 	}

@@ -1,12 +1,5 @@
 package com.optoutbatch.support;
 
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
-import org.springframework.core.ResolvableType;
-
 /**
  * The checks of the installation settings, {@code optout.*} in {@code application.yml},
  * on the command line ({@code --optout.orders.chunk-size=500}) or in the environment
@@ -46,56 +39,8 @@ public final class Settings {
 	}
 
 	/** The failure of a setting whose value is out of range. */
-	public static IllegalArgumentException invalid(String key, String expected, Object value) {
-		return new InvalidSetting(key, expected, value);
-	}
-
-	/**
-	 * A failure to start for a wrong setting, in one line; empty when the failure is
-	 * something else.
-	 */
-	public static Optional<String> describe(Throwable failure) {
-		BindException bind = null;
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InvalidSetting invalid) {
-				return Optional.of(invalid.getMessage());
-			}
-			if (cause instanceof UnboundConfigurationPropertiesException unbound) {
-				return Optional.of(unbound.getUnboundProperties()
-					.stream()
-					.map(property -> property.getName().toString())
-					.collect(Collectors.joining(", ")) + ": no such setting");
-			}
-			if (cause instanceof BindException found) {
-				bind = found;
-			}
-		}
-		if (bind == null) {
-			return Optional.empty();
-		}
-		Object value = bind.getProperty() == null ? null : bind.getProperty().getValue();
-		return Optional.of(bind.getName() + ": expected " + expected(bind.getTarget().getType())
-				+ (value == null ? "" : ", got '" + value + "'"));
-	}
-
-	private static String expected(ResolvableType type) {
-		Class<?> raw = type.toClass();
-		if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-			return "a whole number";
-		}
-		if (raw == boolean.class || raw == Boolean.class) {
-			return "true or false";
-		}
-		return "a value of type " + raw.getSimpleName();
-	}
-
-	/** A setting whose value has the right type but is out of range. */
-	static final class InvalidSetting extends IllegalArgumentException {
-
-		InvalidSetting(String key, String expected, Object value) {
-			super(key + ": expected " + expected + ", got " + value);
-		}
-
+	public static InvalidConfiguration invalid(String key, String expected, Object value) {
+		return new InvalidConfiguration(key + ": expected " + expected + ", got " + value);
 	}
 
 }
