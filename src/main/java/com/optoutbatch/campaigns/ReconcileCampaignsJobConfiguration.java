@@ -109,10 +109,10 @@ class ReconcileCampaignsJobConfiguration {
 	@Bean
 	Step reconcileCampaignListWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CampaignListReader campaignListReader, CampaignRowDecider campaignRowDecider, SendListWriter sendListWriter,
-			RejectFile campaignRejects, @Value("${optout.campaigns.chunk-size:1000}") int chunkSize) {
+			RejectFile campaignRejects, CampaignSettings settings) {
 		return InputSteps
-			.readAheadStep("reconcileCampaignListWorker", chunkSize, campaignRejects, jobRepository, transactionManager,
-					campaignListReader, campaignRowDecider)
+			.readAheadStep("reconcileCampaignListWorker", settings.chunkSize(), campaignRejects, jobRepository,
+					transactionManager, campaignListReader, campaignRowDecider)
 			.writer(sendListWriter)
 			.build();
 	}

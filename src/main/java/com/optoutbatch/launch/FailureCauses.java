@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.PublishedFile;
+import com.optoutbatch.support.InvalidConfiguration;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -99,7 +100,10 @@ class FailureCauses implements JobExecutionListener {
 		// read, or else the step
 		String input = step.getExecutionContext().getString(InputFilePartitioner.INPUT_FILE_KEY, null);
 		String where = input != null ? "while reading " + relative(input, home) : "in " + step.getStepName();
-		return cause.map(line -> namesAFile(line) ? line : line + " (" + where + ")");
+		boolean configuration = step.getFailureExceptions()
+			.stream()
+			.anyMatch(failure -> InvalidConfiguration.describe(failure).isPresent());
+		return cause.map(line -> configuration || namesAFile(line) ? line : line + " (" + where + ")");
 	}
 
 	private static boolean namesAFile(String line) {
@@ -132,13 +136,18 @@ class FailureCauses implements JobExecutionListener {
 	}
 
 	/**
-	 * A failure in one line: its root cause ({@code No space left on device},
-	 * {@code Permission
+	 * A failure in one line: for a wrong setting or rules file, where, the key and what
+	 * was expected ({@link InvalidConfiguration#describe}); else its root cause
+	 * ({@code No space left on device}, {@code Permission
 	 * denied: output/.lock}), with the message of our own exception around it when that
 	 * names what was being done ({@code cannot write output/send-lists/x.clean.csv});
 	 * paths relative to the workspace.
 	 */
 	static String describe(Throwable failure, Path home) {
+		Optional<String> configuration = InvalidConfiguration.describe(failure);
+		if (configuration.isPresent()) {
+			return relative(configuration.get(), home);
+		}
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		String line = rootCause(root);
 		if (!(root instanceof FileSystemException)) {

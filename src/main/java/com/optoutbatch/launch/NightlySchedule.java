@@ -13,27 +13,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+
+import com.optoutbatch.support.InvalidConfiguration;
 
 import org.springframework.scheduling.support.CronExpression;
 
 /**
  * {@code schedule}: a long-running process for hosts without cron. It launches the
  * nightly run on {@code optout.schedule.cron} (default 02:30 every night) in the zone
- * {@code optout.schedule.zone} (default the host's), each run in a process of its own,
- * and goes on whatever a run's outcome. Between runs it holds neither the workspace nor
- * the database, so runs by hand work as usual; a run by hand that overlaps a scheduled
- * one is refused with exit code 3, and the other way round.
+ * {@code optout.schedule.zone} (default the host's; {@link ScheduleSettings}), each run
+ * in a process of its own, and goes on whatever a run's outcome. Between runs it holds
+ * neither the workspace nor the database, so runs by hand work as usual; a run by hand
+ * that overlaps a scheduled one is refused with exit code 3, and the other way round.
  */
 final class NightlySchedule {
 
 	static final String COMMAND = "schedule";
-
-	static final String CRON = "optout.schedule.cron";
-
-	static final String ZONE = "optout.schedule.zone";
-
-	static final String DEFAULT_CRON = "0 30 2 * * *";
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -55,15 +50,16 @@ final class NightlySchedule {
 	static int run(String... args) {
 		NightlySchedule schedule;
 		try {
-			schedule = new NightlySchedule(CronExpression.parse(setting(args, CRON).orElse(DEFAULT_CRON)),
-					setting(args, ZONE).map(ZoneId::of).orElse(ZoneId.systemDefault()),
+			ScheduleSettings settings = ScheduleSettings.of(args);
+			schedule = new NightlySchedule(settings.cronExpression(), settings.zoneId(),
 					Arrays.stream(args)
 						.filter(arg -> arg.startsWith("--") && !arg.startsWith("--optout.schedule."))
 						.toList(),
 					Launcher.home(args).resolve("output/logs/schedule.log"));
 		}
 		catch (RuntimeException e) {
-			return Launcher.fail(ExitCode.USAGE, "cannot schedule: " + e.getMessage());
+			return Launcher.fail(ExitCode.USAGE,
+					"cannot schedule: " + InvalidConfiguration.describe(e).orElse(e.getMessage()));
 		}
 		schedule.loop();
 		return ExitCode.COMPLETED.code();
@@ -130,19 +126,6 @@ final class NightlySchedule {
 		catch (IOException e) {
 			System.err.println("optout-batch: cannot write " + log + ": " + e.getMessage());
 		}
-	}
-
-	/**
-	 * A setting from {@code --name=value}, the system property, or the environment
-	 * ({@code OPTOUT_SCHEDULE_CRON}).
-	 */
-	private static Optional<String> setting(String[] args, String name) {
-		return Arrays.stream(args)
-			.filter(arg -> arg.startsWith("--" + name + "="))
-			.map(arg -> arg.substring(name.length() + 3))
-			.findFirst()
-			.or(() -> Optional.ofNullable(System.getProperty(name)))
-			.or(() -> Optional.ofNullable(System.getenv(name.toUpperCase().replace('.', '_'))));
 	}
 
 }

@@ -1,44 +1,36 @@
 package com.optoutbatch.mailbox;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.text.ParseException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.mail.internet.MailDateFormat;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.optoutbatch.support.RulesFile;
 import org.jsoup.parser.Parser;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * The phrase table and the Amazon domains of {@code mailbox/notice-rules.properties},
- * extended by a user's file, with the one normalisation that every match goes through.
+ * The phrase table and the Amazon domains of {@code mailbox/notice-rules.yml}, extended
+ * by a user's file, with the one normalisation that every match goes through.
  */
 final class NoticeRules {
 
-	static final String DEFAULTS = "/mailbox/notice-rules.properties";
-
-	private static final List<String> LISTS = List.of("amazon.domains", "forward.markers", "forward.prefixes",
-			"forward.from", "forward.date");
+	static final String DEFAULTS = "/mailbox/notice-rules.yml";
 
 	/**
 	 * Characters that print as nothing: soft hyphen, zero-width spaces and joiners, BOM.
@@ -63,54 +55,41 @@ final class NoticeRules {
 
 	private final Map<String, String> marketplaceIds;
 
-	private NoticeRules(Properties rules) {
-		amazonDomains = new LinkedHashSet<>(list(rules, "amazon.domains"));
-		optOutBody = normalisedValues(rules, "optout.body.");
-		optOutSubject = normalisedValues(rules, "optout.subject.");
-		restriction = normalisedValues(rules, "restriction.");
-		forwardMarkers = list(rules, "forward.markers").stream().map(NoticeRules::normalise).toList();
+	private NoticeRules(RulesOfFile rules) {
+		amazonDomains = new LinkedHashSet<>(
+				trimmed(rules.amazonDomains()).stream().map(domain -> domain.toLowerCase(Locale.ROOT)).toList());
+		optOutBody = normalised(rules.optOut().body());
+		optOutSubject = normalised(rules.optOut().subject());
+		restriction = normalised(rules.restriction());
+		forwardMarkers = trimmed(rules.forward().markers()).stream().map(NoticeRules::normalise).toList();
 		forwardPrefix = Pattern.compile(
-				"^\\s*(?:\\[?(?:" + alternatives(list(rules, "forward.prefixes")) + ")\\s*[:：]\\]?\\s*)+",
+				"^\\s*(?:\\[?(?:" + alternatives(rules.forward().prefixes()) + ")\\s*[:：]\\]?\\s*)+",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 		forwardFrom = Pattern.compile(
-				"^[\\s*>]*(?:" + alternatives(list(rules, "forward.from")) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
+				"^[\\s*>]*(?:" + alternatives(rules.forward().from()) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 		forwardDate = Pattern.compile(
-				"^[\\s*>]*(?:" + alternatives(list(rules, "forward.date")) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
+				"^[\\s*>]*(?:" + alternatives(rules.forward().date()) + ")\\s*\\*?\\s*[:：]\\s*(.+)$",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 		marketplaceIds = new LinkedHashMap<>();
-		rules.stringPropertyNames()
-			.stream()
-			.filter(key -> key.startsWith("marketplace-id."))
-			.forEach(key -> marketplaceIds.put(key.substring("marketplace-id.".length()).toUpperCase(Locale.ROOT),
-					rules.getProperty(key).trim().toLowerCase(Locale.ROOT)));
+		rules.marketplaceIds().forEach((id, marketplace) -> {
+			if (marketplace != null) {
+				marketplaceIds.put(id.trim().toUpperCase(Locale.ROOT), marketplace.trim().toLowerCase(Locale.ROOT));
+			}
+		});
 	}
 
-	/** The built-in rules, extended by {@code extension} when it is given. */
-	static NoticeRules load(Path extension) {
-		Properties rules = new Properties();
-		try (InputStream in = NoticeRules.class.getResourceAsStream(DEFAULTS)) {
-			rules.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-			if (extension != null) {
-				Properties more = new Properties();
-				try (Reader reader = Files.newBufferedReader(extension, StandardCharsets.UTF_8)) {
-					more.load(reader);
-				}
-				for (String key : more.stringPropertyNames()) {
-					String value = more.getProperty(key);
-					rules.setProperty(key, LISTS.contains(key) ? rules.getProperty(key, "") + "," + value : value);
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read the notice rules " + (extension == null ? DEFAULTS : extension),
-					e);
-		}
-		return new NoticeRules(rules);
+	/**
+	 * The built-in rules, extended by {@code extension} when it is given.
+	 * @param parameter the job parameter or setting that names {@code extension}
+	 */
+	static NoticeRules load(String parameter, Path extension) {
+		return new NoticeRules(RulesFile.load(parameter, DEFAULTS, extension, new TypeReference<>() {
+		}, RulesOfFile::extendedBy));
 	}
 
 	static NoticeRules defaults() {
-		return load(null);
+		return load(null, null);
 	}
 
 	/**
@@ -221,29 +200,94 @@ final class NoticeRules {
 		return false;
 	}
 
-	private static List<String> normalisedValues(Properties rules, String prefix) {
-		return rules.stringPropertyNames()
+	private static List<String> normalised(Map<String, List<String>> byLanguage) {
+		return byLanguage.values()
 			.stream()
-			.filter(key -> key.startsWith(prefix))
-			.sorted()
-			.map(rules::getProperty)
-			.filter(value -> !value.isBlank())
+			.flatMap(phrases -> trimmed(phrases).stream())
 			.map(NoticeRules::normalise)
 			.toList();
 	}
 
-	private static List<String> list(Properties rules, String key) {
-		List<String> values = new ArrayList<>();
-		Arrays.stream(rules.getProperty(key, "").split(","))
-			.map(String::trim)
-			.filter(value -> !value.isEmpty())
-			.map(value -> key.equals("amazon.domains") ? value.toLowerCase(Locale.ROOT) : value)
-			.forEach(values::add);
-		return values;
+	private static List<String> trimmed(List<String> values) {
+		return values == null ? List.of()
+				: values.stream().map(String::trim).filter(value -> !value.isEmpty()).toList();
 	}
 
 	private static String alternatives(List<String> values) {
-		return String.join("|", values.stream().map(Pattern::quote).toList());
+		return String.join("|", trimmed(values).stream().map(Pattern::quote).toList());
+	}
+
+	/**
+	 * The rules as the file writes them.
+	 *
+	 * @param optOut the sentences and subjects of the opt-out notice, by language
+	 * @param restriction the wording of the restriction notice, by language
+	 * @param marketplaceIds the marketplace of each X-Marketplace-ID value
+	 */
+	record RulesOfFile(@JsonProperty("amazon-domains") List<String> amazonDomains,
+			@JsonProperty("opt-out") OptOut optOut, Map<String, List<String>> restriction, Forward forward,
+			@JsonProperty("marketplace-ids") Map<String, String> marketplaceIds) {
+
+		RulesOfFile {
+			amazonDomains = orNone(amazonDomains);
+			optOut = optOut == null ? new OptOut(null, null) : optOut;
+			restriction = orNone(restriction);
+			forward = forward == null ? new Forward(null, null, null, null) : forward;
+			marketplaceIds = orNone(marketplaceIds);
+		}
+
+		/**
+		 * The user's languages and marketplace ids replace these of the same name; the
+		 * user's domains and forward labels are added.
+		 */
+		RulesOfFile extendedBy(RulesOfFile user) {
+			return new RulesOfFile(both(amazonDomains, user.amazonDomains),
+					new OptOut(RulesFile.byName(optOut.body, user.optOut.body),
+							RulesFile.byName(optOut.subject, user.optOut.subject)),
+					RulesFile.byName(restriction, user.restriction),
+					new Forward(both(forward.markers, user.forward.markers),
+							both(forward.prefixes, user.forward.prefixes), both(forward.from, user.forward.from),
+							both(forward.date, user.forward.date)),
+					RulesFile.byName(marketplaceIds, user.marketplaceIds));
+		}
+
+	}
+
+	/** The key sentences and the subjects of the opt-out notice, by language. */
+	record OptOut(Map<String, List<String>> body, Map<String, List<String>> subject) {
+
+		OptOut {
+			body = orNone(body);
+			subject = orNone(subject);
+		}
+
+	}
+
+	/**
+	 * How a forward shows: the lines that open a forwarded message, the subject prefixes,
+	 * the labels of the sender and date lines.
+	 */
+	record Forward(List<String> markers, List<String> prefixes, List<String> from, List<String> date) {
+
+		Forward {
+			markers = orNone(markers);
+			prefixes = orNone(prefixes);
+			from = orNone(from);
+			date = orNone(date);
+		}
+
+	}
+
+	private static <T> List<T> orNone(List<T> values) {
+		return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
+	}
+
+	private static <V> Map<String, V> orNone(Map<String, V> values) {
+		return values == null ? Map.of() : values;
+	}
+
+	private static <T> List<T> both(List<T> shipped, List<T> user) {
+		return Stream.concat(shipped.stream(), user.stream()).toList();
 	}
 
 }

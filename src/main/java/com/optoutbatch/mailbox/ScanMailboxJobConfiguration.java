@@ -33,6 +33,8 @@ class ScanMailboxJobConfiguration {
 
 	static final String JOB_NAME = "scanMailbox";
 
+	static final String RULES_PARAMETER = "rules";
+
 	@Bean
 	Job scanMailbox(JobRepository jobRepository, Step importOptOutListsManager, Step scanMailboxFilesManager,
 			Step scanImapFolder, Step exportOptOuts, RunFileWriter runFile) {
@@ -106,10 +108,11 @@ class ScanMailboxJobConfiguration {
 	@StepScope
 	MailScanner mailScanner(@Value("#{stepExecution.jobParameters}") JobParameters parameters, MailboxSettings settings,
 			Workspace workspace) {
-		String rules = parameter(parameters, "rules", settings.rules());
+		String rules = parameter(parameters, RULES_PARAMETER, null);
 		String trusted = parameter(parameters, "trusted-forwarders", String.join(",", settings.trustedForwarders()));
-		NoticeRules noticeRules = NoticeRules
-			.load(rules == null || rules.isBlank() ? null : workspace.home().resolve(rules));
+		NoticeRules noticeRules = rules != null ? NoticeRules.load(RULES_PARAMETER, workspace.home().resolve(rules))
+				: NoticeRules.load(MailboxSettings.RULES,
+						settings.rules() == null ? null : workspace.home().resolve(settings.rules()));
 		List<String> forwarders = Arrays.stream(trusted.split(","))
 			.map(String::trim)
 			.filter(s -> !s.isEmpty())

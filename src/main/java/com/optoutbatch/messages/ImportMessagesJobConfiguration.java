@@ -68,10 +68,10 @@ class ImportMessagesJobConfiguration {
 	@Bean
 	Step importMessageLogWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MessageLogReader messageLogReader, PolicyCheck policyCheck, MessageWriter messageWriter,
-			RejectFile messageRejects, @Value("${optout.messages.chunk-size:1000}") int chunkSize) {
+			RejectFile messageRejects, MessageSettings settings) {
 		return InputSteps
-			.readAheadStep("importMessageLogWorker", chunkSize, messageRejects, jobRepository, transactionManager,
-					messageLogReader, policyCheck)
+			.readAheadStep("importMessageLogWorker", settings.chunkSize(), messageRejects, jobRepository,
+					transactionManager, messageLogReader, policyCheck)
 			.writer(messageWriter)
 			.build();
 	}

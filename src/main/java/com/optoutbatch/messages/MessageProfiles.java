@@ -1,17 +1,22 @@
 package com.optoutbatch.messages;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import com.optoutbatch.support.ConfigurationFiles;
+import com.optoutbatch.support.RulesFile;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The named column mappings of tools' sent-message exports: {@code messages/profiles.yml}
- * in the jar, extended (and, name for name, replaced) by the user's file.
+ * in the jar, extended (and, name for name, replaced) by the user's file named with
+ * {@code messages.profiles}.
  */
 final class MessageProfiles {
 
@@ -25,31 +30,45 @@ final class MessageProfiles {
 	}
 
 	static MessageProfiles load(Path userFile) {
-		Map<String, MessageProfile> profiles = new LinkedHashMap<>();
-		for (Map<String, Object> document : ConfigurationFiles.read(RESOURCE, userFile)) {
-			document.forEach((name, value) -> profiles.put(name, profile(name, value)));
-		}
-		return new MessageProfiles(profiles.values());
+		Map<String, Profile> profiles = RulesFile.load(ImportMessagesJobConfiguration.PROFILES_PARAMETER, RESOURCE,
+				userFile, new TypeReference<>() {
+				}, RulesFile::byName);
+		return new MessageProfiles(profiles.entrySet()
+			.stream()
+			.map(entry -> new MessageProfile(entry.getKey(), entry.getValue().tool(), entry.getValue().fields()))
+			.toList());
 	}
 
-	private static MessageProfile profile(String name, Object value) {
-		Map<String, Object> profile = ConfigurationFiles.map(value, "profile " + name);
-		Map<MessageField, String> columns = new EnumMap<>(MessageField.class);
-		ConfigurationFiles.map(profile.get("columns"), "profile " + name + ": columns").forEach((field, column) -> {
-			try {
-				columns.put(MessageField.ofGenericName(field), String.valueOf(column));
+	/** A profile as the file writes it: its columns by the name of their field. */
+	record Profile(String tool, Map<String, String> columns) {
+
+		Profile {
+			Map<String, String> byField = new LinkedHashMap<>();
+			if (columns != null) {
+				columns.forEach((field, column) -> byField.put(field.trim().toLowerCase(Locale.ROOT), column));
 			}
-			catch (IllegalArgumentException e) {
-				throw new IllegalArgumentException("profile " + name + ": unknown field '" + field + "'; fields: "
-						+ List.of(MessageField.values()));
+			columns = byField;
+			for (String field : columns.keySet()) {
+				if (Arrays.stream(MessageField.values()).noneMatch(known -> known.genericName().equals(field))) {
+					throw new RulesFile.Invalid("columns." + field,
+							"unknown field; expected one of " + Arrays.stream(MessageField.values())
+								.map(MessageField::genericName)
+								.collect(Collectors.joining(", ")));
+				}
 			}
-		});
-		if (!columns.containsKey(MessageField.ORDER_ID) || !columns.containsKey(MessageField.SENT_AT)
-				|| !(columns.containsKey(MessageField.SUBJECT) || columns.containsKey(MessageField.BODY))) {
-			throw new IllegalArgumentException("profile " + name + " must map order_id, sent_at and subject or body");
+			if (!columns.containsKey("order_id") || !columns.containsKey("sent_at")
+					|| !(columns.containsKey("subject") || columns.containsKey("body"))) {
+				throw new RulesFile.Invalid("columns",
+						"expected order_id, sent_at and subject or body; got " + String.join(", ", columns.keySet()));
+			}
 		}
-		Object tool = profile.get("tool");
-		return new MessageProfile(name, tool == null ? null : tool.toString(), columns);
+
+		Map<MessageField, String> fields() {
+			Map<MessageField, String> fields = new EnumMap<>(MessageField.class);
+			columns.forEach((field, column) -> fields.put(MessageField.ofGenericName(field), column));
+			return fields;
+		}
+
 	}
 
 	MessageProfile named(String name) {

@@ -45,10 +45,10 @@ class ImportOrdersJobConfiguration {
 	@Bean
 	Step importOrderReportWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			OrderReportReader orderReportReader, OrderLineParser orderLineParser, OrderWriter orderWriter,
-			RejectFile orderRejects, @Value("${optout.orders.chunk-size:1000}") int chunkSize) {
+			RejectFile orderRejects, OrderSettings settings) {
 		return InputSteps
-			.readAheadStep("importOrderReportWorker", chunkSize, orderRejects, jobRepository, transactionManager,
-					orderReportReader, orderLineParser)
+			.readAheadStep("importOrderReportWorker", settings.chunkSize(), orderRejects, jobRepository,
+					transactionManager, orderReportReader, orderLineParser)
 			.writer(orderWriter)
 			.build();
 	}

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.optoutbatch.support.InputFilePartitioner;
+import com.optoutbatch.support.InvalidConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -85,6 +86,20 @@ class FailureCausesTests {
 	void aCauseThatIsNoInputOrOutputProblemKeepsItsKind() {
 		assertThat(FailureCauses.describe(new IllegalStateException("x", new ArithmeticException("/ by zero")), home))
 			.isEqualTo("ArithmeticException: / by zero (x)");
+	}
+
+	@Test
+	void aWrongRulesFileIsNamedAsItsLoaderSaysNotByTheInputTheStepWasReading() {
+		JobExecution job = new JobExecution(1L, new JobInstance(1L, "importMessages"), new JobParameters());
+		failed(job, 1L, "importMessageLogWorker:file0", ChunkOrientedStep.class,
+				"input/messages/feedbackwhiz-email-logs-2026-11.csv",
+				new IllegalStateException("Error creating bean with name 'scopedTarget.policyCheck'",
+						new InvalidConfiguration("messages.rules " + home.resolve("my-rules.yml")
+								+ ": rules.review-request.phrases.en: expected a list of strings, line 5")));
+		job.setStatus(BatchStatus.FAILED);
+
+		assertThat(new FailureCauses(null, home).of(job).line()).isEqualTo("importMessages FAILED: messages.rules "
+				+ "my-rules.yml: rules.review-request.phrases.en: expected a list of strings, line 5");
 	}
 
 }

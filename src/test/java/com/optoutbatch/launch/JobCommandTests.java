@@ -99,7 +99,7 @@ class JobCommandTests {
 					"messages.profile.fw-*.csv=feedbackwhiz", "charset.*.csv=UTF-8", "rejects.max-share=0.25")
 			.parameters()).containsEntry("messages.profile.fw-*.csv", "feedbackwhiz");
 		assertThat(JobCommand
-			.parse("scanMailbox", "rules=config/notice-rules.properties", "trusted-forwarders=me@shop.com, shop.co.uk",
+			.parse("scanMailbox", "rules=config/notice-rules.yml", "trusted-forwarders=me@shop.com, shop.co.uk",
 					"max-message-bytes=1048576", "max-headers=200", "max-mime-depth=5", "max-parts=50",
 					"rejects.max-share=1")
 			.parameters()).containsEntry("max-headers", "200");

@@ -1,6 +1,7 @@
 package com.optoutbatch.launch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,14 +22,15 @@ import java.util.stream.Stream;
 
 import com.optoutbatch.launch.ApplicationProcess.Result;
 import com.optoutbatch.orders.BuyerAlias;
-import com.optoutbatch.support.ConfigurationFiles;
 import com.optoutbatch.support.RunFileWriter.InputFile;
 import com.optoutbatch.support.RunFileWriter.RunFile;
 import com.optoutbatch.support.TextCharset;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.assertj.core.api.SoftAssertions;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * What a nightly run left in a workspace, read back as a seller would, and what must hold
@@ -402,17 +404,23 @@ final class NightOutputs {
 			if (slash < 0) {
 				return NONE;
 			}
-			Object profile = ConfigurationFiles.read("/campaigns/profiles.yml", null)
-				.get(0)
-				.get(list.substring(0, slash));
-			if (!(profile instanceof Map<?, ?> entry)) {
+			JsonNode entry;
+			try (InputStream in = NightOutputs.class.getResourceAsStream("/campaigns/profiles.yml")) {
+				entry = YAMLMapper.shared().readTree(in).path(list.substring(0, slash));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			if (!entry.isObject()) {
 				return NONE;
 			}
-			Map<String, Object> columns = ConfigurationFiles.map(entry.get("columns"), "columns");
 			Map<String, Object> values = new HashMap<>();
-			ConfigurationFiles.map(entry.get("purposes"), "purposes")
-				.forEach((value, purpose) -> values.put(value.toLowerCase(Locale.ROOT), purpose));
-			return new CampaignPurposes((String) columns.get("purpose"), values, (String) entry.get("default_purpose"));
+			entry.path("purposes")
+				.properties()
+				.forEach(purpose -> values.put(purpose.getKey().toLowerCase(Locale.ROOT),
+						purpose.getValue().asString()));
+			return new CampaignPurposes(entry.path("columns").path("purpose").asString(null), values,
+					entry.path("default_purpose").asString(null));
 		}
 
 		boolean critical(CSVRecord row) {

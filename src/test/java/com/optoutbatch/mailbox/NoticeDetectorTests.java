@@ -313,9 +313,13 @@ class NoticeDetectorTests {
 
 	@Test
 	void extendedRulesAddAPhraseWithoutABuild() throws Exception {
-		Path rules = Files.writeString(dir.resolve("rules.properties"),
-				"optout.body.nl=omdat de koper heeft gekozen geen ongevraagde berichten te ontvangen\namazon.domains=amazon.nl.example\n");
-		detector = new NoticeDetector(NoticeRules.load(rules), List.of());
+		Path rules = Files.writeString(dir.resolve("rules.yml"), """
+				opt-out:
+				  body:
+				    nl: omdat de koper heeft gekozen geen ongevraagde berichten te ontvangen
+				amazon-domains: [amazon.nl.example]
+				""");
+		detector = new NoticeDetector(NoticeRules.load("rules", rules), List.of());
 		String body = "voor bestelling [408-1234567-1234567] omdat de koper heeft gekozen geen ongevraagde berichten te ontvangen";
 
 		assertThat(detect(notice("auto-communication@amazon.nl.example", "x", "text/plain", "7bit", body)).verdict())

@@ -262,8 +262,11 @@ class ScanMailboxJobTests extends JobTestSupport {
 
 	@Test
 	void rulesParameterExtendsThePhraseTableWithoutABuild() throws Exception {
-		Path rules = Files.writeString(workspace.home().resolve("more-rules.properties"),
-				"optout.body.nl=omdat de koper ervoor heeft gekozen geen ongevraagde berichten van verkopers te ontvangen\n");
+		Path rules = Files.writeString(workspace.home().resolve("more-rules.yml"), """
+				opt-out:
+				  body:
+				    nl: [omdat de koper ervoor heeft gekozen geen ongevraagde berichten van verkopers te ontvangen]
+				""");
 		Files.writeString(workspace.input("mailbox").resolve("nl.mbox"), """
 				From auto-communication@amazon.nl Tue Dec 01 10:00:00 2026
 				From: Amazon <auto-communication@amazon.nl>

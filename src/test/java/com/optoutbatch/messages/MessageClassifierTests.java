@@ -183,9 +183,11 @@ class MessageClassifierTests {
 				""");
 
 		assertThatIllegalArgumentException().isThrownBy(() -> PolicyRules.load(unknownFlag))
-			.withMessageContaining("unknown flag 'gifts'");
+			.withMessage("messages.rules " + unknownFlag + ": rules.gifts.flag: unknown flag 'gifts'; expected one of "
+					+ "link, email-address, emoji, review-incentive, review-change, marketing, critical-subject, "
+					+ "no-order-id, sent-late, line 3");
 		assertThatIllegalArgumentException().isThrownBy(() -> PolicyRules.load(noPhrases))
-			.withMessageContaining("rule gifts has no phrases");
+			.withMessage("messages.rules " + noPhrases + ": rules.gifts.phrases: expected at least one phrase, line 2");
 	}
 
 }
