@@ -51,7 +51,7 @@ final class PolicyRules {
 				throw new RulesFile.Invalid("", "expected a category, a flag or both");
 			}
 			if (category == MessageCategory.UNDECIDED) {
-				throw new RulesFile.Invalid("category", "expected CRITICAL or NON_CRITICAL, got UNDECIDED");
+				throw new RulesFile.Invalid("category", "expected CRITICAL, NON_CRITICAL or REPLY, got UNDECIDED");
 			}
 			if (weight != null && weight < 1) {
 				throw new RulesFile.Invalid("weight", "expected a whole number from 1 up, got " + weight);
