@@ -11,7 +11,7 @@ import java.util.List;
  * Trains the learned model on labelled messages, with the features the rules give them.
  * The build runs {@link #main} to train the model the jar ships, on the whole corpus.
  */
-final class ClassifierTraining {
+public final class ClassifierTraining {
 
 	/** Where the jar holds the model it ships. */
 	static final String SHIPPED_MODEL = "messages/model/message-model.txt";

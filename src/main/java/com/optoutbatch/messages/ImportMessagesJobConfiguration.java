@@ -1,5 +1,8 @@
 package com.optoutbatch.messages;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -20,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,11 +32,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code importMessages}: every sent-message log in {@code input/messages/}, one
- * partition per file, each message classified and stored once; then every stored message
- * written to {@code output/messages/classified.csv}.
+ * partition per file, each message classified and stored once; then the seller's labels
+ * of {@code input/labels/} override the category of the messages they name; then every
+ * stored message written to {@code output/messages/classified.csv}.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportMessagesJobConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportMessagesJobConfiguration.class);
 
 	static final String JOB_NAME = "importMessages";
 
@@ -49,9 +56,13 @@ class ImportMessagesJobConfiguration {
 	static final String PROFILE_PARAMETER = "messages.profile.";
 
 	@Bean
-	Job importMessages(JobRepository jobRepository, Step importMessageLogsManager, Step writeClassifiedMessages,
+	Job importMessages(JobRepository jobRepository, Step importMessageLogsManager, Step forgetSellerLabels,
+			Step importSellerLabelsManager, Step overrideWithSellerLabels, Step writeClassifiedMessages,
 			RunFileWriter runFile) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importMessageLogsManager)
+			.next(forgetSellerLabels)
+			.next(importSellerLabelsManager)
+			.next(overrideWithSellerLabels)
 			.next(writeClassifiedMessages)
 			.listener(runFile)
 			.build();
@@ -74,6 +85,65 @@ class ImportMessagesJobConfiguration {
 					transactionManager, messageLogReader, policyCheck)
 			.writer(messageWriter)
 			.build();
+	}
+
+	@Bean
+	Step forgetSellerLabels(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SellerLabels sellerLabels) {
+		return new StepBuilder("forgetSellerLabels", jobRepository).tasklet((contribution, chunkContext) -> {
+			sellerLabels.forget();
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step importSellerLabelsManager(JobRepository jobRepository, Workspace workspace, Step importSellerLabelWorker) {
+		return InputSteps.perInputFile("importSellerLabelsManager", jobRepository, () -> workspace.inputFiles("labels"),
+				importSellerLabelWorker);
+	}
+
+	@Bean
+	Step importSellerLabelWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SellerLabelReader sellerLabelReader, SellerLabels sellerLabels, RejectFile sellerLabelRejects) {
+		return InputSteps
+			.<SellerLabel, SellerLabel>recordStep("importSellerLabelWorker", 1000, sellerLabelRejects, jobRepository,
+					transactionManager)
+			.reader(sellerLabelReader)
+			.processor(sellerLabels)
+			.writer(sellerLabels)
+			.build();
+	}
+
+	@Bean
+	Step overrideWithSellerLabels(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SellerLabels sellerLabels) {
+		return new StepBuilder("overrideWithSellerLabels", jobRepository).tasklet((contribution, chunkContext) -> {
+			int overridden = sellerLabels.override();
+			if (overridden > 0) {
+				log.info("{} stored messages take the seller's category", overridden);
+			}
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	SellerLabels sellerLabels(JdbcTemplate jdbcTemplate) {
+		return new SellerLabels(jdbcTemplate);
+	}
+
+	@Bean
+	@StepScope
+	SellerLabelReader sellerLabelReader(@Value("#{stepExecutionContext['input.file']}") String file,
+			Workspace workspace) {
+		SellerLabelReader reader = new SellerLabelReader(Path.of(file), "labels/" + workspace.inputName(Path.of(file)));
+		reader.setName("sellerLabelReader");
+		return reader;
+	}
+
+	@Bean
+	@StepScope
+	RejectFile sellerLabelRejects(Workspace workspace, @Value("#{stepExecutionContext['input.file']}") String file) {
+		return RejectFile.of(workspace, JOB_NAME + "/labels", Path.of(file));
 	}
 
 	@Bean
@@ -103,9 +173,10 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	@StepScope
-	PolicyCheck policyCheck(@Value("#{jobParameters['" + RULES_PARAMETER + "']}") String rules, Workspace workspace) {
-		return new PolicyCheck(new SentMessageParser(),
-				new MessageClassifier(PolicyRules.load(userFile(workspace, rules))));
+	PolicyCheck policyCheck(@Value("#{jobParameters['" + RULES_PARAMETER + "']}") String rules, Workspace workspace,
+			MessageModel messageModel, MessageSettings settings) {
+		return new PolicyCheck(new SentMessageParser(), new MessageClassifier(
+				PolicyRules.load(userFile(workspace, rules)), messageModel.get(), settings.minConfidence()));
 	}
 
 	@Bean

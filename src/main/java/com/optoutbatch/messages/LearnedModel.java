@@ -2,6 +2,7 @@ package com.optoutbatch.messages;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -179,7 +180,23 @@ final class LearnedModel {
 		for (String feature : features) {
 			out.write(feature + "\n");
 		}
-		model.save(out);
+		// LIBLINEAR writes each weight with 17 digits: four are plenty, and the file is a
+		// third the size
+		StringWriter weights = new StringWriter();
+		model.save(weights);
+		boolean inWeights = false;
+		for (String line : weights.toString().split("\n")) {
+			if (inWeights) {
+				StringBuilder rounded = new StringBuilder();
+				for (String weight : line.strip().split(" ")) {
+					double value = Double.parseDouble(weight);
+					rounded.append(value == 0 ? "0" : String.format(Locale.ROOT, "%.4g", value)).append(' ');
+				}
+				line = rounded.toString();
+			}
+			out.write(line + "\n");
+			inWeights |= line.equals("w");
+		}
 	}
 
 	static LearnedModel load(BufferedReader in) throws IOException {

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stores each message once, by its key: a message imported again keeps its row and only
  * gets the classification of the current rules, so that a changed rules file takes effect
- * on the next import; a row the rules classify as before is not rewritten.
+ * on the next import; a row the rules classify as before is not rewritten. The seller's
+ * label of a message ({@link SellerLabels}) is applied again after the import.
  */
 class MessageWriter implements ItemWriter<ClassifiedMessage> {
 
@@ -32,7 +33,8 @@ class MessageWriter implements ItemWriter<ClassifiedMessage> {
 			ON m.message_key = s.message_key
 			WHEN MATCHED AND (s.category <> m.category OR s.rule_name IS DISTINCT FROM m.rule_name
 			    OR s.reason <> m.reason OR s.flags <> m.flags) THEN UPDATE SET
-			    category = s.category, rule_name = s.rule_name, reason = s.reason, flags = s.flags
+			    category = s.category, rule_name = s.rule_name, reason = s.reason, flags = s.flags,
+			    classified_as = NULL
 			WHEN NOT MATCHED THEN
 			    INSERT (message_key, message_id, tool, order_id, recipient_alias, subject, sent_at, category,
 			            rule_name, reason, flags, source_file, source_line, imported_at)

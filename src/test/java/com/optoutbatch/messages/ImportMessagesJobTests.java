@@ -41,7 +41,7 @@ class ImportMessagesJobTests extends JobTestSupport {
 	@BeforeEach
 	void sampleWorkspaceWithItsOrders() throws Exception {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "messages", "orders");
+		TestWorkspace.reset(workspace, jdbc, "seller_labels", "messages", "orders");
 		TestWorkspace.copySample(workspace, "orders");
 		TestWorkspace.copySample(workspace, "messages");
 		jobs.setJob(importOrders);
@@ -72,7 +72,7 @@ class ImportMessagesJobTests extends JobTestSupport {
 					tuple("m-1004", null, "CRITICAL", "customization", "", true),
 					tuple("m-1005", null, "CRITICAL", "delivery-scheduling", "", true),
 					tuple("m-1006", null, "NON_CRITICAL", "marketing", "link;emoji;marketing;no-order-id", true),
-					tuple("m-1007", null, "UNDECIDED", null, "no-order-id", true),
+					tuple("m-1007", null, "NON_CRITICAL", MessageClassifier.MODEL, "no-order-id", true),
 					tuple("m-1010", null, "NON_CRITICAL", "shipment-confirmation", "", false));
 	}
 
@@ -115,11 +115,10 @@ class ImportMessagesJobTests extends JobTestSupport {
 		CSVRecord disguised = rows.get("m-1003");
 		assertThat(disguised.get("order_id")).isEqualTo("113-9876543-2109876");
 		assertThat(disguised.get("category")).isEqualTo("NON_CRITICAL");
-		assertThat(disguised.get("reason"))
-			.isEqualTo("shipment-confirmation (body, en): \"was dispatched\", \"tracking number\"");
+		assertThat(disguised.get("reason")).startsWith("model ")
+			.endsWith("; rules: shipment-confirmation (body, en): \"was dispatched\", \"tracking number\"");
 		assertThat(disguised.get("flags")).isEqualTo("critical-subject");
-		assertThat(rows.get("m-1007").get("category")).isEqualTo("UNDECIDED");
-		assertThat(rows.get("m-1007").get("reason")).isEqualTo("no rule fits");
+		assertThat(rows.get("m-1007").get("reason")).startsWith("model ").doesNotContain("rules:");
 		assertThat(rows.get("fw-55001").get("reason")).startsWith("delivery-scheduling (body, ja): ");
 		assertThat(Files.readString(classifiedFile(), StandardCharsets.UTF_8))
 			.startsWith("message_id,order_id,category,reason,flags,sent_at,tool\n");
@@ -206,9 +205,38 @@ class ImportMessagesJobTests extends JobTestSupport {
 	void userRulesFileExtendsTheDefaultRules() throws Exception {
 		importWithFollowUpRules(1);
 
-		assertThat(classifiedCsv().get("m-1007").get("category")).isEqualTo("NON_CRITICAL");
+		assertThat(classifiedCsv().get("m-1007").get("category")).isEqualTo("REPLY");
 		assertThat(classifiedCsv().get("m-1007").get("reason"))
 			.isEqualTo("follow-up (body, en): \"following up\"; follow-up (subject, en): \"following up\"");
+	}
+
+	@Test
+	void theSellersLabelsOverrideTheClassifierAndStayOverImportsAgain() throws Exception {
+		Files.writeString(Files.createDirectories(workspace.input("labels")).resolve("corrections.csv"), """
+				message_id,category
+				m-1007,reply
+				m-1004,CRITICAL
+				never-imported,CRITICAL
+				m-1001,maybe
+				""");
+
+		for (long attempt = 1; attempt <= 2; attempt++) {
+			assertThat(jobs.startJob(parameters(attempt)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			Map<String, CSVRecord> rows = classifiedCsv();
+			assertThat(rows.get("m-1007").get("category")).isEqualTo("REPLY");
+			assertThat(rows.get("m-1007").get("reason")).startsWith(
+					"labelled REPLY by the seller (labels/corrections.csv, line 2); classified NON_CRITICAL: model ");
+			// the classifier already agreed
+			assertThat(rows.get("m-1004").get("reason")).doesNotStartWith("labelled");
+			assertThat(
+					jdbc.queryForObject("SELECT classified_as FROM messages WHERE message_id = 'm-1007'", String.class))
+				.isEqualTo("NON_CRITICAL");
+		}
+		assertThat(Files
+			.readAllLines(workspace.output("rejects", "importMessages", "labels", "corrections.csv.rejects.csv")))
+			.containsExactlyInAnyOrder("line,reason,record",
+					"4,unknown message: no imported message has the id never-imported,\"never-imported,CRITICAL\"",
+					"5,\"unknown category: 'maybe' is none of CRITICAL, NON_CRITICAL, REPLY\",\"m-1001,maybe\"");
 	}
 
 	@Test
@@ -217,9 +245,9 @@ class ImportMessagesJobTests extends JobTestSupport {
 		String before = jdbc.queryForObject("SELECT category FROM messages WHERE message_id = 'm-1007'", String.class);
 		importWithFollowUpRules(2);
 
-		assertThat(before).isNotEqualTo("NON_CRITICAL");
+		assertThat(before).isNotEqualTo("REPLY");
 		assertThat(jdbc.queryForMap("SELECT category, rule_name FROM messages WHERE message_id = 'm-1007'"))
-			.containsEntry("CATEGORY", "NON_CRITICAL")
+			.containsEntry("CATEGORY", "REPLY")
 			.containsEntry("RULE_NAME", "follow-up");
 	}
 
@@ -284,14 +312,15 @@ class ImportMessagesJobTests extends JobTestSupport {
 					+ "\"***,171-0000001-0000001,ab***gh@marketplace.amazon.com,***,***,***,2026-11-10T10:00:00Z,***\"");
 	}
 
-	// the default rules and a user rule that makes "following up" non-critical
+	// the default rules and a user rule that makes "following up" a reply, sure enough to
+	// decide alone
 	private void importWithFollowUpRules(long attempt) throws Exception {
 		Path rules = Files.createDirectories(workspace.home().resolve("config")).resolve("rules.yml");
 		Files.writeString(rules, """
 				rules:
 				  follow-up:
-				    category: NON_CRITICAL
-				    weight: 2
+				    category: REPLY
+				    weight: 9
 				    phrases:
 				      en: [following up]
 				""");
