@@ -67,7 +67,10 @@ final class DeclaredParameters implements JobParametersValidator {
 						MAX_REJECT_SHARE),
 				new DeclaredParameters("reconcileCampaigns", RUN_DATE,
 						new Parameter("campaigns.profiles", Accepts.FILE), REVIEW_RULES, CHARSET, MAX_REJECT_SHARE),
-				new DeclaredParameters("complianceReport", RUN_DATE, REVIEW_RULES))
+				new DeclaredParameters("complianceReport", RUN_DATE, REVIEW_RULES),
+				new DeclaredParameters("trainClassifier", RUN_DATE, new Parameter("messages.rules", Accepts.FILE),
+						new Parameter("messages.profiles", Accepts.FILE),
+						new Parameter("messages.profile." + GLOB, Accepts.NAME), CHARSET))
 		.collect(Collectors.toMap(DeclaredParameters::jobName, job -> job, (a, b) -> a, LinkedHashMap::new));
 
 	private static final DeclaredParameters NIGHTLY = new DeclaredParameters(NightlyJobConfiguration.JOB_NAME,

@@ -162,11 +162,17 @@ class ImportMessagesJobConfiguration {
 	@StepScope
 	MessageLogReader messageLogReader(@Value("#{stepExecutionContext['input.file']}") String file,
 			@Value("#{stepExecution}") StepExecution stepExecution, Workspace workspace) {
-		Path path = Path.of(file);
-		JobParameters parameters = stepExecution.getJobParameters();
+		return messageLogReader(Path.of(file), stepExecution.getJobParameters(), workspace);
+	}
+
+	/**
+	 * The reader of a log, with the profiles, charset and layout the job's parameters
+	 * give it.
+	 */
+	static MessageLogReader messageLogReader(Path log, JobParameters parameters, Workspace workspace) {
 		MessageProfiles profiles = MessageProfiles.load(userFile(workspace, parameters.getString(PROFILES_PARAMETER)));
-		MessageLogReader reader = new MessageLogReader(path, FileParameters.charsetFor(parameters, path),
-				new MessageLayouts(profiles), FileParameters.valueFor(parameters, PROFILE_PARAMETER, path));
+		MessageLogReader reader = new MessageLogReader(log, FileParameters.charsetFor(parameters, log),
+				new MessageLayouts(profiles), FileParameters.valueFor(parameters, PROFILE_PARAMETER, log));
 		reader.setName("messageLogReader");
 		return reader;
 	}
@@ -206,7 +212,7 @@ class ImportMessagesJobConfiguration {
 	 * A file named by a job parameter, relative to the workspace; {@code null} when none
 	 * is named.
 	 */
-	private static Path userFile(Workspace workspace, String name) {
+	static Path userFile(Workspace workspace, String name) {
 		return name == null || name.isBlank() ? null : workspace.home().resolve(name);
 	}
 

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,7 @@ import com.optoutbatch.support.Workspace;
 import org.springframework.stereotype.Component;
 
 /**
- * The learned model a run classifies with, loaded once: the workspace's own
+ * The learned model a run classifies with, loaded once a run: the workspace's own
  * ({@code output/model/message-model.txt}, trained by {@code trainClassifier} with the
  * seller's corrections) when there is one, else the one the jar ships.
  */
@@ -30,6 +32,10 @@ class MessageModel {
 
 	private LearnedModel model;
 
+	// the workspace's model file the model was loaded from, when it was; null for the
+	// shipped one
+	private FileTime loadedFrom;
+
 	MessageModel(Workspace workspace) {
 		this.ownModel = ownModel(workspace);
 	}
@@ -38,11 +44,25 @@ class MessageModel {
 		return workspace.output("model", "message-model.txt");
 	}
 
+	/**
+	 * The model, loaded again only when the workspace's own file came, changed or went.
+	 */
 	synchronized LearnedModel get() {
-		if (model == null) {
-			model = Files.isRegularFile(ownModel) ? loadOwn() : loadShipped();
+		FileTime own = lastModified();
+		if (model == null || !Objects.equals(own, loadedFrom)) {
+			model = own != null ? loadOwn() : loadShipped();
+			loadedFrom = own;
 		}
 		return model;
+	}
+
+	private FileTime lastModified() {
+		try {
+			return Files.isRegularFile(ownModel) ? Files.getLastModifiedTime(ownModel) : null;
+		}
+		catch (IOException e) {
+			return null;
+		}
 	}
 
 	private LearnedModel loadOwn() {
