@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The classifier measured on the corpus's test split, by a model trained on its train
@@ -17,10 +18,13 @@ import java.util.function.Function;
  * per language; and the precision and recall of each content flag.
  * {@code scripts/evaluate-classifier.sh} prints it.
  */
-final class ClassifierEvaluation {
+public final class ClassifierEvaluation {
 
 	// the flags the corpus labels: sent-late depends on the order, not the text
 	private static final Set<ContentFlag> LABELLED_FLAGS = EnumSet.complementOf(EnumSet.of(ContentFlag.SENT_LATE));
+
+	/** The default of {@code optout.messages.min-confidence}. */
+	static final double DEFAULT_MIN_CONFIDENCE = 0.4;
 
 	private final List<Outcome> outcomes = new ArrayList<>();
 
@@ -158,7 +162,13 @@ final class ClassifierEvaluation {
 				criticalAsNon, nonAsCritical, asUndecided);
 	}
 
-	private static double share(List<Outcome> outcomes, java.util.function.Predicate<Outcome> which) {
+	/** {@code [min-confidence]}: prints the evaluation. */
+	public static void main(String[] args) {
+		double minConfidence = args.length > 0 ? Double.parseDouble(args[0]) : DEFAULT_MIN_CONFIDENCE;
+		System.out.print(run(PolicyRules.load(null), minConfidence).report());
+	}
+
+	private static double share(List<Outcome> outcomes, Predicate<Outcome> which) {
 		return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(which).count() / outcomes.size();
 	}
 
