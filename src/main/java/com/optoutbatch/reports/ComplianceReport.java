@@ -18,7 +18,8 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate,
 		List<UnreadInput> optOutSourcesNotReadWhole, Headline headline, Headline previous, List<NewOptOut> newOptOuts,
 		Violations violations, List<RestrictionNotice> restrictionNotices, List<CampaignListResult> campaigns,
 		WeeklyChart optOutsPerWeek, WeeklyChart violationsPerWeek, List<MarketplaceRow> marketplaces,
-		List<InputQuality> inputs, List<String> quarantined, List<UndecidedMessage> undecided) {
+		List<InputQuality> inputs, List<String> quarantined, List<UndecidedMessage> undecided,
+		List<LabelledMessage> labelled) {
 
 	/** The numbers at the top, each compared with the previous report's. */
 	public record Headline(long newOptOuts, long optedOutOrders, long optedOutBuyers, long rowsHeldBack,
@@ -89,6 +90,14 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate,
 	}
 
 	public record UndecidedMessage(String messageId, String orderId, String tool, OffsetDateTime sentAt) {
+	}
+
+	/**
+	 * A message whose category the seller's label overrides: what the classifier said,
+	 * what the label says, and where the label is.
+	 */
+	public record LabelledMessage(String messageId, String orderId, OffsetDateTime sentAt, String classifiedAs,
+			String labelledAs, String label) {
 	}
 
 }

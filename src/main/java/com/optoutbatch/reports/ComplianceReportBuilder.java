@@ -21,6 +21,7 @@ import com.optoutbatch.reports.ComplianceReport.InputQuality;
 import com.optoutbatch.reports.ComplianceReport.MarketplaceRow;
 import com.optoutbatch.reports.ComplianceReport.NewOptOut;
 import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
+import com.optoutbatch.reports.ComplianceReport.LabelledMessage;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violations;
 import com.optoutbatch.support.PersonalData;
@@ -109,7 +110,16 @@ class ComplianceReportBuilder {
 				WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
 				WeeklyChart.of("Violating messages per week", violations.perWeek(), runDate),
 				marketplaces(newOptOuts, violations.byMarketplace()), inputs, quarantined(),
-				undecided.stream().filter(message -> period.contains(message.sentAt())).toList());
+				undecided.stream().filter(message -> period.contains(message.sentAt())).toList(), labelled());
+	}
+
+	private List<LabelledMessage> labelled() {
+		return jdbc.query("""
+				SELECT m.message_id, m.order_id, m.sent_at, m.classified_as, m.category, l.source_file, l.source_line
+				FROM messages m JOIN seller_labels l ON l.message_id = m.message_id
+				WHERE m.classified_as IS NOT NULL ORDER BY m.sent_at, m.message_id""",
+				(row, i) -> new LabelledMessage(row.getString(1), row.getString(2), Timestamps.read(row, 3),
+						row.getString(4), row.getString(5), row.getString(6) + ", line " + row.getLong(7)));
 	}
 
 	/** Notes the opt-outs no report has shown yet as first shown in this one. */

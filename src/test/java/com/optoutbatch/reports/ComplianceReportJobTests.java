@@ -48,7 +48,7 @@ class ComplianceReportJobTests extends JobTestSupport {
 	void sampleWorkspace() {
 		jobRepository.removeJobExecutions();
 		TestWorkspace.reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows", "restriction_notices",
-				"opt_outs", "messages", "orders");
+				"opt_outs", "seller_labels", "messages", "orders");
 		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, workspace.home().resolve("input"));
 	}
 
@@ -95,6 +95,17 @@ class ComplianceReportJobTests extends JobTestSupport {
 		assertThat(page).as("no warning when every opt-out source was read whole")
 			.doesNotContain("opt-out-sources-not-read-whole");
 		assertThat(summary(RUN_DATE).get("optOutSourcesNotReadWhole")).isEmpty();
+	}
+
+	@Test
+	void reportListsTheMessagesTheSellerLabelledWithWhatTheClassifierSaid() throws Exception {
+		Files.writeString(Files.createDirectories(workspace.input("labels")).resolve("fixes.csv"),
+				"message_id,category\nm-1007,REPLY\n");
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		String page = Files.readString(report(RUN_DATE), StandardCharsets.UTF_8);
+		assertThat(page).contains("Messages you labelled (1)", "m-1007", "labels/fixes.csv, line 2");
 	}
 
 	@Test
