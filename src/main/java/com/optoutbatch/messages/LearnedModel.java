@@ -144,15 +144,21 @@ final class LearnedModel {
 
 	// the known features of the message that raised the kind's score most
 	private List<String> strongest(Feature[] vector, int column) {
-		double[] weights = model.getFeatureWeights();
-		int classes = model.getNrClass();
 		return Arrays.stream(vector)
 			.map(node -> node.getIndex() - 1)
-			.filter(index -> MessageFeatures.showable(features[index]) && weights[index * classes + column] > 0)
-			.sorted(Comparator.comparingDouble(index -> -weights[index * classes + column]))
+			.filter(index -> MessageFeatures.showable(features[index]) && weight(index, column) > 0)
+			.sorted(Comparator.comparingDouble(index -> -weight(index, column)))
 			.limit(STRONGEST)
 			.map(index -> features[index])
 			.toList();
+	}
+
+	// LIBLINEAR keeps one weight a feature for two labels (for the first, against the
+	// second), one a label for more
+	private double weight(int feature, int column) {
+		double[] weights = model.getFeatureWeights();
+		int labels = model.getNrClass();
+		return labels == 2 ? (column == 0 ? 1 : -1) * weights[feature] : weights[feature * labels + column];
 	}
 
 	// the known features, each worth the same, as a vector of length one
