@@ -117,7 +117,7 @@ class JobCommandTests {
 	void jobNameIsCheckedAgainstTheKnownJobs() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("../../escape"))
 			.withMessage("no job named '../../escape'; jobs: importOrders, importMessages, scanMailbox, "
-					+ "reconcileCampaigns, complianceReport, nightly");
+					+ "reconcileCampaigns, complianceReport, trainClassifier, nightly");
 	}
 
 	@Test
