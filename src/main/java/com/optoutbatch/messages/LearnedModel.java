@@ -54,7 +54,11 @@ final class LearnedModel {
 
 	private final Model model;
 
+	// LIBLINEAR gives a copy of them at every call
+	private final double[] weights;
+
 	private LearnedModel(Map<String, MessageCategory> kinds, String[] features, Model model) {
+		this.weights = model == null ? null : model.getFeatureWeights();
 		this.kinds = kinds;
 		this.kindNames = kinds.keySet().toArray(String[]::new);
 		this.features = features;
@@ -156,7 +160,6 @@ final class LearnedModel {
 	// LIBLINEAR keeps one weight a feature for two labels (for the first, against the
 	// second), one a label for more
 	private double weight(int feature, int column) {
-		double[] weights = model.getFeatureWeights();
 		int labels = model.getNrClass();
 		return labels == 2 ? (column == 0 ? 1 : -1) * weights[feature] : weights[feature * labels + column];
 	}
