@@ -57,8 +57,11 @@ final class LearnedModel {
 	// LIBLINEAR gives a copy of them at every call
 	private final double[] weights;
 
+	private final int[] labels;
+
 	private LearnedModel(Map<String, MessageCategory> kinds, String[] features, Model model) {
 		this.weights = model == null ? null : model.getFeatureWeights();
+		this.labels = model == null ? null : model.getLabels();
 		this.kinds = kinds;
 		this.kindNames = kinds.keySet().toArray(String[]::new);
 		this.features = features;
@@ -126,7 +129,6 @@ final class LearnedModel {
 		Feature[] vector = vector(messageFeatures);
 		double[] probabilities = new double[model.getNrClass()];
 		Linear.predictProbability(model, vector, probabilities);
-		int[] labels = model.getLabels();
 		Map<MessageCategory, Double> byCategory = new EnumMap<>(MessageCategory.class);
 		int best = 0;
 		for (int column = 0; column < labels.length; column++) {
