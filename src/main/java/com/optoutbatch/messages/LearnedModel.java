@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -150,13 +149,31 @@ final class LearnedModel {
 
 	// the known features of the message that raised the kind's score most
 	private List<String> strongest(Feature[] vector, int column) {
-		return Arrays.stream(vector)
-			.map(node -> node.getIndex() - 1)
-			.filter(index -> MessageFeatures.showable(features[index]) && weight(index, column) > 0)
-			.sorted(Comparator.comparingDouble(index -> -weight(index, column)))
-			.limit(STRONGEST)
-			.map(index -> features[index])
-			.toList();
+		int[] top = new int[STRONGEST];
+		double[] topWeights = new double[STRONGEST];
+		int found = 0;
+		for (Feature node : vector) {
+			int index = node.getIndex() - 1;
+			double weight = weight(index, column);
+			if (weight <= 0 || (found == STRONGEST && weight <= topWeights[STRONGEST - 1])
+					|| !MessageFeatures.showable(features[index])) {
+				continue;
+			}
+			int at = Math.min(found, STRONGEST - 1);
+			while (at > 0 && topWeights[at - 1] < weight) {
+				top[at] = top[at - 1];
+				topWeights[at] = topWeights[at - 1];
+				at--;
+			}
+			top[at] = index;
+			topWeights[at] = weight;
+			found = Math.min(found + 1, STRONGEST);
+		}
+		List<String> strongest = new ArrayList<>(found);
+		for (int i = 0; i < found; i++) {
+			strongest.add(features[top[i]]);
+		}
+		return strongest;
 	}
 
 	// LIBLINEAR keeps one weight a feature for two labels (for the first, against the
@@ -168,15 +185,18 @@ final class LearnedModel {
 
 	// the known features, each worth the same, as a vector of length one
 	private Feature[] vector(Set<String> messageFeatures) {
-		int[] known = messageFeatures.stream()
-			.map(indexes::get)
-			.filter(index -> index != null)
-			.mapToInt(i -> i)
-			.sorted()
-			.toArray();
-		double value = known.length == 0 ? 0 : 1 / Math.sqrt(known.length);
-		Feature[] vector = new Feature[known.length];
-		for (int i = 0; i < known.length; i++) {
+		int[] known = new int[messageFeatures.size()];
+		int count = 0;
+		for (String feature : messageFeatures) {
+			Integer index = indexes.get(feature);
+			if (index != null) {
+				known[count++] = index;
+			}
+		}
+		Arrays.sort(known, 0, count);
+		double value = count == 0 ? 0 : 1 / Math.sqrt(count);
+		Feature[] vector = new Feature[count];
+		for (int i = 0; i < count; i++) {
 			vector[i] = new FeatureNode(known[i], value);
 		}
 		return vector;
