@@ -1,18 +1,18 @@
 package com.optoutbatch.messages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What the learned model sees of a message: the words of its body and subject (a subject
- * word apart from a body word), the pairs of words that follow one another in the body,
- * the character three- and four-grams of both (which carry a word's stem through its
- * endings, a misspelling, and Japanese, written without spaces), and the policy rules
- * that matched. Words are compared as the rules compare them ({@link PolicyText}): lower
- * case, without accents; runs of digits are one sign, so that order ids and dates are
- * alike.
+ * word apart from a body word), the first and last five letters of longer words (which
+ * carry a word through its endings and a German compound through its parts), the
+ * character two- and three-grams of Japanese (written without spaces), and the policy
+ * rules that matched. Words are compared as the rules compare them ({@link PolicyText}):
+ * lower case, without accents; runs of digits are one sign, so that order ids and dates
+ * are alike.
  */
 final class MessageFeatures {
 
@@ -21,8 +21,6 @@ final class MessageFeatures {
 	static final String SUBJECT_WORD = "s:";
 
 	static final String RULE = "r:";
-
-	private static final String PAIR = "p:";
 
 	private static final String GRAMS = "c:";
 
@@ -39,14 +37,9 @@ final class MessageFeatures {
 	}
 
 	static Set<String> of(String subject, String body, List<String> rulesMatched) {
-		Set<String> features = new LinkedHashSet<>();
+		Set<String> features = new HashSet<>();
 		List<String> bodyWords = words(body);
-		for (int i = 0; i < bodyWords.size(); i++) {
-			features.add(WORD + bodyWords.get(i));
-			if (i > 0) {
-				features.add(PAIR + bodyWords.get(i - 1) + " " + bodyWords.get(i));
-			}
-		}
+		bodyWords.forEach(word -> features.add(WORD + word));
 		List<String> subjectWords = words(subject);
 		subjectWords.forEach(word -> features.add(SUBJECT_WORD + word));
 		for (List<String> words : List.of(bodyWords, subjectWords)) {
