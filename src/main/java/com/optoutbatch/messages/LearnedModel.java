@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
@@ -51,6 +52,13 @@ final class LearnedModel {
 
 	private final Map<String, Integer> indexes;
 
+	// whether a reason may show the feature of an index
+	private final boolean[] showable;
+
+	// the same indexes by the features' hashes, for a message's features found without
+	// building their strings
+	private final LongIntHashMap hashes;
+
 	private final Model model;
 
 	// LIBLINEAR gives a copy of them at every call
@@ -66,8 +74,12 @@ final class LearnedModel {
 		this.features = features;
 		this.model = model;
 		this.indexes = new HashMap<>(features.length * 2);
+		this.hashes = new LongIntHashMap(features.length * 2);
+		this.showable = new boolean[features.length];
 		for (int i = 0; i < features.length; i++) {
+			showable[i] = MessageFeatures.showable(features[i]);
 			indexes.put(features[i], i + 1);
+			hashes.putIfAbsent(MessageFeatures.hash(features[i]), i + 1);
 		}
 	}
 
@@ -83,8 +95,10 @@ final class LearnedModel {
 
 		/** {@code model 0.93 (customization): "engraving", "font"} */
 		String describe() {
-			return String.format(Locale.ROOT, "model %.2f (%s): %s", probability, kind,
-					String.join(", ", strongest.stream().map(MessageFeatures::shown).toList()));
+			// String.format would cost as much as the prediction
+			long hundredths = Math.round(probability * 100);
+			return "model " + hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100 + " ("
+					+ kind + "): " + String.join(", ", strongest.stream().map(MessageFeatures::shown).toList());
 		}
 
 	}
@@ -124,8 +138,8 @@ final class LearnedModel {
 				Linear.train(problem, new Parameter(SolverType.L2R_LR, COST, 0.001)));
 	}
 
-	Verdict predict(Set<String> messageFeatures) {
-		Feature[] vector = vector(messageFeatures);
+	Verdict predict(PolicyText subject, PolicyText body, List<String> rulesMatched) {
+		Feature[] vector = vector(subject, body, rulesMatched);
 		double[] probabilities = new double[model.getNrClass()];
 		Linear.predictProbability(model, vector, probabilities);
 		Map<MessageCategory, Double> byCategory = new EnumMap<>(MessageCategory.class);
@@ -155,8 +169,7 @@ final class LearnedModel {
 		for (Feature node : vector) {
 			int index = node.getIndex() - 1;
 			double weight = weight(index, column);
-			if (weight <= 0 || (found == STRONGEST && weight <= topWeights[STRONGEST - 1])
-					|| !MessageFeatures.showable(features[index])) {
+			if (weight <= 0 || (found == STRONGEST && weight <= topWeights[STRONGEST - 1]) || !showable[index]) {
 				continue;
 			}
 			int at = Math.min(found, STRONGEST - 1);
@@ -185,15 +198,36 @@ final class LearnedModel {
 
 	// the known features, each worth the same, as a vector of length one
 	private Feature[] vector(Set<String> messageFeatures) {
-		int[] known = new int[messageFeatures.size()];
+		return vector(
+				messageFeatures.stream().map(indexes::get).filter(index -> index != null).mapToInt(i -> i).toArray());
+	}
+
+	private Feature[] vector(PolicyText subject, PolicyText body, List<String> rulesMatched) {
+		int[][] known = { new int[256] };
+		int[] count = { 0 };
+		MessageFeatures.scan(subject, body, rulesMatched, (prefix, text, start, length) -> {
+			int index = hashes.getOrDefault(
+					MessageFeatures.hash(MessageFeatures.hash(MessageFeatures.FNV_OFFSET, prefix), text, start, length),
+					0);
+			if (index > 0) {
+				if (count[0] == known[0].length) {
+					known[0] = Arrays.copyOf(known[0], count[0] * 2);
+				}
+				known[0][count[0]++] = index;
+			}
+		});
+		return vector(Arrays.copyOf(known[0], count[0]));
+	}
+
+	// the features by their indexes, each once
+	private static Feature[] vector(int[] known) {
+		Arrays.sort(known);
 		int count = 0;
-		for (String feature : messageFeatures) {
-			Integer index = indexes.get(feature);
-			if (index != null) {
-				known[count++] = index;
+		for (int i = 0; i < known.length; i++) {
+			if (i == 0 || known[i] != known[i - 1]) {
+				known[count++] = known[i];
 			}
 		}
-		Arrays.sort(known, 0, count);
 		double value = count == 0 ? 0 : 1 / Math.sqrt(count);
 		Feature[] vector = new Feature[count];
 		for (int i = 0; i < count; i++) {

@@ -75,12 +75,14 @@ class MessageClassifier {
 	}
 
 	Classification classify(String subject, String body) {
-		RuleDecision byRules = decide(subject, body);
+		PolicyText subjectText = PolicyText.of(subject);
+		PolicyText bodyText = PolicyText.of(body);
+		RuleDecision byRules = decide(subjectText, bodyText);
 		MessageCategory category = byRules.category();
 		String rule = byRules.rule();
 		String reason = byRules.reason();
 		if (model != null && !byRules.sure()) {
-			LearnedModel.Verdict verdict = model.predict(MessageFeatures.of(subject, body, byRules.ruleNames()));
+			LearnedModel.Verdict verdict = model.predict(subjectText, bodyText, byRules.ruleNames());
 			String rulesSaid = byRules.votes().isEmpty() ? "" : "; rules: " + byRules.reason();
 			if (verdict.probability() >= minConfidence) {
 				category = verdict.category();
@@ -102,12 +104,12 @@ class MessageClassifier {
 	 * subject.
 	 */
 	List<String> ruleNames(String subject, String body) {
-		return decide(subject, body).ruleNames();
+		return decide(PolicyText.of(subject), PolicyText.of(body)).ruleNames();
 	}
 
-	private RuleDecision decide(String subject, String body) {
-		List<RuleMatch> bodyMatches = matches(PolicyText.of(body), "body");
-		List<RuleMatch> subjectMatches = matches(PolicyText.of(subject), "subject");
+	private RuleDecision decide(PolicyText subject, PolicyText body) {
+		List<RuleMatch> bodyMatches = matches(body, "body");
+		List<RuleMatch> subjectMatches = matches(subject, "subject");
 		Map<MessageCategory, Integer> scores = scores(bodyMatches);
 		MessageCategory category = leader(scores);
 		if (category == null) {

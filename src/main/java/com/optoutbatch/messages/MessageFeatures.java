@@ -1,6 +1,6 @@
 package com.optoutbatch.messages;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,30 +36,55 @@ final class MessageFeatures {
 	private MessageFeatures() {
 	}
 
+	/**
+	 * Receives the features of a message, each as its prefix and the characters after it.
+	 */
+	interface Sink {
+
+		void feature(String prefix, char[] text, int start, int length);
+
+	}
+
+	/** The features of a message as text, for training and for reasons. */
 	static Set<String> of(String subject, String body, List<String> rulesMatched) {
 		Set<String> features = new HashSet<>();
-		List<String> bodyWords = words(body);
-		bodyWords.forEach(word -> features.add(WORD + word));
-		List<String> subjectWords = words(subject);
-		subjectWords.forEach(word -> features.add(SUBJECT_WORD + word));
-		for (List<String> words : List.of(bodyWords, subjectWords)) {
-			for (String word : words) {
-				if (word.codePoints().anyMatch(c -> c >= CJK)) {
-					grams(word, features);
-				}
-				else if (word.length() > STEM) {
-					// the start carries a word through its endings, the end a German
-					// compound
-					features.add(STEM_START + word.substring(0, STEM));
-					if (word.length() > STEM + 3) {
-						features.add(STEM_END + word.substring(word.length() - STEM));
-					}
-				}
-			}
-		}
-		rulesMatched.forEach(rule -> features.add(RULE + rule));
+		scan(PolicyText.of(subject), PolicyText.of(body), rulesMatched,
+				(prefix, text, start, length) -> features.add(prefix + new String(text, start, length)));
 		return features;
 	}
+
+	/**
+	 * Gives the sink every feature of a message, as often as it occurs; without building
+	 * a string for each, so that the model can look them up by their hash.
+	 */
+	static void scan(PolicyText subject, PolicyText body, List<String> rulesMatched, Sink sink) {
+		Words words = new Words();
+		words.scan(body.comparable(), WORD, sink);
+		words.scan(subject.comparable(), SUBJECT_WORD, sink);
+		for (String rule : rulesMatched) {
+			sink.feature(RULE, rule.toCharArray(), 0, rule.length());
+		}
+	}
+
+	/** The hash a feature is known by: FNV-1a over its characters, prefix included. */
+	static long hash(String feature) {
+		return hash(hash(FNV_OFFSET, feature.substring(0, 2)), feature.toCharArray(), 2, feature.length() - 2);
+	}
+
+	static long hash(long hash, String prefix) {
+		return hash(hash, prefix.toCharArray(), 0, prefix.length());
+	}
+
+	static long hash(long hash, char[] text, int start, int length) {
+		for (int i = start; i < start + length; i++) {
+			hash = (hash ^ text[i]) * FNV_PRIME;
+		}
+		return hash;
+	}
+
+	static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
 
 	/** The feature as a reason shows it: the word or words, the rule. */
 	static String shown(String feature) {
@@ -72,37 +97,59 @@ final class MessageFeatures {
 		return !feature.startsWith(GRAMS) && !feature.startsWith(STEM_START) && !feature.startsWith(STEM_END);
 	}
 
-	private static List<String> words(String text) {
-		List<String> words = new ArrayList<>();
-		String comparable = PolicyText.of(text).comparable();
-		StringBuilder word = new StringBuilder();
-		for (int i = 0; i <= comparable.length(); i++) {
-			char c = i < comparable.length() ? comparable.charAt(i) : ' ';
-			if (Character.isLetterOrDigit(c)) {
-				if (Character.isDigit(c)) {
-					if (word.isEmpty() || word.charAt(word.length() - 1) != '#') {
-						word.append('#');
+	/**
+	 * The words of a text, one at a time in a buffer with a space before and after it:
+	 * letters and digits, a run of digits one {@code #}.
+	 */
+	private static final class Words {
+
+		private char[] buffer = new char[64];
+
+		void scan(String text, String prefix, Sink sink) {
+			int length = 0;
+			boolean cjk = false;
+			for (int i = 0; i <= text.length(); i++) {
+				char c = i < text.length() ? text.charAt(i) : ' ';
+				if (Character.isLetterOrDigit(c)) {
+					if (length + 3 > buffer.length) {
+						buffer = Arrays.copyOf(buffer, buffer.length * 2);
+					}
+					if (!Character.isDigit(c)) {
+						buffer[1 + length++] = c;
+						cjk |= c >= CJK;
+					}
+					else if (length == 0 || buffer[length] != '#') {
+						buffer[1 + length++] = '#';
 					}
 				}
-				else {
-					word.append(c);
+				else if (length > 0) {
+					word(prefix, length, cjk, sink);
+					length = 0;
+					cjk = false;
 				}
 			}
-			else if (!word.isEmpty()) {
-				words.add(word.toString());
-				word.setLength(0);
-			}
 		}
-		return words;
-	}
 
-	private static void grams(String word, Set<String> features) {
-		String padded = " " + word + " ";
-		for (int n = 2; n <= 3; n++) {
-			for (int i = 0; i + n <= padded.length(); i++) {
-				features.add(GRAMS + padded.substring(i, i + n));
+		private void word(String prefix, int length, boolean cjk, Sink sink) {
+			sink.feature(prefix, buffer, 1, length);
+			if (cjk) {
+				buffer[0] = ' ';
+				buffer[length + 1] = ' ';
+				for (int n = 2; n <= 3; n++) {
+					for (int i = 0; i + n <= length + 2; i++) {
+						sink.feature(GRAMS, buffer, i, n);
+					}
+				}
+			}
+			else if (length > STEM) {
+				// the start carries a word through its endings, the end a German compound
+				sink.feature(STEM_START, buffer, 1, STEM);
+				if (length > STEM + 3) {
+					sink.feature(STEM_END, buffer, 1 + length - STEM, STEM);
+				}
 			}
 		}
+
 	}
 
 }
