@@ -1,8 +1,5 @@
 package com.optoutbatch.messages;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -38,8 +35,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class ImportMessagesJobConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(ImportMessagesJobConfiguration.class);
 
 	static final String JOB_NAME = "importMessages";
 
@@ -90,10 +85,7 @@ class ImportMessagesJobConfiguration {
 	@Bean
 	Step forgetSellerLabels(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SellerLabels sellerLabels) {
-		return new StepBuilder("forgetSellerLabels", jobRepository).tasklet((contribution, chunkContext) -> {
-			sellerLabels.forget();
-			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		return once("forgetSellerLabels", jobRepository, transactionManager, sellerLabels::forget);
 	}
 
 	@Bean
@@ -117,11 +109,14 @@ class ImportMessagesJobConfiguration {
 	@Bean
 	Step overrideWithSellerLabels(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SellerLabels sellerLabels) {
-		return new StepBuilder("overrideWithSellerLabels", jobRepository).tasklet((contribution, chunkContext) -> {
-			int overridden = sellerLabels.override();
-			if (overridden > 0) {
-				log.info("{} stored messages take the seller's category", overridden);
-			}
+		return once("overrideWithSellerLabels", jobRepository, transactionManager, sellerLabels::override);
+	}
+
+	// a step that does one thing in one transaction
+	private static Step once(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Runnable work) {
+		return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
+			work.run();
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

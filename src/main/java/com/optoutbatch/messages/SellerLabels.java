@@ -2,6 +2,9 @@ package com.optoutbatch.messages;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -41,6 +44,8 @@ class SellerLabels implements ItemProcessor<SellerLabel, SellerLabel>, ItemWrite
 			  AND EXISTS (SELECT 1 FROM seller_labels l WHERE l.message_id = m.message_id AND l.category <> m.category)
 			""";
 
+	private static final Logger log = LoggerFactory.getLogger(SellerLabels.class);
+
 	private final JdbcTemplate jdbc;
 
 	SellerLabels(JdbcTemplate jdbc) {
@@ -72,9 +77,12 @@ class SellerLabels implements ItemProcessor<SellerLabel, SellerLabel>, ItemWrite
 		jdbc.batchUpdate(MERGE, rows);
 	}
 
-	/** Overrides the stored messages' categories with the labels; how many changed. */
-	int override() {
-		return jdbc.update(OVERRIDE);
+	/** Overrides the stored messages' categories with the labels. */
+	void override() {
+		int overridden = jdbc.update(OVERRIDE);
+		if (overridden > 0) {
+			log.info("{} stored messages take the seller's category", overridden);
+		}
 	}
 
 }
