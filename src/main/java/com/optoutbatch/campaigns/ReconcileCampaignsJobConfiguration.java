@@ -127,8 +127,11 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@JobScope
-	CampaignProfiles campaignProfiles(@Value("#{jobParameters['campaigns.profiles']}") String userFile) {
-		return CampaignProfiles.load(userFile == null || userFile.isBlank() ? null : Path.of(userFile));
+	CampaignProfiles campaignProfiles(@Value("#{jobParameters['campaigns.profiles']}") String userFile,
+			Workspace workspace) {
+		// relative to the workspace, as every other file a parameter names
+		return CampaignProfiles
+			.load(userFile == null || userFile.isBlank() ? null : workspace.home().resolve(userFile));
 	}
 
 	// Not proxied: the row decider asks the index several times a row, and a call through

@@ -204,6 +204,31 @@ class ReconcileCampaignsJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void aProfilesFileNamedRelativelyIsTheWorkspacesWhereverTheJobIsStartedFrom() throws Exception {
+		write("campaigns/mytool/queue.csv", """
+				Order,Campaign
+				171-0000001-0000001,Thanks
+				""", StandardCharsets.UTF_8);
+		Files.writeString(Files.createDirectories(workspace.home().resolve("config")).resolve("profiles.yml"), """
+				mytool:
+				  tool: MyTool
+				  columns:
+				    order_id: Order
+				    campaign: Campaign
+				""");
+		jobs.setJob(reconcileCampaigns);
+
+		JobExecution run = jobs.startJob(new JobParametersBuilder(parameters())
+			.addString(CampaignProfiles.PARAMETER, "config/profiles.yml", false)
+			.toJobParameters());
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(workspace.output("send-lists", "mytool", "queue.clean.csv")).hasContent("""
+				Order,Campaign
+				171-0000001-0000001,Thanks""");
+	}
+
+	@Test
 	void strayQuoteInAnOptOutListCostsOneOrderAndTheCleanListHoldsNoneOfTheOthers() throws Exception {
 		StringBuilder optOuts = new StringBuilder("order_id\n");
 		StringBuilder list = new StringBuilder("order_id,buyer_alias,campaign,planned_send_date,purpose\n");
