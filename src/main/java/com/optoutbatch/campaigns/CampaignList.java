@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.optoutbatch.support.OrderIds;
 import com.optoutbatch.campaigns.CampaignProfile.CampaignField;
 import com.optoutbatch.support.DelimitedFile;
 import com.optoutbatch.support.DelimitedFile.NumberedRecord;
@@ -23,8 +24,6 @@ import com.optoutbatch.support.RejectedRecordException;
  */
 record CampaignList(Path file, String name, CampaignProfile profile, CampaignListFormat format, List<String> header,
 		Map<CampaignField, Integer> columns, Unusable unusable) {
-
-	static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
 
 	static final Pattern ALIAS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -119,7 +118,7 @@ record CampaignList(Path file, String name, CampaignProfile profile, CampaignLis
 				String cell = cells[i].trim();
 				if (!cell.isEmpty()) {
 					filled[i]++;
-					orderIds[i] += ORDER_ID.matcher(cell).matches() ? 1 : 0;
+					orderIds[i] += OrderIds.isOrderId(cell) ? 1 : 0;
 					aliases[i] += ALIAS.matcher(cell).matches() ? 1 : 0;
 				}
 			}

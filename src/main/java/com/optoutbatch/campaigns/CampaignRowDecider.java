@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
+import com.optoutbatch.support.OrderIds;
 import com.optoutbatch.orders.BuyerAlias;
 import com.optoutbatch.support.ExportDates;
 import com.optoutbatch.support.RejectedRecordException;
@@ -56,7 +57,7 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 	/** The row's fields checked and normalised; a row that cannot be used is rejected. */
 	static CheckedRow check(CampaignRow row) {
 		String orderId = row.orderId();
-		if (orderId != null && !CampaignList.ORDER_ID.matcher(orderId).matches()) {
+		if (orderId != null && !OrderIds.isOrderId(orderId)) {
 			throw reject(row, "malformed order id", "'" + orderId + "' is not of the form 123-1234567-1234567");
 		}
 		String alias;

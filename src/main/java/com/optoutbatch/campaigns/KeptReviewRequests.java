@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.carrotsearch.hppc.LongLongHashMap;
 
+import com.optoutbatch.support.OrderIds;
+
 /**
  * For every order that the campaign lists ask a review for, the one request that is kept:
  * the earliest planned send (unknown dates last), then by list name, then by line. Every
@@ -36,7 +38,7 @@ class KeptReviewRequests {
 	private final Map<String, Integer> listNumbers = new HashMap<>();
 
 	synchronized void note(ReviewRequest request) {
-		long order = orderKey(request.orderId());
+		long order = OrderIds.key(request.orderId());
 		long candidate = pack(listNumber(request.listName()), request.line(), request.plannedSendDate());
 		int slot = keptByOrder.indexOf(order);
 		if (!keptByOrder.indexExists(slot)) {
@@ -50,7 +52,7 @@ class KeptReviewRequests {
 	/** Whether another request for the same order is kept instead of this one. */
 	synchronized boolean isDuplicate(String listName, long line, String orderId) {
 		Integer list = listNumbers.get(listName);
-		int slot = keptByOrder.indexOf(orderKey(orderId));
+		int slot = keptByOrder.indexOf(OrderIds.key(orderId));
 		if (list == null || !keptByOrder.indexExists(slot)) {
 			return false;
 		}
@@ -99,24 +101,6 @@ class KeptReviewRequests {
 
 	private static long lineOf(long request) {
 		return request & ((1L << LINE_BITS) - 1);
-	}
-
-	/**
-	 * An order id ({@code 123-1234567-1234567}, the first character may be a capital
-	 * letter) as a number: the first character in base 36, then the sixteen digits.
-	 */
-	static long orderKey(String orderId) {
-		if (!CampaignList.ORDER_ID.matcher(orderId).matches()) {
-			throw new IllegalArgumentException("not an order id: " + orderId);
-		}
-		long key = Character.digit(orderId.charAt(0), 36);
-		for (int i = 1; i < orderId.length(); i++) {
-			char c = orderId.charAt(i);
-			if (c != '-') {
-				key = key * 10 + (c - '0');
-			}
-		}
-		return key;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import com.optoutbatch.support.OrderIds;
 import com.optoutbatch.support.ExportDates;
 
 /**
@@ -22,8 +23,6 @@ final class MessageLayouts {
 	static final String GENERIC = "generic";
 
 	static final String DETECTED = "detected";
-
-	static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
 
 	private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -99,8 +98,7 @@ final class MessageLayouts {
 			}
 		}
 		Set<Integer> taken = new HashSet<>(columns.values());
-		byContent(columns, taken, MessageField.ORDER_ID, header.size(), sample,
-				cell -> ORDER_ID.matcher(cell).matches());
+		byContent(columns, taken, MessageField.ORDER_ID, header.size(), sample, OrderIds::isOrderId);
 		byContent(columns, taken, MessageField.RECIPIENT, header.size(), sample,
 				cell -> ADDRESS.matcher(cell).matches());
 		byContent(columns, taken, MessageField.SENT_AT, header.size(), sample, MessageLayouts::isDate);

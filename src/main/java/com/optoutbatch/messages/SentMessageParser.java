@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import com.optoutbatch.support.OrderIds;
 import com.optoutbatch.orders.BuyerAlias;
 import com.optoutbatch.support.ExportDates;
 import com.optoutbatch.support.RejectedRecordException;
@@ -35,7 +36,7 @@ class SentMessageParser implements ItemProcessor<MessageLogLine, SentMessage> {
 	@Override
 	public SentMessage process(MessageLogLine line) {
 		String orderId = line.get(MessageField.ORDER_ID);
-		if (orderId != null && !MessageLayouts.ORDER_ID.matcher(orderId).matches()) {
+		if (orderId != null && !OrderIds.isOrderId(orderId)) {
 			throw reject(line, "malformed order id", "'" + orderId + "' is not of the form 123-1234567-1234567");
 		}
 		String sent = line.get(MessageField.SENT_AT);

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
+import com.optoutbatch.support.OrderIds;
 import com.optoutbatch.orders.BuyerAlias;
 import com.optoutbatch.orders.Marketplace;
 import com.optoutbatch.support.PersonalData;
@@ -22,8 +22,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 class OptOutListParser implements ItemProcessor<OptOutListLine, OptOut> {
 
-	private static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
-
 	@Override
 	public OptOut process(OptOutListLine line) {
 		String orderId = null;
@@ -36,7 +34,7 @@ class OptOutListParser implements ItemProcessor<OptOutListLine, OptOut> {
 		}
 		for (String raw : line.cells()) {
 			String cell = raw.strip();
-			if (orderId == null && ORDER_ID.matcher(cell.toUpperCase(Locale.ROOT)).matches()) {
+			if (orderId == null && OrderIds.isOrderId(cell.toUpperCase(Locale.ROOT))) {
 				orderId = cell.toUpperCase(Locale.ROOT);
 			}
 			else if (alias == null && cell.contains("@")) {

@@ -2,6 +2,8 @@ package com.optoutbatch.orders;
 
 import com.carrotsearch.hppc.LongIntHashMap;
 
+import com.optoutbatch.support.OrderIds;
+
 /**
  * The orders of one report whose lines name different buyer aliases. The import keeps one
  * alias per order (the newest line's); these are counted, so that the run file and the
@@ -24,7 +26,7 @@ public final class AliasConflicts {
 	 * unusable one, says nothing.
 	 */
 	void note(String orderId, String buyerEmail) {
-		if (orderId == null || buyerEmail == null || !OrderLineParser.ORDER_ID.matcher(orderId).matches()) {
+		if (orderId == null || buyerEmail == null || !OrderIds.isOrderId(orderId)) {
 			return;
 		}
 		String alias;
@@ -37,7 +39,7 @@ public final class AliasConflicts {
 		if (alias == null) {
 			return;
 		}
-		long order = orderKey(orderId);
+		long order = OrderIds.key(orderId);
 		int hash = alias.hashCode() & Integer.MAX_VALUE;
 		int slot = aliasByOrder.indexOf(order);
 		if (!aliasByOrder.indexExists(slot)) {
@@ -52,19 +54,6 @@ public final class AliasConflicts {
 	/** How many orders have lines with different aliases. */
 	long orders() {
 		return orders;
-	}
-
-	// 123-1234567-1234567 (the first character may be a capital letter): that character
-	// in base 36, then the digits
-	private static long orderKey(String orderId) {
-		long key = Character.digit(orderId.charAt(0), 36);
-		for (int i = 1; i < orderId.length(); i++) {
-			char c = orderId.charAt(i);
-			if (c != '-') {
-				key = key * 10 + (c - '0');
-			}
-		}
-		return key;
 	}
 
 }

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import com.optoutbatch.support.OrderIds;
 import com.optoutbatch.support.ExportDates;
 import com.optoutbatch.support.RejectedRecordException;
 
@@ -22,8 +22,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * parameter, in that order. A line that cannot be used is rejected with the reason.
  */
 class OrderLineParser implements ItemProcessor<OrderReportLine, OrderLine> {
-
-	static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
 
 	private static final String UNSHIPPED = "Unshipped";
 
@@ -41,7 +39,7 @@ class OrderLineParser implements ItemProcessor<OrderReportLine, OrderLine> {
 		if (orderId == null) {
 			throw reject(line, "no order id", "neither this line nor a line before it names an order");
 		}
-		if (!ORDER_ID.matcher(orderId).matches()) {
+		if (!OrderIds.isOrderId(orderId)) {
 			throw reject(line, "malformed order id", "'" + orderId + "' is not of the form 123-1234567-1234567");
 		}
 		String alias;

@@ -20,8 +20,6 @@ public final class PersonalData {
 				+ "(ship|bill)[-_ ]?(city|state|postal|zip|country|county|district|region)|postal|zip|"
 				+ "delivery[-_ ]?instructions|vat[-_ ]?number|tax[-_ ]?registration");
 
-	private static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
-
 	private static final Pattern MARKETPLACE_ALIAS = Pattern
 		.compile("[^@\\s]+@marketplace\\.amazon\\.[a-z]{2,3}(?:\\.[a-z]{2})?", Pattern.CASE_INSENSITIVE);
 
@@ -91,7 +89,7 @@ public final class PersonalData {
 
 	/** {@code 112-3456789-0123456}, the first character may be a capital letter. */
 	public static boolean isOrderId(String value) {
-		return ORDER_ID.matcher(value).matches();
+		return OrderIds.isOrderId(value);
 	}
 
 	/**

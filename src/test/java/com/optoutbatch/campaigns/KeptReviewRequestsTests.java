@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class KeptReviewRequestsTests {
 
@@ -53,17 +52,6 @@ class KeptReviewRequestsTests {
 		assertThat(requests.isDuplicate("generic.nov", 4, "D01-1234567-7654321")).isFalse();
 		assertThat(requests.isDuplicate("other.list", 3, "171-0000000-0000000")).isFalse();
 		assertThat(requests.orders()).isEqualTo(2);
-	}
-
-	@Test
-	void orderIdsAreNumberedOneToOne() {
-		assertThat(KeptReviewRequests.orderKey("113-1234567-7654321")).isEqualTo(1_1312_3456_7765_4321L);
-		assertThat(KeptReviewRequests.orderKey("D01-1234567-7654321"))
-			.isNotEqualTo(KeptReviewRequests.orderKey("130-1234567-7654321"))
-			.isNotEqualTo(KeptReviewRequests.orderKey("301-1234567-7654321"));
-		assertThat(KeptReviewRequests.orderKey("999-9999999-9999999"))
-			.isLessThan(KeptReviewRequests.orderKey("A00-0000000-0000000"));
-		assertThatIllegalArgumentException().isThrownBy(() -> KeptReviewRequests.orderKey("not-an-order"));
 	}
 
 	private void note(String list, long line, String orderId, String plannedSendDate) {
