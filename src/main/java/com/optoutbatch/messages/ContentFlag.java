@@ -20,13 +20,13 @@ public enum ContentFlag {
 	 * Incentives or pressure for a positive review, or a review asked for only when the
 	 * buyer is happy.
 	 */
-	REVIEW_INCENTIVE("review-incentive"),
+	REVIEW_INCENTIVE("review-incentive", "review-incentive", "conditional-review"),
 
 	/** Asking the buyer to change or remove a review. */
-	REVIEW_CHANGE("review-change"),
+	REVIEW_CHANGE("review-change", "review-change"),
 
 	/** Marketing, coupons, promotions. */
-	MARKETING("marketing"),
+	MARKETING("marketing", "marketing", "cross-selling"),
 
 	/** The critical subject or an "[Important]" tag on content that is not critical. */
 	CRITICAL_SUBJECT("critical-subject"),
@@ -39,12 +39,21 @@ public enum ContentFlag {
 
 	private final String code;
 
-	ContentFlag(String code) {
+	// the kinds of message (as the corpus labels them) that always carry the flag
+	private final List<String> kinds;
+
+	ContentFlag(String code, String... kinds) {
 		this.code = code;
+		this.kinds = List.of(kinds);
 	}
 
 	public String code() {
 		return code;
+	}
+
+	/** The flags every message of a kind carries. */
+	static List<ContentFlag> ofKind(String kind) {
+		return Arrays.stream(values()).filter(flag -> flag.kinds.contains(kind)).toList();
 	}
 
 	static ContentFlag ofCode(String code) {

@@ -38,7 +38,7 @@ final class LearnedModel {
 	private static final String FORMAT = "optout-batch message model 2";
 
 	// a feature seen in fewer training messages says nothing that generalises
-	private static final int MIN_MESSAGES = 2;
+	private static final int MIN_MESSAGES = 3;
 
 	private static final double COST = 64;
 
@@ -91,7 +91,8 @@ final class LearnedModel {
 	 * The model's category for a message, how sure it is, the kind it found, and the
 	 * features that spoke for that kind.
 	 */
-	record Verdict(MessageCategory category, double probability, String kind, List<String> strongest) {
+	record Verdict(MessageCategory category, double probability, String kind, double kindProbability,
+			List<String> strongest) {
 
 		/** {@code model 0.93 (customization): "engraving", "font"} */
 		String describe() {
@@ -158,7 +159,8 @@ final class LearnedModel {
 				best = column;
 			}
 		}
-		return new Verdict(category, byCategory.get(category), kindNames[labels[best]], strongest(vector, best));
+		return new Verdict(category, byCategory.get(category), kindNames[labels[best]], probabilities[best],
+				strongest(vector, best));
 	}
 
 	// the known features of the message that raised the kind's score most
@@ -206,9 +208,7 @@ final class LearnedModel {
 		int[][] known = { new int[256] };
 		int[] count = { 0 };
 		MessageFeatures.scan(subject, body, rulesMatched, (prefix, text, start, length) -> {
-			int index = hashes.getOrDefault(
-					MessageFeatures.hash(MessageFeatures.hash(MessageFeatures.FNV_OFFSET, prefix), text, start, length),
-					0);
+			int index = hashes.getOrDefault(MessageFeatures.hash(prefix, text, start, length), 0);
 			if (index > 0) {
 				if (count[0] == known[0].length) {
 					known[0] = Arrays.copyOf(known[0], count[0] * 2);

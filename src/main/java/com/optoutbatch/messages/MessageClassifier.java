@@ -22,8 +22,9 @@ import com.optoutbatch.messages.PolicyRule.RuleMatch;
  * Decides whether a sent message was critical, by the weighted phrases of the policy
  * rules in subject and body: the body decides, the subject only when the body says
  * nothing or is split evenly; {@link MessageCategory#UNDECIDED} when that leaves no
- * winner. Also finds the content flags: those of the rules, and links, e-mail addresses,
- * emojis and a missing order id, which need no phrase list.
+ * winner. Also finds the content flags: those of the rules, those of the kind of message
+ * the model found (a conditional review request is a review incentive), and links, e-mail
+ * addresses, emojis and a missing order id, which need no phrase list.
  */
 class MessageClassifier {
 
@@ -49,6 +50,10 @@ class MessageClassifier {
 	// a rule decides alone when three of its phrases (weight 3) speak for its category
 	// and none against
 	private static final int SURE_SCORE = 9;
+
+	// the kind of message the model found raises the kind's flags when it is more likely
+	// than not
+	private static final double SURE_KIND = 0.5;
 
 	private final List<PolicyRule> rules;
 
@@ -81,8 +86,9 @@ class MessageClassifier {
 		MessageCategory category = byRules.category();
 		String rule = byRules.rule();
 		String reason = byRules.reason();
+		LearnedModel.Verdict verdict = null;
 		if (model != null && !byRules.sure()) {
-			LearnedModel.Verdict verdict = model.predict(subjectText, bodyText, byRules.ruleNames());
+			verdict = model.predict(subjectText, bodyText, byRules.ruleNames());
 			String rulesSaid = byRules.votes().isEmpty() ? "" : "; rules: " + byRules.reason();
 			if (verdict.probability() >= minConfidence) {
 				category = verdict.category();
@@ -96,6 +102,9 @@ class MessageClassifier {
 			}
 		}
 		Set<ContentFlag> flags = flags(subject, body, category, byRules.bodyMatches(), byRules.subjectMatches());
+		if (verdict != null && verdict.kindProbability() >= SURE_KIND) {
+			flags.addAll(ContentFlag.ofKind(verdict.kind()));
+		}
 		return new Classification(category, rule, reason, List.copyOf(flags));
 	}
 

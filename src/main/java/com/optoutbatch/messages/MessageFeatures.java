@@ -68,21 +68,22 @@ final class MessageFeatures {
 
 	/** The hash a feature is known by: FNV-1a over its characters, prefix included. */
 	static long hash(String feature) {
-		return hash(hash(FNV_OFFSET, feature.substring(0, 2)), feature.toCharArray(), 2, feature.length() - 2);
+		return hash(feature.substring(0, 2), feature.toCharArray(), 2, feature.length() - 2);
 	}
 
-	static long hash(long hash, String prefix) {
-		return hash(hash, prefix.toCharArray(), 0, prefix.length());
-	}
-
-	static long hash(long hash, char[] text, int start, int length) {
+	/** The hash of the feature a {@link Sink} receives. */
+	static long hash(String prefix, char[] text, int start, int length) {
+		long hash = FNV_OFFSET;
+		for (int i = 0; i < prefix.length(); i++) {
+			hash = (hash ^ prefix.charAt(i)) * FNV_PRIME;
+		}
 		for (int i = start; i < start + length; i++) {
 			hash = (hash ^ text[i]) * FNV_PRIME;
 		}
 		return hash;
 	}
 
-	static final long FNV_OFFSET = 0xcbf29ce484222325L;
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
 
 	private static final long FNV_PRIME = 0x100000001b3L;
 

@@ -77,7 +77,8 @@ class MessageModel {
 		}
 	}
 
-	private static LearnedModel loadShipped() {
+	/** The model the jar holds, trained by the build on the whole corpus. */
+	static LearnedModel loadShipped() {
 		try (InputStream in = MessageModel.class.getResourceAsStream("/" + ClassifierTraining.SHIPPED_MODEL)) {
 			if (in == null) {
 				throw new IllegalStateException("the jar holds no message model " + ClassifierTraining.SHIPPED_MODEL);

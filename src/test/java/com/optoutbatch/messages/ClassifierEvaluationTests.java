@@ -41,6 +41,11 @@ class ClassifierEvaluationTests {
 				assertThat(score.recall()).as(score.flag().code()).isEqualTo(1.0);
 				assertThat(score.precision()).as(score.flag().code()).isEqualTo(1.0);
 			});
+	}
+
+	@Test
+	void findsNearlyEveryFlagAndRaisesNearlyNoneWrongly() {
+		assertThat(evaluation.allFlags().recall()).isGreaterThanOrEqualTo(0.95);
 		assertThat(evaluation.allFlags().precision()).isGreaterThanOrEqualTo(0.95);
 	}
 
