@@ -26,6 +26,13 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 
 	public static final String RUN_ATTEMPT = "run.attempt";
 
+	/** Which inputs a run reads: {@value #NEW_INPUTS} or {@value #ALL_INPUTS}. */
+	static final String INPUTS = "inputs";
+
+	static final String NEW_INPUTS = "new";
+
+	static final String ALL_INPUTS = "all";
+
 	static final String RERUN = "--rerun";
 
 	static final String USAGE = "usage: run-job.sh <jobName> [name=value ...] [--rerun]";
@@ -80,6 +87,14 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 		withDefaults.putIfAbsent(RUN_DATE, LocalDate.now().toString());
 		declared.check(withDefaults);
 		return new JobCommand(jobName, withDefaults, rerun, springArgs);
+	}
+
+	/**
+	 * Whether the run reads every input again, also those a completed run read unchanged:
+	 * {@code inputs=all}, or {@code --rerun}.
+	 */
+	boolean readsAllInputs() {
+		return rerun || ALL_INPUTS.equals(parameters.get(INPUTS));
 	}
 
 	public LocalDate runDate() {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.optoutbatch.support.InputLedger;
+import com.optoutbatch.support.ReadingBasis;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -55,15 +56,18 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final InputLedger inputLedger;
 
+	private final ReadingBasis readingBasis;
+
 	private ExitCode exitCode = ExitCode.FAILED;
 
 	JobRunner(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, Workspace workspace,
-			InputLedger inputLedger) {
+			InputLedger inputLedger, ReadingBasis readingBasis) {
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.workspace = workspace;
 		this.inputLedger = inputLedger;
+		this.readingBasis = readingBasis;
 	}
 
 	@Override
@@ -92,7 +96,7 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		InputLedger.Run run = new InputLedger.Run(job.getName(), command.runDate(), resume ? attempt : attempt + 1);
 		if (!resume) {
-			inputLedger.pin(run);
+			inputLedger.pin(run, readingBasis.of(command.parameters()), command.readsAllInputs());
 		}
 		JobParameters parameters = command.jobParameters(run.attempt());
 		log.info("{} {} for run.date {} (attempt {})", resume ? "Resuming" : "Starting", job.getName(),

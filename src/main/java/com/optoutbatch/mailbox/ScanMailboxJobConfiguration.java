@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.optoutbatch.optouts.OptOutRegistry;
+import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
@@ -47,9 +48,10 @@ class ScanMailboxJobConfiguration {
 	}
 
 	@Bean
-	Step scanMailboxFilesManager(JobRepository jobRepository, Workspace workspace, Step scanMailboxFileWorker) {
+	Step scanMailboxFilesManager(JobRepository jobRepository, Workspace workspace, InputLedger inputLedger,
+			Step scanMailboxFileWorker) {
 		return InputSteps.perInputFile("scanMailboxFilesManager", jobRepository,
-				() -> MailboxSources.under(workspace.input("mailbox")), scanMailboxFileWorker);
+				() -> inputLedger.toRead(MailboxSources.under(workspace.input("mailbox"))), scanMailboxFileWorker);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.optoutbatch.support.FileParameters;
+import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.ProgressLogger;
 import com.optoutbatch.support.PublishedFile;
@@ -64,10 +65,10 @@ class ImportMessagesJobConfiguration {
 	}
 
 	@Bean
-	Step importMessageLogsManager(JobRepository jobRepository, Workspace workspace, Step importMessageLogWorker,
-			TableStatistics tableStatistics) {
+	Step importMessageLogsManager(JobRepository jobRepository, Workspace workspace, InputLedger inputLedger,
+			Step importMessageLogWorker, TableStatistics tableStatistics) {
 		return InputSteps.perInputFile("importMessageLogsManager", jobRepository,
-				() -> workspace.inputFiles("messages"), importMessageLogWorker,
+				() -> inputLedger.toRead(workspace.inputFiles("messages")), importMessageLogWorker,
 				tableStatistics.refreshAfterStep("messages"));
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.Workspace;
@@ -39,10 +40,10 @@ public class OptOutStepsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(OptOutStepsConfiguration.class);
 
 	@Bean
-	public Step importOptOutListsManager(JobRepository jobRepository, Workspace workspace,
+	public Step importOptOutListsManager(JobRepository jobRepository, Workspace workspace, InputLedger inputLedger,
 			Step importOptOutListWorker) {
-		return InputSteps.perInputFile("importOptOutListsManager", jobRepository, () -> workspace.inputFiles("optouts"),
-				importOptOutListWorker);
+		return InputSteps.perInputFile("importOptOutListsManager", jobRepository,
+				() -> inputLedger.toRead(workspace.inputFiles("optouts")), importOptOutListWorker);
 	}
 
 	@Bean

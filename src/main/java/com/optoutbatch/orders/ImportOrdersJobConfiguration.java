@@ -3,6 +3,7 @@ package com.optoutbatch.orders;
 import java.nio.file.Path;
 
 import com.optoutbatch.support.FileParameters;
+import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
@@ -36,10 +37,11 @@ class ImportOrdersJobConfiguration {
 	}
 
 	@Bean
-	Step importOrderReportsManager(JobRepository jobRepository, Workspace workspace, Step importOrderReportWorker,
-			TableStatistics tableStatistics) {
-		return InputSteps.perInputFile("importOrderReportsManager", jobRepository, () -> workspace.inputFiles("orders"),
-				importOrderReportWorker, tableStatistics.refreshAfterStep("orders"));
+	Step importOrderReportsManager(JobRepository jobRepository, Workspace workspace, InputLedger inputLedger,
+			Step importOrderReportWorker, TableStatistics tableStatistics) {
+		return InputSteps.perInputFile("importOrderReportsManager", jobRepository,
+				() -> inputLedger.toRead(workspace.inputFiles("orders")), importOrderReportWorker,
+				tableStatistics.refreshAfterStep("orders"));
 	}
 
 	@Bean

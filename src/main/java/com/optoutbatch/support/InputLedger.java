@@ -26,6 +26,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +40,10 @@ import org.springframework.stereotype.Component;
  * from its beginning when anything did, so that no run mixes two versions of its inputs.
  * <p>
  * When an attempt completes, each of its files is noted as read to its end
- * ({@code read_bytes}): what a later run needs to skip what a completed run already took
- * in, or to read only what a file gained since.
+ * ({@code read_bytes}). A later run does not read again a file whose bytes and reading
+ * basis (what else the reading depended on: {@link ReadingBasis}) equal those of the last
+ * completed run that read it: it is pinned as unchanged since that run's date, and the
+ * partitions of the run leave it out ({@link #toRead}).
  */
 @Component
 public class InputLedger {
@@ -63,8 +68,17 @@ public class InputLedger {
 
 	private static final String INSERT = """
 			INSERT INTO input_ledger (job_name, run_date, run_attempt, input_path, size_bytes, modified_ns, sha256,
-			                          pinned_at, outcome)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PINNED')""";
+			                          pinned_at, outcome, basis, unchanged_since)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PINNED', ?, ?)""";
+
+	// the last completed reading of each file, by the time it was pinned
+	private static final String LAST_READ = """
+			SELECT input_path, size_bytes, modified_ns, sha256, pinned_at, basis, run_date, unchanged_since
+			FROM input_ledger l WHERE outcome = 'READ' AND pinned_at = (
+			    SELECT MAX(pinned_at) FROM input_ledger m WHERE m.input_path = l.input_path AND m.outcome = 'READ')""";
+
+	/** Where a job keeps the inputs it did not read again: path, and since what date. */
+	public static final String UNCHANGED_KEY = "input.unchanged";
 
 	private static final String SELECT = """
 			SELECT input_path, size_bytes, modified_ns, sha256, pinned_at, outcome FROM input_ledger
@@ -89,12 +103,35 @@ public class InputLedger {
 
 	/**
 	 * Fingerprints every input of the run's job as it is now, and records them as the
-	 * run's.
+	 * run's, read on the given basis; unless {@code readAll}, a file the last completed
+	 * run that read it read with the same bytes and basis is pinned as unchanged.
 	 */
-	public List<Fingerprint> pin(Run run) {
+	public List<Fingerprint> pin(Run run, String basis, boolean readAll) {
 		OffsetDateTime pinnedAt = OffsetDateTime.now(ZoneOffset.UTC);
+		Map<String, LastRead> lastRead = new LinkedHashMap<>();
+		jdbc.query(LAST_READ, row -> {
+			Fingerprint read = new Fingerprint(row.getString(1), row.getLong(2), row.getLong(3), row.getString(4),
+					row.getObject(5, OffsetDateTime.class).toInstant());
+			LocalDate since = row.getObject(8, LocalDate.class);
+			lastRead.put(read.path(),
+					new LastRead(read, row.getString(6), since != null ? since : row.getObject(7, LocalDate.class)));
+		});
 		List<Fingerprint> inputs = new ArrayList<>();
-		current(run.job()).forEach((path, file) -> inputs.add(fingerprint(path, file, null)));
+		Map<String, LocalDate> unchanged = new LinkedHashMap<>();
+		current(run.job()).forEach((path, file) -> {
+			LastRead last = lastRead.get(path);
+			Fingerprint now = fingerprint(path, file, last == null ? null : last.fingerprint());
+			if (now.sha256() == null && now.size() >= 0) {
+				// of another size than when last read: hashed all the same, for the runs
+				// after
+				now = fingerprint(path, file, null);
+			}
+			inputs.add(now);
+			if (!readAll && last != null && now.sha256() != null && last.fingerprint().sameContent(now)
+					&& basis.equals(last.basis())) {
+				unchanged.put(path, last.readOn());
+			}
+		});
 		jdbc.update("DELETE FROM input_ledger WHERE job_name = ? AND run_date = ? AND run_attempt = ?", run.job(),
 				run.runDate(), run.attempt());
 		jdbc.batchUpdate(INSERT, inputs, inputs.size(), (statement, input) -> {
@@ -106,8 +143,59 @@ public class InputLedger {
 			statement.setLong(6, input.modifiedNanos());
 			statement.setString(7, input.sha256());
 			statement.setObject(8, pinnedAt);
+			statement.setString(9, basis);
+			statement.setObject(10, unchanged.get(input.path()));
 		});
 		return inputs;
+	}
+
+	/** What the last completed reading of a file read, on what basis, and since when. */
+	private record LastRead(Fingerprint fingerprint, String basis, LocalDate readOn) {
+	}
+
+	/**
+	 * The files of a partitioned step to read: all but those its run pinned as unchanged,
+	 * which are noted in the job's context ({@link #UNCHANGED_KEY}) for the run file.
+	 * Outside a run the launch pinned (a job started directly, as in tests), all.
+	 */
+	public List<Path> toRead(List<Path> files) {
+		StepContext step = StepSynchronizationManager.getContext();
+		JobExecution job = step == null ? null : step.getStepExecution().getJobExecution();
+		Long attempt = job == null ? null : job.getJobParameters().getLong(RUN_ATTEMPT);
+		LocalDate runDate = job == null ? null : job.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE);
+		if (attempt == null || runDate == null) {
+			return files;
+		}
+		Map<String, LocalDate> unchanged = new LinkedHashMap<>();
+		jdbc.query("""
+				SELECT input_path, unchanged_since FROM input_ledger
+				WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND unchanged_since IS NOT NULL""", row -> {
+			unchanged.put(row.getString(1), row.getObject(2, LocalDate.class));
+		}, job.getJobInstance().getJobName(), runDate, attempt);
+		Path inputs = workspace.home().resolve("input");
+		List<Path> toRead = new ArrayList<>();
+		Map<String, String> noted = unchangedOf(job);
+		for (Path file : files) {
+			String path = nameOf(inputs, file);
+			LocalDate since = unchanged.get(path);
+			if (since == null) {
+				toRead.add(file);
+			}
+			else {
+				noted.put(path, since.toString());
+			}
+		}
+		job.getExecutionContext().put(UNCHANGED_KEY, noted);
+		return toRead;
+	}
+
+	/**
+	 * The inputs a job did not read again, by path, with the date of the run that did.
+	 */
+	@SuppressWarnings("unchecked")
+	public static Map<String, String> unchangedOf(JobExecution job) {
+		Object noted = job.getExecutionContext().get(UNCHANGED_KEY);
+		return noted == null ? new TreeMap<>() : new TreeMap<>((Map<String, String>) noted);
 	}
 
 	/** The inputs a run pinned, by path under {@code input/}. */
@@ -277,7 +365,7 @@ public class InputLedger {
 	}
 
 	/** The SHA-256 of a file's content, streamed; {@code null} when it cannot be read. */
-	private static String sha256(Path file) {
+	static String sha256(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			byte[] buffer = new byte[1 << 16];

@@ -138,7 +138,7 @@ public class RunFileWriter implements JobExecutionListener {
 				failureOf(jobExecution), runFileError, startedOver(jobExecution, runDate),
 				firstLine(jobExecution.getExitStatus().getExitDescription()), start, end,
 				end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, RecordCounts.NONE, List.of(),
-				List.of(), InputListing.skipped(jobExecution));
+				List.of(), unchanged(jobExecution), InputListing.skipped(jobExecution));
 	}
 
 	/**
@@ -199,7 +199,15 @@ public class RunFileWriter implements JobExecutionListener {
 				failureOf(jobExecution), null, startedOver(jobExecution, runDate),
 				jobExecution.getExitStatus().getExitDescription(), start, end,
 				start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0, totals, steps, inputs,
-				InputListing.skipped(jobExecution));
+				unchanged(jobExecution), InputListing.skipped(jobExecution));
+	}
+
+	private static List<UnchangedInput> unchanged(JobExecution jobExecution) {
+		return InputLedger.unchangedOf(jobExecution)
+			.entrySet()
+			.stream()
+			.map(input -> new UnchangedInput(input.getKey(), LocalDate.parse(input.getValue())))
+			.toList();
 	}
 
 	/**
@@ -240,13 +248,21 @@ public class RunFileWriter implements JobExecutionListener {
 	 * The run file: one run of one job. {@code failure} says in one line why it did not
 	 * complete; {@code runFileError}, when set, why this run file holds no inputs;
 	 * {@code startedOver}, when set, that this attempt started from the beginning because
-	 * the inputs of the one before it changed, and which; {@code skipped}: what the job
-	 * found under input/ and did not read, and why.
+	 * the inputs of the one before it changed, and which; {@code unchanged}: the inputs
+	 * it did not read again, since a completed run read them as they are;
+	 * {@code skipped}: what the job found under input/ and did not read, and why.
 	 */
 	public record RunFile(String job, LocalDate runDate, String status, String failure, String runFileError,
 			InputLedger.StartedOver startedOver, String exitDescription, LocalDateTime startedAt, LocalDateTime endedAt,
 			double seconds, RecordCounts totals, List<StepRun> steps, List<InputFile> inputs,
-			List<InputListing.Skipped> skipped) {
+			List<UnchangedInput> unchanged, List<InputListing.Skipped> skipped) {
+	}
+
+	/**
+	 * An input not read again: its path under input/, and the date of the run that read
+	 * it as it is.
+	 */
+	public record UnchangedInput(String file, LocalDate readOn) {
 	}
 
 	/**

@@ -16,6 +16,7 @@ import com.optoutbatch.optouts.OptOutRegistry;
 import com.optoutbatch.optouts.OptOutSource;
 import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.JobTestSupport;
+import com.optoutbatch.support.ReadingBasis;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,9 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 
 	@Autowired
 	InputLedger inputLedger;
+
+	@Autowired
+	ReadingBasis readingBasis;
 
 	@Autowired
 	OptOutRegistry registry;
@@ -170,7 +174,7 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 
 	private ExitCode launch(String job, String... more) throws Exception {
 		inserts.set(0);
-		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger);
+		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis);
 		String[] args = Stream.concat(Stream.of(job, RUN_DATE), Stream.of(more)).toArray(String[]::new);
 		runner.run(new DefaultApplicationArguments(args));
 		failingInsert.set(0);

@@ -24,6 +24,8 @@ class InputLedgerJobTests extends JobTestSupport {
 
 	static final InputLedger.Run CAMPAIGNS = new InputLedger.Run("reconcileCampaigns", RUN_DATE, 1);
 
+	static final String BASIS = "0".repeat(64);
+
 	// the SHA-256 of "abc"
 	static final String ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
@@ -42,7 +44,7 @@ class InputLedgerJobTests extends JobTestSupport {
 		write("campaigns/README.md", "about the lists");
 		write("orders/report.txt", "another job's");
 
-		List<InputLedger.Fingerprint> pinned = ledger.pin(CAMPAIGNS);
+		List<InputLedger.Fingerprint> pinned = ledger.pin(CAMPAIGNS, BASIS, false);
 
 		assertThat(pinned)
 			.extracting(InputLedger.Fingerprint::path, InputLedger.Fingerprint::size, InputLedger.Fingerprint::sha256)
@@ -61,10 +63,11 @@ class InputLedgerJobTests extends JobTestSupport {
 			write(folder + "/file.txt", folder);
 		}
 
-		assertThat(ledger.pin(new InputLedger.Run("nightly", RUN_DATE, 1))).extracting(InputLedger.Fingerprint::path)
+		assertThat(ledger.pin(new InputLedger.Run("nightly", RUN_DATE, 1), BASIS, false))
+			.extracting(InputLedger.Fingerprint::path)
 			.containsExactly("campaigns/file.txt", "mailbox/a/file.txt", "messages/file.txt", "optouts/file.txt",
 					"orders/file.txt");
-		assertThat(ledger.pin(new InputLedger.Run("complianceReport", RUN_DATE, 1))).isEmpty();
+		assertThat(ledger.pin(new InputLedger.Run("complianceReport", RUN_DATE, 1), BASIS, false)).isEmpty();
 	}
 
 	@Test
@@ -72,7 +75,7 @@ class InputLedgerJobTests extends JobTestSupport {
 		write("campaigns/kept.csv", "same");
 		write("campaigns/edited.csv", "before");
 		write("campaigns/gone.csv", "gone");
-		ledger.pin(CAMPAIGNS);
+		ledger.pin(CAMPAIGNS, BASIS, false);
 		assertThat(ledger.changesSince(CAMPAIGNS).none()).isTrue();
 
 		write("campaigns/edited.csv", "after!");
@@ -87,7 +90,7 @@ class InputLedgerJobTests extends JobTestSupport {
 	@Test
 	void aFileWrittenAgainWithTheSameBytesHasNotChanged() throws Exception {
 		Path list = write("campaigns/list.csv", "abc");
-		ledger.pin(CAMPAIGNS);
+		ledger.pin(CAMPAIGNS, BASIS, false);
 
 		write("campaigns/list.csv", "abc");
 		Files.setLastModifiedTime(list, FileTime.from(Instant.now().plusSeconds(60)));
@@ -99,7 +102,7 @@ class InputLedgerJobTests extends JobTestSupport {
 	void anEditOfTheSameSizeWithinTheSameClockTickIsStillSeen() throws Exception {
 		Path list = write("campaigns/list.csv", "abc");
 		FileTime pinnedTime = Files.getLastModifiedTime(list);
-		ledger.pin(CAMPAIGNS);
+		ledger.pin(CAMPAIGNS, BASIS, false);
 
 		write("campaigns/list.csv", "xyz");
 		Files.setLastModifiedTime(list, pinnedTime);
@@ -112,7 +115,7 @@ class InputLedgerJobTests extends JobTestSupport {
 		Path list = write("campaigns/list.csv", "abc");
 		FileTime anHourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
 		Files.setLastModifiedTime(list, anHourAgo);
-		ledger.pin(CAMPAIGNS);
+		ledger.pin(CAMPAIGNS, BASIS, false);
 
 		// only setting the time back on purpose hides an edit of the same size
 		write("campaigns/list.csv", "xyz");
@@ -124,7 +127,7 @@ class InputLedgerJobTests extends JobTestSupport {
 	@Test
 	void aCompletedRunNotesEachInputReadToItsEnd() throws Exception {
 		write("campaigns/list.csv", "abc");
-		ledger.pin(CAMPAIGNS);
+		ledger.pin(CAMPAIGNS, BASIS, false);
 
 		ledger.markRead(CAMPAIGNS);
 
@@ -135,12 +138,12 @@ class InputLedgerJobTests extends JobTestSupport {
 	@Test
 	void anAttemptStartedOverSaysFromWhichAndWhatChanged() throws Exception {
 		write("campaigns/list.csv", "abc");
-		ledger.pin(CAMPAIGNS);
+		ledger.pin(CAMPAIGNS, BASIS, false);
 		write("campaigns/list.csv", "abcd");
 		ledger.markStartedOver(CAMPAIGNS);
 
 		InputLedger.Run second = new InputLedger.Run("reconcileCampaigns", RUN_DATE, 2);
-		ledger.pin(second);
+		ledger.pin(second, BASIS, false);
 
 		assertThat(ledger.startedOver(second)).isEqualTo(new InputLedger.StartedOver(1, "changed: campaigns/list.csv",
 				List.of("campaigns/list.csv"), List.of(), List.of()));
@@ -152,7 +155,7 @@ class InputLedgerJobTests extends JobTestSupport {
 		write("mailbox/a/inbox.mbox", "From x");
 		Files.createSymbolicLink(workspace.input("mailbox").resolve("a/again"), workspace.input("mailbox"));
 
-		assertThat(ledger.pin(new InputLedger.Run("scanMailbox", RUN_DATE, 1)))
+		assertThat(ledger.pin(new InputLedger.Run("scanMailbox", RUN_DATE, 1), BASIS, false))
 			.extracting(InputLedger.Fingerprint::path)
 			.containsExactly("mailbox/a/inbox.mbox");
 	}
@@ -164,7 +167,7 @@ class InputLedgerJobTests extends JobTestSupport {
 		Files.createSymbolicLink(workspace.input("campaigns").resolve("outside"), elsewhere);
 		Files.createSymbolicLink(workspace.input("campaigns").resolve("same.csv"), list);
 
-		assertThat(ledger.pin(new InputLedger.Run("reconcileCampaigns", RUN_DATE, 1)))
+		assertThat(ledger.pin(new InputLedger.Run("reconcileCampaigns", RUN_DATE, 1), BASIS, false))
 			.extracting(InputLedger.Fingerprint::path)
 			.containsExactly("campaigns/list.csv", "campaigns/same.csv");
 	}

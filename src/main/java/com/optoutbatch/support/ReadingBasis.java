@@ -1,0 +1,83 @@
+package com.optoutbatch.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What reading a run's inputs depends on besides the files, as one SHA-256: the version
+ * of optout-batch, the run's parameters (its date and which inputs it reads aside), every
+ * {@code optout.*} setting, the content of the files these name (rules, profiles), and
+ * the workspace's own message model ({@code output/model/}). A file read on another basis
+ * may read differently, so it is read again ({@link InputLedger}).
+ */
+@Component
+public class ReadingBasis {
+
+	private final Workspace workspace;
+
+	private final ConfigurableEnvironment environment;
+
+	public ReadingBasis(Workspace workspace, ConfigurableEnvironment environment) {
+		this.workspace = workspace;
+		this.environment = environment;
+	}
+
+	public String of(Map<String, String> parameters) {
+		Map<String, String> basis = new TreeMap<>();
+		basis.put("version", String.valueOf(ReadingBasis.class.getPackage().getImplementationVersion()));
+		parameters.forEach((name, value) -> {
+			if (!name.equals(RunFileWriter.RUN_DATE) && !name.equals("inputs")) {
+				basis.put("parameter " + name, value + contentOf(value));
+			}
+		});
+		for (var source : environment.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable) {
+				for (String name : enumerable.getPropertyNames()) {
+					if (name.startsWith("optout.")) {
+						String value = environment.getProperty(name, "");
+						basis.putIfAbsent("setting " + name, value + contentOf(value));
+					}
+				}
+			}
+		}
+		try (var models = Files.list(workspace.output("model"))) {
+			models.filter(Files::isRegularFile)
+				.forEach(model -> basis.put("model " + model.getFileName(), contentOf(model.toString())));
+		}
+		catch (IOException noModelOfItsOwn) {
+			// the shipped model, part of the version
+		}
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			basis.forEach((name, value) -> digest.update((name + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		}
+	}
+
+	// the SHA-256 of the file a value names, in the workspace or absolute; else nothing
+	private String contentOf(String value) {
+		try {
+			Path file = workspace.home().resolve(value);
+			return !value.isBlank() && Files.isRegularFile(file) ? " " + InputLedger.sha256(file) : "";
+		}
+		catch (InvalidPathException notAPath) {
+			return "";
+		}
+	}
+
+}

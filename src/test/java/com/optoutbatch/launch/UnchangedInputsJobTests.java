@@ -1,0 +1,204 @@
+package com.optoutbatch.launch;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import com.optoutbatch.support.InputLedger;
+import com.optoutbatch.support.JobTestSupport;
+import com.optoutbatch.support.ReadingBasis;
+import com.optoutbatch.support.TestWorkspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.doAnswer;
+
+/**
+ * A night reads what is new: a file a completed run read is not read again while its
+ * bytes and what its reading depends on stay the same; the run file names it, with the
+ * date of the run that read it. A changed file is read whole; {@code inputs=all} and
+ * {@code --rerun} read everything.
+ */
+class UnchangedInputsJobTests extends JobTestSupport {
+
+	static final String NIGHT_ONE = "2026-11-26";
+
+	static final String NIGHT_TWO = "2026-11-27";
+
+	static final String NIGHT_THREE = "2026-11-28";
+
+	static final List<String> MESSAGE_LOGS = List.of("messages/feedbackwhiz-email-logs-2026-11.csv",
+			"messages/sent-messages-2026-11.csv");
+
+	@Autowired
+	List<Job> allJobs;
+
+	@Autowired
+	JobOperator jobOperator;
+
+	@Autowired
+	JobRepository repository;
+
+	@Autowired
+	InputLedger inputLedger;
+
+	@Autowired
+	ReadingBasis readingBasis;
+
+	@MockitoSpyBean
+	JdbcTemplate jdbcTemplate;
+
+	/** Whether the next upsert of orders fails, once. */
+	final AtomicBoolean databaseGoesAway = new AtomicBoolean();
+
+	@BeforeEach
+	void sampleOrdersAndMessages() {
+		jobRepository.removeJobExecutions();
+		TestWorkspace.reset(workspace, jdbc, "messages", "orders", "input_ledger");
+		TestWorkspace.copySample(workspace, "orders");
+		TestWorkspace.copySample(workspace, "messages");
+		doAnswer(invocation -> {
+			if (databaseGoesAway.getAndSet(false)) {
+				throw new IllegalStateException("database went away");
+			}
+			return invocation.callRealMethod();
+		}).when(jdbcTemplate).update(startsWith("MERGE INTO orders"), any(PreparedStatementSetter.class));
+	}
+
+	@Test
+	void aFileACompletedRunReadIsNotReadAgainWhileItStaysTheSame() throws Exception {
+		assertThat(launch("importMessages", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+		long messages = messages();
+
+		assertThat(launch("importMessages", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
+		assertThat(launch("importMessages", NIGHT_THREE)).isEqualTo(ExitCode.COMPLETED);
+
+		for (String night : List.of(NIGHT_TWO, NIGHT_THREE)) {
+			JsonNode run = runFile("importMessages", night);
+			assertThat(run.get("inputs")).as(night).isEmpty();
+			assertThat(run.get("totals").get("read").asLong()).isZero();
+			assertThat(unchanged(run)).as(night)
+				.containsExactly(MESSAGE_LOGS.get(0) + " " + NIGHT_ONE, MESSAGE_LOGS.get(1) + " " + NIGHT_ONE);
+		}
+		assertThat(messages()).isEqualTo(messages);
+	}
+
+	@Test
+	void aFileRewrittenInTheMiddleIsReadWholeAndTheOthersAreNot() throws Exception {
+		assertThat(launch("importMessages", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+		long firstRead = read(runFile("importMessages", NIGHT_ONE), MESSAGE_LOGS.get(1));
+		Path log = workspace.home().resolve("input").resolve(MESSAGE_LOGS.get(1));
+		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+		int middle = lines.size() / 2;
+		lines.set(middle, lines.get(middle).replaceFirst("[0-9]", "7"));
+		Files.write(log, lines, StandardCharsets.UTF_8);
+
+		assertThat(launch("importMessages", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
+
+		JsonNode run = runFile("importMessages", NIGHT_TWO);
+		assertThat(read(run, MESSAGE_LOGS.get(1))).isEqualTo(firstRead);
+		assertThat(unchanged(run)).containsExactly(MESSAGE_LOGS.get(0) + " " + NIGHT_ONE);
+	}
+
+	@Test
+	void inputsAllAndRerunReadEveryFile() throws Exception {
+		assertThat(launch("importMessages", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+
+		assertThat(launch("importMessages", NIGHT_TWO, "inputs=all")).isEqualTo(ExitCode.COMPLETED);
+		assertThat(launch("importMessages", NIGHT_ONE, "--rerun")).isEqualTo(ExitCode.COMPLETED);
+
+		for (String night : List.of(NIGHT_TWO, NIGHT_ONE)) {
+			JsonNode run = runFile("importMessages", night);
+			assertThat(run.get("inputs")).as(night).hasSize(2);
+			assertThat(run.get("unchanged")).as(night).isEmpty();
+		}
+	}
+
+	@Test
+	void aFileReadWithOtherParametersIsReadAgain() throws Exception {
+		assertThat(launch("importMessages", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+
+		assertThat(launch("importMessages", NIGHT_TWO, "charset.sent-*.csv=UTF-8")).isEqualTo(ExitCode.COMPLETED);
+
+		assertThat(runFile("importMessages", NIGHT_TWO).get("inputs")).hasSize(2);
+	}
+
+	@Test
+	void aNightThatSkippedFilesResumesAfterAFailureSkippingTheSameFiles() throws Exception {
+		assertThat(launch("importOrders", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+		List<String> reports = unchanged(runFile("importOrders", NIGHT_ONE));
+		assertThat(reports).isEmpty();
+		Path orders = workspace.input("orders");
+		Files.copy(orders.resolve("order-report-us-2026-11.txt"), orders.resolve("order-report-us-2026-12.txt"));
+		databaseGoesAway.set(true);
+
+		assertThat(launch("importOrders", NIGHT_TWO)).isEqualTo(ExitCode.FAILED);
+		assertThat(launch("importOrders", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
+
+		JsonNode run = runFile("importOrders", NIGHT_TWO);
+		assertThat(run.get("inputs")).extracting(input -> input.get("file").asString())
+			.containsExactly("order-report-us-2026-12.txt");
+		try (Stream<Path> files = Files.list(orders)) {
+			assertThat(unchanged(run)).containsExactlyElementsOf(files.map(file -> file.getFileName().toString())
+				.filter(name -> !name.equals("order-report-us-2026-12.txt"))
+				.sorted()
+				.map(name -> "orders/" + name + " " + NIGHT_ONE)
+				.toList());
+		}
+		assertThat(jdbc.queryForList("SELECT DISTINCT run_attempt FROM input_ledger WHERE run_date = ?", Long.class,
+				java.time.LocalDate.parse(NIGHT_TWO)))
+			.containsExactly(1L);
+	}
+
+	private ExitCode launch(String job, String runDate, String... more) throws Exception {
+		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis);
+		String[] args = Stream.concat(Stream.of(job, "run.date=" + runDate), Stream.of(more)).toArray(String[]::new);
+		runner.run(new DefaultApplicationArguments(args));
+		int code = runner.getExitCode();
+		return Stream.of(ExitCode.values()).filter(exit -> exit.code() == code).findFirst().orElseThrow();
+	}
+
+	private JsonNode runFile(String job, String runDate) throws Exception {
+		return JsonMapper.builder().build().readTree(workspace.output("runs", runDate, job + ".json").toFile());
+	}
+
+	private static List<String> unchanged(JsonNode run) {
+		return run.get("unchanged")
+			.valueStream()
+			.map(input -> input.get("file").asString() + " " + input.get("readOn").asString())
+			.toList();
+	}
+
+	private static long read(JsonNode run, String input) {
+		String file = input.substring(input.indexOf('/') + 1);
+		return run.get("inputs")
+			.valueStream()
+			.filter(node -> node.get("file").asString().equals(file))
+			.findFirst()
+			.orElseThrow()
+			.get("read")
+			.asLong();
+	}
+
+	private long messages() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM messages", Long.class);
+	}
+
+}
