@@ -20,6 +20,7 @@ import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.support.InputFilePartitioner;
 import com.optoutbatch.support.InputListing;
 import com.optoutbatch.support.RejectedRecordException;
 
@@ -89,7 +90,9 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		messages = context.getLong(MESSAGES_KEY, 0L);
+		// an mbox that grew since an earlier run read it is read on after what that run
+		// read
+		messages = context.getLong(MESSAGES_KEY, context.getLong(InputFilePartitioner.RECORDS_BEFORE_KEY, 0L));
 		try {
 			if (Files.isDirectory(input)) {
 				maildirFiles = maildirFiles(inputRoot, input);
@@ -100,7 +103,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 					rejectedWhole = notMail(input);
 				}
 				if (rejectedWhole == null) {
-					openFile(context.getLong(OFFSET_KEY, 0L));
+					openFile(context.getLong(OFFSET_KEY, context.getLong(InputFilePartitioner.BYTES_BEFORE_KEY, 0L)));
 				}
 				else {
 					log.warn("{}: {}", name, rejectedWhole.getMessage());
@@ -342,6 +345,7 @@ class MailFileReader implements ItemStreamReader<RawMessage> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(MESSAGES_KEY, messages);
+		context.putLong(InputFilePartitioner.RECORDS_READ_KEY, messages);
 		if (mbox != null && !compressed) {
 			context.putLong(OFFSET_KEY, mbox.offset());
 		}

@@ -50,8 +50,8 @@ class ScanMailboxJobConfiguration {
 	@Bean
 	Step scanMailboxFilesManager(JobRepository jobRepository, Workspace workspace, InputLedger inputLedger,
 			Step scanMailboxFileWorker) {
-		return InputSteps.perInputFile("scanMailboxFilesManager", jobRepository,
-				() -> inputLedger.toRead(MailboxSources.under(workspace.input("mailbox"))), scanMailboxFileWorker);
+		return InputSteps.perNewInputFile("scanMailboxFilesManager", jobRepository, inputLedger,
+				() -> MailboxSources.under(workspace.input("mailbox")), scanMailboxFileWorker);
 	}
 
 	@Bean

@@ -67,8 +67,8 @@ class ImportMessagesJobConfiguration {
 	@Bean
 	Step importMessageLogsManager(JobRepository jobRepository, Workspace workspace, InputLedger inputLedger,
 			Step importMessageLogWorker, TableStatistics tableStatistics) {
-		return InputSteps.perInputFile("importMessageLogsManager", jobRepository,
-				() -> inputLedger.toRead(workspace.inputFiles("messages")), importMessageLogWorker,
+		return InputSteps.perNewInputFile("importMessageLogsManager", jobRepository, inputLedger,
+				() -> workspace.inputFiles("messages"), importMessageLogWorker,
 				tableStatistics.refreshAfterStep("messages"));
 	}
 

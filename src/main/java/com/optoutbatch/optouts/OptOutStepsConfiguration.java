@@ -42,8 +42,8 @@ public class OptOutStepsConfiguration {
 	@Bean
 	public Step importOptOutListsManager(JobRepository jobRepository, Workspace workspace, InputLedger inputLedger,
 			Step importOptOutListWorker) {
-		return InputSteps.perInputFile("importOptOutListsManager", jobRepository,
-				() -> inputLedger.toRead(workspace.inputFiles("optouts")), importOptOutListWorker);
+		return InputSteps.perNewInputFile("importOptOutListsManager", jobRepository, inputLedger,
+				() -> workspace.inputFiles("optouts"), importOptOutListWorker);
 	}
 
 	@Bean

@@ -39,8 +39,8 @@ class ImportOrdersJobConfiguration {
 	@Bean
 	Step importOrderReportsManager(JobRepository jobRepository, Workspace workspace, InputLedger inputLedger,
 			Step importOrderReportWorker, TableStatistics tableStatistics) {
-		return InputSteps.perInputFile("importOrderReportsManager", jobRepository,
-				() -> inputLedger.toRead(workspace.inputFiles("orders")), importOrderReportWorker,
+		return InputSteps.perNewInputFile("importOrderReportsManager", jobRepository, inputLedger,
+				() -> workspace.inputFiles("orders"), importOrderReportWorker,
 				tableStatistics.refreshAfterStep("orders"));
 	}
 

@@ -46,6 +46,8 @@ public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStr
 
 	private long lastLine;
 
+	private boolean atEnd;
+
 	protected DelimitedFileReader(Path file, Opener opener) {
 		this.file = file;
 		this.opener = opener;
@@ -82,11 +84,23 @@ public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStr
 		return records.charset();
 	}
 
-	// for doOpen, which is not given the context
+	// for doOpen, which is not given the context; a file that grew since an earlier run
+	// read it is read on as a restart would, its earlier records read again and dropped
 	@Override
 	public void open(ExecutionContext context) {
 		rejectedBefore = RejectFile.rejectedWhole(context);
+		String readCount = getExecutionContextKey("read.count");
+		if (!context.containsKey(readCount) && context.containsKey(InputFilePartitioner.RECORDS_BEFORE_KEY)) {
+			context.putInt(readCount, (int) context.getLong(InputFilePartitioner.RECORDS_BEFORE_KEY));
+		}
 		super.open(context);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		super.update(context);
+		// the read that found the end is counted too
+		context.putLong(InputFilePartitioner.RECORDS_READ_KEY, getCurrentItemCount() - (atEnd ? 1 : 0));
 	}
 
 	@Override
@@ -137,6 +151,7 @@ public abstract class DelimitedFileReader<T> extends AbstractItemCountingItemStr
 				return item(record);
 			}
 		}
+		atEnd = true;
 		return null;
 	}
 

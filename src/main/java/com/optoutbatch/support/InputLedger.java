@@ -27,8 +27,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +41,8 @@ import org.springframework.stereotype.Component;
  * ({@code read_bytes}). A later run does not read again a file whose bytes and reading
  * basis (what else the reading depended on: {@link ReadingBasis}) equal those of the last
  * completed run that read it: it is pinned as unchanged since that run's date, and the
- * partitions of the run leave it out ({@link #toRead}).
+ * partitions of the run leave it out; a file that only grew is read on from where that
+ * run stopped ({@link InputFilePartitioner}).
  */
 @Component
 public class InputLedger {
@@ -68,12 +67,14 @@ public class InputLedger {
 
 	private static final String INSERT = """
 			INSERT INTO input_ledger (job_name, run_date, run_attempt, input_path, size_bytes, modified_ns, sha256,
-			                          pinned_at, outcome, basis, unchanged_since)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PINNED', ?, ?)""";
+			                          pinned_at, outcome, basis, unchanged_since, read_from_bytes, read_from_records,
+			                          read_records)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PINNED', ?, ?, ?, ?, ?)""";
 
 	// the last completed reading of each file, by the time it was pinned
 	private static final String LAST_READ = """
-			SELECT input_path, size_bytes, modified_ns, sha256, pinned_at, basis, run_date, unchanged_since
+			SELECT input_path, size_bytes, modified_ns, sha256, pinned_at, basis, run_date, unchanged_since,
+			       read_records
 			FROM input_ledger l WHERE outcome = 'READ' AND pinned_at = (
 			    SELECT MAX(pinned_at) FROM input_ledger m WHERE m.input_path = l.input_path AND m.outcome = 'READ')""";
 
@@ -103,8 +104,10 @@ public class InputLedger {
 
 	/**
 	 * Fingerprints every input of the run's job as it is now, and records them as the
-	 * run's, read on the given basis; unless {@code readAll}, a file the last completed
-	 * run that read it read with the same bytes and basis is pinned as unchanged.
+	 * run's, read on the given basis. Unless {@code readAll}, each is compared with the
+	 * last completed reading of it: the same bytes on the same basis are pinned as
+	 * unchanged; bytes added at the end of the same bytes, after a line end, as read on
+	 * from there.
 	 */
 	public List<Fingerprint> pin(Run run, String basis, boolean readAll) {
 		OffsetDateTime pinnedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -113,11 +116,11 @@ public class InputLedger {
 			Fingerprint read = new Fingerprint(row.getString(1), row.getLong(2), row.getLong(3), row.getString(4),
 					row.getObject(5, OffsetDateTime.class).toInstant());
 			LocalDate since = row.getObject(8, LocalDate.class);
-			lastRead.put(read.path(),
-					new LastRead(read, row.getString(6), since != null ? since : row.getObject(7, LocalDate.class)));
+			lastRead.put(read.path(), new LastRead(read, row.getString(6),
+					since != null ? since : row.getObject(7, LocalDate.class), row.getObject(9, Long.class)));
 		});
 		List<Fingerprint> inputs = new ArrayList<>();
-		Map<String, LocalDate> unchanged = new LinkedHashMap<>();
+		Map<String, Reading> readings = new LinkedHashMap<>();
 		current(run.job()).forEach((path, file) -> {
 			LastRead last = lastRead.get(path);
 			Fingerprint now = fingerprint(path, file, last == null ? null : last.fingerprint());
@@ -127,14 +130,14 @@ public class InputLedger {
 				now = fingerprint(path, file, null);
 			}
 			inputs.add(now);
-			if (!readAll && last != null && now.sha256() != null && last.fingerprint().sameContent(now)
-					&& basis.equals(last.basis())) {
-				unchanged.put(path, last.readOn());
+			if (!readAll && last != null && now.sha256() != null && basis.equals(last.basis())) {
+				readings.put(path, last.readingOf(now, file));
 			}
 		});
 		jdbc.update("DELETE FROM input_ledger WHERE job_name = ? AND run_date = ? AND run_attempt = ?", run.job(),
 				run.runDate(), run.attempt());
 		jdbc.batchUpdate(INSERT, inputs, inputs.size(), (statement, input) -> {
+			Reading reading = readings.getOrDefault(input.path(), Reading.WHOLE);
 			statement.setString(1, run.job());
 			statement.setObject(2, run.runDate());
 			statement.setLong(3, run.attempt());
@@ -144,49 +147,110 @@ public class InputLedger {
 			statement.setString(7, input.sha256());
 			statement.setObject(8, pinnedAt);
 			statement.setString(9, basis);
-			statement.setObject(10, unchanged.get(input.path()));
+			statement.setObject(10, reading.unchangedSince());
+			statement.setObject(11, reading.fromBytes());
+			statement.setObject(12, reading.fromRecords());
+			statement.setObject(13, reading.unchangedSince() != null ? reading.fromRecords() : null);
 		});
 		return inputs;
 	}
 
-	/** What the last completed reading of a file read, on what basis, and since when. */
-	private record LastRead(Fingerprint fingerprint, String basis, LocalDate readOn) {
+	/**
+	 * What the last completed reading of a file read, on what basis, since when the file
+	 * is as it read it, and how many records it held then ({@code null} when not known).
+	 */
+	private record LastRead(Fingerprint fingerprint, String basis, LocalDate readOn, Long records) {
+
+		Reading readingOf(Fingerprint now, Path file) {
+			if (fingerprint.sameContent(now)) {
+				return new Reading(readOn, null, records);
+			}
+			if (records != null && now.size() > fingerprint.size() && !file.getFileName().toString().endsWith(".gz")
+					&& startsWith(file, fingerprint)) {
+				return new Reading(null, fingerprint.size(), records);
+			}
+			return Reading.WHOLE;
+		}
+
 	}
 
 	/**
-	 * The files of a partitioned step to read: all but those its run pinned as unchanged,
-	 * which are noted in the job's context ({@link #UNCHANGED_KEY}) for the run file.
-	 * Outside a run the launch pinned (a job started directly, as in tests), all.
+	 * How a run reads a file: not at all, unchanged since a date; on from a byte and a
+	 * record it grew after; or whole (all {@code null}).
 	 */
-	public List<Path> toRead(List<Path> files) {
-		StepContext step = StepSynchronizationManager.getContext();
-		JobExecution job = step == null ? null : step.getStepExecution().getJobExecution();
-		Long attempt = job == null ? null : job.getJobParameters().getLong(RUN_ATTEMPT);
-		LocalDate runDate = job == null ? null : job.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE);
-		if (attempt == null || runDate == null) {
-			return files;
-		}
-		Map<String, LocalDate> unchanged = new LinkedHashMap<>();
-		jdbc.query("""
-				SELECT input_path, unchanged_since FROM input_ledger
-				WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND unchanged_since IS NOT NULL""", row -> {
-			unchanged.put(row.getString(1), row.getObject(2, LocalDate.class));
-		}, job.getJobInstance().getJobName(), runDate, attempt);
-		Path inputs = workspace.home().resolve("input");
-		List<Path> toRead = new ArrayList<>();
-		Map<String, String> noted = unchangedOf(job);
-		for (Path file : files) {
-			String path = nameOf(inputs, file);
-			LocalDate since = unchanged.get(path);
-			if (since == null) {
-				toRead.add(file);
+	record Reading(LocalDate unchangedSince, Long fromBytes, Long fromRecords) {
+
+		static final Reading WHOLE = new Reading(null, null, null);
+
+	}
+
+	/**
+	 * Whether a file begins with the bytes of an earlier version of it, and they end a
+	 * line: whether it only grew by lines added at its end.
+	 */
+	private static boolean startsWith(Path file, Fingerprint earlier) {
+		try (InputStream in = Files.newInputStream(file)) {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[1 << 16];
+			long left = earlier.size();
+			int last = -1;
+			while (left > 0) {
+				int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+				if (read < 0) {
+					return false;
+				}
+				digest.update(buffer, 0, read);
+				last = buffer[read - 1];
+				left -= read;
 			}
-			else {
-				noted.put(path, since.toString());
-			}
+			return last == '\n' && HexFormat.of().formatHex(digest.digest()).equals(earlier.sha256());
 		}
-		job.getExecutionContext().put(UNCHANGED_KEY, noted);
-		return toRead;
+		catch (IOException e) {
+			return false;
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		}
+	}
+
+	/**
+	 * How this run reads each of its inputs that it does not read whole, by path; empty
+	 * outside a run the launch pinned (a job started directly, as in tests).
+	 */
+	Map<String, Reading> readings(JobExecution job) {
+		Long attempt = job.getJobParameters().getLong(RUN_ATTEMPT);
+		LocalDate runDate = job.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE);
+		Map<String, Reading> readings = new LinkedHashMap<>();
+		if (attempt != null && runDate != null) {
+			jdbc.query("""
+					SELECT input_path, unchanged_since, read_from_bytes, read_from_records FROM input_ledger
+					WHERE job_name = ? AND run_date = ? AND run_attempt = ?
+					  AND (unchanged_since IS NOT NULL OR read_from_bytes IS NOT NULL)""", row -> {
+				readings.put(row.getString(1), new Reading(row.getObject(2, LocalDate.class),
+						row.getObject(3, Long.class), row.getObject(4, Long.class)));
+			}, job.getJobInstance().getJobName(), runDate, attempt);
+		}
+		return readings;
+	}
+
+	/**
+	 * Notes how many records a file held up to where this run's reading of it ended, for
+	 * the run that reads on from there.
+	 */
+	void noteRecordsRead(JobExecution job, Path file, long records) {
+		Long attempt = job.getJobParameters().getLong(RUN_ATTEMPT);
+		LocalDate runDate = job.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE);
+		if (attempt != null && runDate != null) {
+			jdbc.update("""
+					UPDATE input_ledger SET read_records = ?
+					WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path = ?""", records,
+					job.getJobInstance().getJobName(), runDate, attempt, pathOf(file));
+		}
+	}
+
+	/** The path of an input file under {@code input/}, as the ledger names it. */
+	String pathOf(Path file) {
+		return nameOf(workspace.home().resolve("input"), file);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.optoutbatch.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -33,8 +34,25 @@ public final class InputSteps {
 	 */
 	public static Step perInputFile(String name, JobRepository jobRepository, Supplier<List<Path>> files, Step worker,
 			StepExecutionListener... listeners) {
-		PartitionStepBuilder step = new StepBuilder(name, jobRepository)
-			.partitioner(worker.getName(), new InputFilePartitioner(files))
+		return partitioned(name, jobRepository, new InputFilePartitioner(files), worker, listeners);
+	}
+
+	/**
+	 * A step that runs {@code worker} once for each input file with something new: not
+	 * for a file a completed run read as it is, and on from where it stopped in a file
+	 * that grew since ({@link InputLedger}).
+	 */
+	public static Step perNewInputFile(String name, JobRepository jobRepository, InputLedger ledger,
+			Supplier<List<Path>> files, Step worker, StepExecutionListener... listeners) {
+		InputFilePartitioner partitioner = new InputFilePartitioner(files, ledger, worker.getName());
+		StepExecutionListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
+		all[listeners.length] = partitioner;
+		return partitioned(name, jobRepository, partitioner, worker, all);
+	}
+
+	private static Step partitioned(String name, JobRepository jobRepository, InputFilePartitioner partitioner,
+			Step worker, StepExecutionListener... listeners) {
+		PartitionStepBuilder step = new StepBuilder(name, jobRepository).partitioner(worker.getName(), partitioner)
 			.step(worker);
 		for (StepExecutionListener listener : listeners) {
 			step.listener(listener);

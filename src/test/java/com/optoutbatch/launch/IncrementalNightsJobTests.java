@@ -3,7 +3,10 @@ package com.optoutbatch.launch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -32,17 +35,45 @@ import static org.mockito.Mockito.doAnswer;
 
 /**
  * A night reads what is new: a file a completed run read is not read again while its
- * bytes and what its reading depends on stay the same; the run file names it, with the
- * date of the run that read it. A changed file is read whole; {@code inputs=all} and
- * {@code --rerun} read everything.
+ * bytes and what its reading depends on stay the same (the run file names it, with the
+ * date of the run that read it); a file that grew at its end is read on from where that
+ * run stopped; any other change reads it whole; {@code inputs=all} and {@code --rerun}
+ * read everything. Nights read so end where one run over the last inputs ends.
  */
-class UnchangedInputsJobTests extends JobTestSupport {
+class IncrementalNightsJobTests extends JobTestSupport {
 
 	static final String NIGHT_ONE = "2026-11-26";
 
 	static final String NIGHT_TWO = "2026-11-27";
 
 	static final String NIGHT_THREE = "2026-11-28";
+
+	// what a night writes to the database, read back to compare nights with one run
+	static final List<String> TABLES = List.of("campaign_held_rows", "reported_opt_outs", "seller_labels",
+			"restriction_notices", "opt_outs", "messages", "orders", "input_ledger");
+
+	static final String SENT_MESSAGES = "messages/sent-messages-2026-11.csv";
+
+	static final String INBOX = "mailbox/seller-inbox-2026-11.mbox";
+
+	static final String NEW_NOTICE = """
+			From 1786543210987659999@xxx Sat Nov 28 09:00:00 +0000 2026
+			From: "Amazon Seller Support" <auto-communication@amazon.com>
+			To: seller@example-shop.com
+			Subject: Your message to a buyer could not be delivered
+			Date: Sat, 28 Nov 2026 09:00:00 -0800
+			Message-ID: <optout-114-2026-11-28@amazon.com>
+			Content-Type: text/plain; charset=UTF-8
+			X-Space-Notification-Type: BuyerOptOut
+
+			We were unable to deliver the message you sent for order [114-7777777-0000001] because the buyer has chosen to opt out of receiving unsolicited messages from sellers.
+
+			""";
+
+	static final String NEW_MESSAGES = """
+			m-9001,114-7777777-0000001,9zz7m2kd9fz4tbn@marketplace.amazon.com,How was your order?,"Hi, would you leave a review of order 114-7777777-0000001?",2026-11-27T08:00:00-08:00,ZonMaster
+			m-9002,114-7777777-0000002,8zz7m2kd9fz4tbn@marketplace.amazon.com,Your order has shipped,"Order 114-7777777-0000002 has shipped, tracking 1Z999.",2026-11-27T09:00:00-08:00,ZonMaster
+			""";
 
 	static final List<String> MESSAGE_LOGS = List.of("messages/feedbackwhiz-email-logs-2026-11.csv",
 			"messages/sent-messages-2026-11.csv");
@@ -71,7 +102,7 @@ class UnchangedInputsJobTests extends JobTestSupport {
 	@BeforeEach
 	void sampleOrdersAndMessages() {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "messages", "orders", "input_ledger");
+		TestWorkspace.reset(workspace, jdbc, TABLES.toArray(String[]::new));
 		TestWorkspace.copySample(workspace, "orders");
 		TestWorkspace.copySample(workspace, "messages");
 		doAnswer(invocation -> {
@@ -167,6 +198,64 @@ class UnchangedInputsJobTests extends JobTestSupport {
 			.containsExactly(1L);
 	}
 
+	@Test
+	void aGrownMboxIsReadOnFromWhereTheLastRunStoppedAndItsNewNoticeFound() throws Exception {
+		TestWorkspace.copySample(workspace, "mailbox");
+		assertThat(launch("scanMailbox", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+		append(INBOX, NEW_NOTICE);
+
+		assertThat(launch("scanMailbox", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
+
+		JsonNode run = runFile("scanMailbox", NIGHT_TWO);
+		assertThat(read(run, INBOX)).isEqualTo(1);
+		assertThat(run.get("inputs")).hasSize(2);
+		assertThat(unchanged(run)).contains("mailbox/forwarded-notice.eml " + NIGHT_ONE,
+				"mailbox/archive-2026-10.mbox.gz " + NIGHT_ONE);
+		assertThat(
+				jdbc.queryForList("SELECT order_id FROM opt_outs WHERE order_id = '114-7777777-0000001'", String.class))
+			.hasSize(1);
+	}
+
+	@Test
+	void aGrownMessageLogIsReadOnFromItsNewLines() throws Exception {
+		assertThat(launch("importMessages", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+		long messages = messages();
+		append(SENT_MESSAGES, NEW_MESSAGES);
+
+		assertThat(launch("importMessages", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
+
+		assertThat(read(runFile("importMessages", NIGHT_TWO), SENT_MESSAGES)).isEqualTo(2);
+		assertThat(messages()).isEqualTo(messages + 2);
+	}
+
+	@Test
+	void nightsThatReadWhatIsNewEndWhereOneRunOverTheLastInputsEnds() throws Exception {
+		for (String kind : List.of("optouts", "mailbox", "campaigns")) {
+			TestWorkspace.copySample(workspace, kind);
+		}
+		assertThat(launch("nightly", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+		append(INBOX, NEW_NOTICE);
+		append(SENT_MESSAGES, NEW_MESSAGES);
+		Path orders = workspace.input("orders");
+		Files.copy(orders.resolve("order-report-us-2026-11.txt"), orders.resolve("order-report-us-2026-12.txt"));
+		assertThat(launch("nightly", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
+		Path list = workspace.home().resolve("input").resolve(MESSAGE_LOGS.get(0));
+		Files.writeString(list, Files.readString(list).replace("2026-11-0", "2026-11-1"));
+		assertThat(launch("nightly", NIGHT_THREE)).isEqualTo(ExitCode.COMPLETED);
+		Map<String, String> nights = state();
+
+		Path inputs = Files.createTempDirectory("inputs");
+		TestWorkspace.copy(workspace.home().resolve("input"), inputs);
+		jobRepository.removeJobExecutions();
+		TestWorkspace.reset(workspace, jdbc, TABLES.toArray(String[]::new));
+		TestWorkspace.copy(inputs, workspace.home().resolve("input"));
+		assertThat(launch("nightly", NIGHT_THREE)).isEqualTo(ExitCode.COMPLETED);
+
+		Map<String, String> oneRun = state();
+		assertThat(nights.keySet()).isEqualTo(oneRun.keySet());
+		nights.forEach((part, value) -> assertThat(value).as(part).isEqualTo(oneRun.get(part)));
+	}
+
 	private ExitCode launch(String job, String runDate, String... more) throws Exception {
 		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis);
 		String[] args = Stream.concat(Stream.of(job, "run.date=" + runDate), Stream.of(more)).toArray(String[]::new);
@@ -195,6 +284,46 @@ class UnchangedInputsJobTests extends JobTestSupport {
 			.orElseThrow()
 			.get("read")
 			.asLong();
+	}
+
+	private void append(String input, String text) throws Exception {
+		Files.writeString(workspace.home().resolve("input").resolve(input), text, StandardCharsets.UTF_8,
+				StandardOpenOption.APPEND);
+	}
+
+	/**
+	 * The registry, messages and orders as stored, and the lists and report data written:
+	 * what nights and one run must agree on.
+	 */
+	private Map<String, String> state() throws Exception {
+		Map<String, String> state = new TreeMap<>();
+		for (String table : List.of("opt_outs", "restriction_notices", "messages", "orders",
+				"campaign_held_rows WHERE run_date = DATE '" + NIGHT_THREE + "'")) {
+			state.put(table,
+					jdbc.queryForList("SELECT * FROM " + table)
+						.stream()
+						.map(IncrementalNightsJobTests::withoutImportTime)
+						.sorted()
+						.toList()
+						.toString());
+		}
+		for (String folder : List.of("send-lists", "unsubscribe")) {
+			try (Stream<Path> files = Files.walk(workspace.output(folder))) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					state.put(folder + "/" + workspace.output(folder).relativize(file),
+							new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+				}
+			}
+		}
+		return state;
+	}
+
+	// when a row was stored is no part of what it says
+	private static String withoutImportTime(Map<String, Object> row) {
+		Map<String, Object> columns = new TreeMap<>(row);
+		columns.remove("IMPORTED_AT");
+		columns.remove("imported_at");
+		return columns.toString();
 	}
 
 	private long messages() {
