@@ -9,6 +9,14 @@
 #   --database postgres runs the nightly on a throwaway PostgreSQL server
 #   (scripts/postgres-test-server.sh, port 54339); its peak memory is then the Java process's
 #   alone, not the server's.
+# scripts/bench.sh --nights N [--scale S|M|L] [--seed N] [--database hsqldb|postgres]
+#   N nightly runs in a row, run dates one day apart, on a copy of the generated workspace
+#   (target/bench/nights-<scale>), one database for all of them. Before each night after the
+#   first, DayOfNewData adds a day of new data: a new order report and a new sent-message log
+#   (a hundredth of the generated ones each), 50 mails appended to the inbox's mbox, a new
+#   campaign list. Prints per night the nightly run's time, the records its jobs read, the
+#   inputs they skipped as unchanged, its peak memory and its time against night 1's, and
+#   appends them to output/bench/nights.csv.
 # scripts/bench.sh --jmh [JMH options]
 #   Runs the JMH microbenchmarks of src/jmh/java (e.g. --jmh MessageClassification -f 1).
 set -euo pipefail
@@ -31,16 +39,19 @@ fi
 scale=M
 seed=20261126
 database=hsqldb
-usage="usage: scripts/bench.sh [--scale S|M|L] [--seed N] [--database hsqldb|postgres] | --jmh [JMH options]"
+nights=
+usage="usage: scripts/bench.sh [--nights N] [--scale S|M|L] [--seed N] [--database hsqldb|postgres] | --jmh [JMH options]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) scale="${2^^}"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --database) database="${2,,}"; shift 2 ;;
+    --nights) nights="$2"; shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
 [[ "$database" == hsqldb || "$database" == postgres ]] || { echo "$usage" >&2; exit 2; }
+[[ -z "$nights" || "$nights" =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }
 
 jar="$project/target/optout-batch.jar"
 if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml src/main jobs -newer "$jar" -print -quit)" ]]; then
@@ -55,8 +66,6 @@ if [[ "$(cat "$workspace/.generated" 2>/dev/null)" != "$scale $seed" ]]; then
   java -Xmx256m -cp "$classpath" com.optoutbatch.bench.SellerDataGenerator --scale "$scale" --seed "$seed" --out "$workspace"
   echo "$scale $seed" > "$workspace/.generated"
 fi
-# a fresh database and outputs: every run imports everything
-rm -rf "$workspace/output" && mkdir -p "$workspace/output"
 run_date=2026-11-26
 bench="$project/target/bench"
 
@@ -80,6 +89,63 @@ measured() {
   fi
 }
 
+# Runs the nightly run of a run date on a workspace, measured as "nightly", its output in a log.
+nightly_run() {
+  local home="$1" date="$2" log="$3"
+  OPTOUT_HOME="$home" measured nightly java $java_options -jar "$jar" nightly run.date="$date" \
+    > "$log" 2>&1 || { echo "the nightly run failed: see $log" >&2; exit 1; }
+}
+
+# One night's figures from its run files: the nightly run's seconds, the records its jobs read
+# and the inputs they skipped as unchanged (none when the run files list no "unchanged").
+night_figures() {
+  python3 - "$1" <<'PY'
+import json, pathlib, sys
+runs = pathlib.Path(sys.argv[1])
+jobs = [json.loads(f.read_text()) for f in sorted(runs.glob("*.json")) if f.name != "nightly.json"]
+nightly = json.loads((runs / "nightly.json").read_text())
+print(nightly["seconds"], sum(job["totals"]["read"] for job in jobs), sum(len(job.get("unchanged") or []) for job in jobs))
+PY
+}
+
+# $nights nightly runs in a row on a copy of the generated workspace, a day of new data before
+# each night after the first.
+consecutive_nights() {
+  local copy="$bench/nights-${scale,,}" csv="$project/output/bench/nights.csv"
+  local when commit night date figures seconds records unchanged rss ratio first rows=""
+  when="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  commit="$(git rev-parse --short HEAD)"
+  rm -rf "$copy" && mkdir -p "$copy/output" && cp -a "$workspace/input" "$copy/"
+  mkdir -p "$project/output/bench"
+  [[ -f "$csv" ]] || echo "when,commit,scale,seed,database,night,run_date,seconds,records_read,unchanged,rss_kb,ratio" > "$csv"
+  echo "optout-batch: $nights nights on $copy (scale $scale, seed $seed, $database, load $load)" >&2
+  printf '%-7s%-12s%8s%10s%11s%10s%8s\n' night "run date" "job s" records unchanged "peak MiB" ratio
+  for ((night = 1; night <= nights; night++)); do
+    date="$(date -d "$run_date + $((night - 1)) days" +%F)"
+    if ((night > 1)); then
+      java -Xmx256m -cp "$classpath" com.optoutbatch.bench.DayOfNewData --scale "$scale" --seed "$seed" \
+        --night "$night" --workspace "$copy" >&2
+    fi
+    nightly_run "$copy" "$date" "$bench/night-$night-${scale,,}.log"
+    figures="$(night_figures "$copy/output/runs/$date")"
+    read -r seconds records unchanged <<< "$figures"
+    rss="$(tail -n 1 "$bench/nightly.measured" | cut -d' ' -f2)"
+    first="${first:-$seconds}"
+    ratio="$(awk -v s="$seconds" -v f="$first" 'BEGIN { printf "%.2f", s / f }')"
+    awk -v n="$night" -v d="$date" -v s="$seconds" -v r="$records" -v u="$unchanged" -v m="$rss" -v q="$ratio" \
+      'BEGIN { printf "%-7s%-12s%8.1f%10d%11d%10d%8s\n", n, d, s, r, u, m / 1024, q }'
+    echo "$when,$commit,$scale,$seed,$database,$night,$date,$seconds,$records,$unchanged,$rss,$ratio" >> "$csv"
+    rows+="$seconds $records $unchanged"$'\n'
+  done
+  printf '%s' "$rows" | awk 'NR == 1 { s1 = $1; r1 = $2; next } { s += $1; r += $2; u += $3; n++ }
+    END {
+      if (n == 0) { printf "1 night: %.1f s, %d records read\n", s1, r1; exit }
+      printf "nights 2-%d: %.1f s a night (%.2f of night 1, %.1f s), %d records read a night (night 1: %d), %.1f inputs a night skipped as unchanged\n",
+        n + 1, s / n, s / n / s1, s1, r / n, r1, u / n
+    }'
+  echo "appended to $csv"
+}
+
 if [[ "$database" == postgres ]]; then
   export OPTOUT_TEST_POSTGRES_PORT=54339
   eval "$(scripts/postgres-test-server.sh start)"
@@ -89,9 +155,15 @@ if [[ "$database" == postgres ]]; then
 fi
 
 load="$(cut -d' ' -f1 /proc/loadavg)"
+if [[ -n "$nights" ]]; then
+  consecutive_nights
+  exit
+fi
+
+# a fresh database and outputs: every run imports everything
+rm -rf "$workspace/output" && mkdir -p "$workspace/output"
 echo "optout-batch: nightly run on $workspace (scale $scale, seed $seed, $database, load $load)" >&2
-OPTOUT_HOME="$workspace" measured nightly java $java_options -jar "$jar" nightly run.date=$run_date \
-  > "$bench/nightly-${scale,,}.log" 2>&1 || { echo "the nightly run failed: see $bench/nightly-${scale,,}.log" >&2; exit 1; }
+nightly_run "$workspace" "$run_date" "$bench/nightly-${scale,,}.log"
 echo "optout-batch: reference reader on the same inputs" >&2
 measured reference java $java_options -cp "$classpath" com.optoutbatch.bench.ReferenceReader "$workspace" > "$bench/reference.out"
 

@@ -21,6 +21,8 @@ final class CampaignListGenerator {
 
 	private static final LocalDate FIRST_SEND_DAY = SyntheticSeller.EXPORT_DAY.plusDays(2);
 
+	private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
+
 	private final SyntheticSeller seller;
 
 	private final long seed;
@@ -38,24 +40,15 @@ final class CampaignListGenerator {
 	 * @return the campaign rows written
 	 */
 	long write(Path campaigns, int rowsPerList) throws IOException {
-		CSVFormat csv = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
-		try (GeneratedFile file = GeneratedFile.create(campaigns.resolve("generic/review-requests-nov.csv"),
-				StandardCharsets.UTF_8, false, false, seed)) {
-			file.line(csv.format("order_id", "buyer_alias", "campaign", "planned_send_date", "purpose"));
-			for (int i = 0; i < rowsPerList; i++) {
-				Row row = row(file,
-						new String[] { "review_request", "review_request", "customer_service", "marketing" });
-				file.line(csv.format(row.orderId, row.alias, "Review Nov", row.sendDate, row.purpose));
-			}
-		}
-		CSVFormat quoted = csv.builder().setQuoteMode(org.apache.commons.csv.QuoteMode.ALL).get();
+		genericList(campaigns.resolve("generic/review-requests-nov.csv"), "Review Nov", rowsPerList, FIRST_SEND_DAY);
+		CSVFormat quoted = CSV.builder().setQuoteMode(org.apache.commons.csv.QuoteMode.ALL).get();
 		try (GeneratedFile file = GeneratedFile.create(campaigns.resolve("feedbackwhiz/scheduled-emails-2026-11.csv"),
 				StandardCharsets.UTF_8, true, true, seed)) {
 			file.line(quoted.format("Amazon Order ID", "Buyer Email", "Campaign Name", "Scheduled Date",
 					"Delivery Date", "Campaign Type"));
 			for (int i = 0; i < rowsPerList; i++) {
 				Row row = row(file, new String[] { "Product Review", "Product Review", "Seller Feedback",
-						"Order Follow-up", "Promotion", "Custom Order" });
+						"Order Follow-up", "Promotion", "Custom Order" }, FIRST_SEND_DAY);
 				file.line(quoted.format(row.orderId, row.alias, "Review Boost", row.sendDate, row.deliveryDate,
 						row.purpose));
 			}
@@ -64,7 +57,8 @@ final class CampaignListGenerator {
 				Charset.forName("windows-1252"), false, false, seed)) {
 			file.row('\t', "order-id", "buyer-email", "template-name", "send-date", "delivered-date", "template-type");
 			for (int i = 0; i < rowsPerList; i++) {
-				Row row = row(file, new String[] { "feedback", "feedback", "thank you", "delivery", "customization" });
+				Row row = row(file, new String[] { "feedback", "feedback", "thank you", "delivery", "customization" },
+						FIRST_SEND_DAY);
 				file.row(
 						'\t', row.orderId, row.alias, file.pick(new String[] { "Bewertung bitte – Größe M",
 								"Lieferung geändert", "Danke schön", "Gravur: Rückfrage zum Text" }),
@@ -73,10 +67,11 @@ final class CampaignListGenerator {
 		}
 		try (GeneratedFile file = GeneratedFile.create(campaigns.resolve("bqool/review-schedule-eu.csv"),
 				StandardCharsets.UTF_8, false, false, seed)) {
-			CSVFormat semicolon = csv.builder().setDelimiter(';').get();
+			CSVFormat semicolon = CSV.builder().setDelimiter(';').get();
 			file.line(semicolon.format("Order Number", "Customer Email", "Template", "Send Time", "Purpose"));
 			for (int i = 0; i < rowsPerList; i++) {
-				Row row = row(file, new String[] { "Review Request", "Feedback Request", "Notification" });
+				Row row = row(file, new String[] { "Review Request", "Feedback Request", "Notification" },
+						FIRST_SEND_DAY);
 				file.line(semicolon.format(row.orderId, row.alias, "Bewertung",
 						row.sendDate == null ? null
 								: row.sendDate.matches("\\d{4}-\\d\\d-\\d\\d") ? row.sendDate + " 10:00" : row.sendDate,
@@ -86,12 +81,39 @@ final class CampaignListGenerator {
 		return 4L * rowsPerList;
 	}
 
-	private Row row(GeneratedFile file, String[] purposes) {
+	/**
+	 * Writes a generic list of review requests made on the given day after the export
+	 * day, to be sent from two days later on.
+	 * @return the campaign rows written
+	 */
+	long writeDay(Path campaigns, int day, int rows) throws IOException {
+		LocalDate date = SyntheticSeller.EXPORT_DAY.plusDays(day);
+		genericList(campaigns.resolve("generic/review-requests-" + date + ".csv"), "Review " + date, rows,
+				date.plusDays(2));
+		return rows;
+	}
+
+	private void genericList(Path list, String campaign, int rows, LocalDate firstSendDay) throws IOException {
+		try (GeneratedFile file = GeneratedFile.create(list, StandardCharsets.UTF_8, false, false, seed)) {
+			file.line(CSV.format("order_id", "buyer_alias", "campaign", "planned_send_date", "purpose"));
+			for (int i = 0; i < rows; i++) {
+				Row row = row(file,
+						new String[] { "review_request", "review_request", "customer_service", "marketing" },
+						firstSendDay);
+				file.line(CSV.format(row.orderId, row.alias, campaign, row.sendDate, row.purpose));
+			}
+		}
+	}
+
+	/**
+	 * A row for a random order, to be sent within four days from {@code firstSendDay}.
+	 */
+	private Row row(GeneratedFile file, String[] purposes, LocalDate firstSendDay) {
 		// one row in twenty is for an order the reports do not hold
 		int n = file.random.nextInt(seller.orders() + seller.orders() / 20 + 1);
 		String orderId = seller.orderId(n);
 		String alias = seller.isBusinessOrder(n) || file.chance(0.5) ? "" : seller.alias(n);
-		LocalDate send = FIRST_SEND_DAY.plusDays(file.random.nextInt(4));
+		LocalDate send = firstSendDay.plusDays(file.random.nextInt(4));
 		LocalDate delivered = send.minusDays(2 + file.random.nextInt(30));
 		String sendDate = send.toString();
 		if (file.chance(BROKEN_ROWS)) {

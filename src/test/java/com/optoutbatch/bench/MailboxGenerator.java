@@ -8,6 +8,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +37,9 @@ final class MailboxGenerator {
 	static final double NOTICES = 0.10;
 
 	static final double HOSTILE = 0.01;
+
+	/** The inbox's dump, which grows as mail comes in. */
+	static final String INBOX = "seller-inbox-2026-11.mbox";
 
 	/** The key sentence of the notice in each language, {@code %s} for the order id. */
 	private static final Map<String, String> KEY_SENTENCES = Map.of("en",
@@ -89,26 +94,58 @@ final class MailboxGenerator {
 	long write(Path mailbox, int mails) throws IOException {
 		Files.createDirectories(mailbox);
 		int archived = mails / 5;
-		try (OutputStream inbox = new BufferedOutputStream(
-				Files.newOutputStream(mailbox.resolve("seller-inbox-2026-11.mbox")), 1 << 16)) {
-			writeMails(inbox, 0, mails - archived, new Random(seed * 31 + 1));
+		LocalDateTime exported = SyntheticSeller.EXPORT_DAY.atStartOfDay();
+		try (OutputStream inbox = new BufferedOutputStream(Files.newOutputStream(mailbox.resolve(INBOX)), 1 << 16)) {
+			writeMails(inbox, 0, mails - archived, exported, new Random(seed * 31 + 1), this::mail);
 		}
 		// GZIPOutputStream writes no file time into its header: the bytes depend on the
 		// content only
 		try (OutputStream archive = new GZIPOutputStream(
 				new BufferedOutputStream(Files.newOutputStream(mailbox.resolve("archive-2026-10.mbox.gz")), 1 << 16),
 				1 << 16)) {
-			writeMails(archive, mails - archived, mails, new Random(seed * 31 + 2));
+			writeMails(archive, mails - archived, mails, exported, new Random(seed * 31 + 2), this::mail);
 		}
 		return mails;
 	}
 
-	private void writeMails(OutputStream out, int from, int to, Random random) throws IOException {
+	/**
+	 * Appends the mail of the given day after the export day to the inbox, as the next
+	 * dump of a mailbox that only grows does: mails numbered from {@code firstMail},
+	 * every tenth an opt-out notice for an order the seller has by then, one a
+	 * restriction notice, the rest the mix of the inbox.
+	 * @return the mails appended
+	 */
+	long appendDay(Path mailbox, int day, int firstMail, int mails) throws IOException {
+		try (OutputStream inbox = new BufferedOutputStream(
+				Files.newOutputStream(mailbox.resolve(INBOX), StandardOpenOption.APPEND), 1 << 16)) {
+			writeMails(inbox, firstMail, firstMail + mails, SyntheticSeller.EXPORT_DAY.plusDays(day + 1).atStartOfDay(),
+					new Random(seed * 31 + 2 + day), (i, date, random) -> {
+						int k = i - firstMail;
+						if (k % 10 == 0) {
+							return optOutNotice(i, seller.placedOrder(day, random), date, random);
+						}
+						return k == mails / 2 ? restrictionNotice(i, date) : mail(i, date, random);
+					});
+		}
+		return mails;
+	}
+
+	/** Mail {@code i} of a mailbox, sent at {@code date}. */
+	private interface Mail {
+
+		String of(int i, OffsetDateTime date, Random random) throws UnsupportedEncodingException;
+
+	}
+
+	/**
+	 * Mails {@code from} to {@code to}, the last one sent shortly before {@code until}.
+	 */
+	private void writeMails(OutputStream out, int from, int to, LocalDateTime until, Random random, Mail mails)
+			throws IOException {
 		for (int i = from; i < to; i++) {
-			OffsetDateTime date = SyntheticSeller.EXPORT_DAY.atStartOfDay()
-				.atOffset(ZoneOffset.UTC)
+			OffsetDateTime date = until.atOffset(ZoneOffset.UTC)
 				.minusSeconds((long) (to - i) * 97 + random.nextInt(60));
-			String mail = mail(i, date, random);
+			String mail = mails.of(i, date, random);
 			String envelope = "From " + (1_786_543_210_000_000_000L + i) + "@xxx " + date.format(ENVELOPE) + "\n";
 			// mbox quotes body lines that would read as a separator
 			out.write(envelope.getBytes(StandardCharsets.US_ASCII));
@@ -120,7 +157,8 @@ final class MailboxGenerator {
 	private String mail(int i, OffsetDateTime date, Random random) throws UnsupportedEncodingException {
 		double pick = random.nextDouble();
 		if (pick < NOTICES) {
-			return optOutNotice(i, date, random);
+			// nine in ten name an order the reports hold
+			return optOutNotice(i, random.nextInt(seller.orders() + seller.orders() / 9 + 1), date, random);
 		}
 		if (pick < NOTICES + HOSTILE) {
 			return hostile(i, date);
@@ -149,10 +187,8 @@ final class MailboxGenerator {
 	// ---- opt-out notices
 	// ---------------------------------------------------------------
 
-	private String optOutNotice(int i, OffsetDateTime date, Random random) throws UnsupportedEncodingException {
-		// nine in ten name an order the reports hold
-		int n = random.nextInt(seller.orders() + seller.orders() / 9 + 1);
-		Site site = n < seller.orders() ? seller.site(n) : Site.US;
+	private String optOutNotice(int i, int n, OffsetDateTime date, Random random) throws UnsupportedEncodingException {
+		Site site = seller.isPlaced(n) ? seller.site(n) : Site.US;
 		String language = random.nextInt(20) == 0 ? "pt" : site.language();
 		String domain = language.equals("pt") ? "amazon.com.br" : site.domain;
 		String orderId = seller.orderId(n);

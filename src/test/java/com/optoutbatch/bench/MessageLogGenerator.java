@@ -3,10 +3,12 @@ package com.optoutbatch.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 import org.apache.commons.csv.CSVFormat;
 
@@ -115,29 +117,13 @@ final class MessageLogGenerator {
 		int generic = count / 2;
 		int feedbackWhiz = count * 3 / 10;
 		int helium10 = count - generic - feedbackWhiz;
-		try (GeneratedFile file = GeneratedFile.create(messages.resolve("sent-messages-2026-11.csv"),
-				StandardCharsets.UTF_8, true, false, seed)) {
-			file.line(CSV.format("message_id", "order_id", "recipient", "subject", "body", "sent_at", "tool"));
-			String previous = null;
-			for (int i = 0; i < generic; i++) {
-				// an export that overlaps the last one repeats a message: stored once
-				if (previous != null && file.chance(0.005)) {
-					file.line(previous);
-					continue;
-				}
-				Message message = message(file);
-				previous = CSV.format("m-" + i, message.orderId, message.recipient, message.subject, message.body,
-						message.brokenDate ? "yesterday" : OrderReportGenerator.iso(message.sentAt),
-						file.pick(new String[] { "ZonMaster", "BQool", "" }));
-				file.line(previous);
-			}
-		}
+		genericLog(messages.resolve("sent-messages-2026-11.csv"), "m-", generic, this::afterPurchase);
 		try (GeneratedFile file = GeneratedFile.create(messages.resolve("feedbackwhiz-email-logs-2026-11.csv"),
 				StandardCharsets.UTF_8, true, true, seed)) {
 			file.line(CSV.format("Email Log ID", "Amazon Order ID", "Buyer Email", "Email Subject", "Email Body",
 					"Sent Date", "Template Name"));
 			for (int i = 0; i < feedbackWhiz; i++) {
-				Message message = message(file);
+				Message message = message(file, this::afterPurchase);
 				file.line(CSV.format("fw-" + (55_000 + i), message.orderId, message.recipient, message.subject,
 						message.body, message.brokenDate ? "n/a" : message.sentAt.format(US_DATE),
 						message.topic.name().toLowerCase(Locale.ROOT)));
@@ -147,7 +133,7 @@ final class MessageLogGenerator {
 				StandardCharsets.UTF_8, false, false, seed)) {
 			file.line(CSV.format("Order Number", "Customer Email", "Email Subject", "Sent On", "Email Content"));
 			for (int i = 0; i < helium10; i++) {
-				Message message = message(file);
+				Message message = message(file, this::afterPurchase);
 				file.line(CSV.format(message.orderId, message.recipient, message.subject,
 						message.brokenDate ? "" : message.sentAt.format(LOCAL_DATE), message.body));
 			}
@@ -155,11 +141,59 @@ final class MessageLogGenerator {
 		return count;
 	}
 
+	/**
+	 * Writes the generic log of the messages sent on the given day after the export day.
+	 * @return the message records written
+	 */
+	long writeDay(Path messages, int day, int count) throws IOException {
+		LocalDate date = SyntheticSeller.EXPORT_DAY.plusDays(day);
+		genericLog(messages.resolve("sent-messages-" + date + ".csv"), "m-" + date + "-", count,
+				(n, random) -> date.atTime(8, 0)
+					.atOffset(seller.purchaseDate(n).getOffset())
+					.plusMinutes(random.nextInt(600)));
+		return count;
+	}
+
+	/**
+	 * The generic layout, the message ids numbered after the prefix, and now and then a
+	 * line that repeats the one before it.
+	 */
+	private void genericLog(Path log, String ids, int count, SendTime sendTime) throws IOException {
+		try (GeneratedFile file = GeneratedFile.create(log, StandardCharsets.UTF_8, true, false, seed)) {
+			file.line(CSV.format("message_id", "order_id", "recipient", "subject", "body", "sent_at", "tool"));
+			String previous = null;
+			for (int i = 0; i < count; i++) {
+				// an export that overlaps the last one repeats a message: stored once
+				if (previous != null && file.chance(0.005)) {
+					file.line(previous);
+					continue;
+				}
+				Message message = message(file, sendTime);
+				previous = CSV.format(ids + i, message.orderId, message.recipient, message.subject, message.body,
+						message.brokenDate ? "yesterday" : OrderReportGenerator.iso(message.sentAt),
+						file.pick(new String[] { "ZonMaster", "BQool", "" }));
+				file.line(previous);
+			}
+		}
+	}
+
+	/** When the message about order {@code n} was sent, drawn from the file's random. */
+	private interface SendTime {
+
+		OffsetDateTime of(int n, Random random);
+
+	}
+
+	/** Within three weeks of the purchase. */
+	private OffsetDateTime afterPurchase(int n, Random random) {
+		return seller.purchaseDate(n).plusDays(1 + random.nextInt(20)).plusMinutes(random.nextInt(600));
+	}
+
 	private record Message(Topic topic, String orderId, String recipient, String subject, String body,
 			OffsetDateTime sentAt, boolean broken, boolean brokenDate) {
 	}
 
-	private Message message(GeneratedFile file) {
+	private Message message(GeneratedFile file, SendTime sendTime) {
 		// a tenth of the messages are for orders the reports do not hold
 		int n = file.random.nextInt(seller.orders() + seller.orders() / 10 + 1);
 		String language = n < seller.orders() ? seller.site(n).language() : "en";
@@ -170,9 +204,7 @@ final class MessageLogGenerator {
 		String recipient = seller.isBusinessOrder(n) || file.chance(0.2) ? "" : seller.alias(n);
 		String subject = template.subject().contains("%s") ? template.subject().formatted(orderId) : template.subject();
 		String body = template.body().formatted(orderId);
-		OffsetDateTime sentAt = seller.purchaseDate(n)
-			.plusDays(1 + file.random.nextInt(20))
-			.plusMinutes(file.random.nextInt(600));
+		OffsetDateTime sentAt = sendTime.of(n, file.random);
 		if (!file.chance(BROKEN_RECORDS)) {
 			return new Message(topic, orderId, recipient, subject, body, sentAt, false, false);
 		}

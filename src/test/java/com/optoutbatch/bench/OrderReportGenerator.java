@@ -89,14 +89,8 @@ final class OrderReportGenerator {
 	 * @return the order report lines written (broken lines included)
 	 */
 	long write(Path orders) throws IOException {
-		long lines = 0;
-		try (GeneratedFile file = GeneratedFile.create(orders.resolve("order-report-us-2026-11.txt"),
-				StandardCharsets.UTF_8, true, false, seed)) {
-			file.row('\t', ORDER_REPORT_HEADER);
-			for (int n = seller.firstOrder(Report.ORDER_REPORT_US); n < seller.endOrder(Report.ORDER_REPORT_US); n++) {
-				lines += orderReportLines(file, n, '\t');
-			}
-		}
+		long lines = orderReport(orders.resolve("order-report-us-2026-11.txt"), '\t',
+				seller.firstOrder(Report.ORDER_REPORT_US), seller.endOrder(Report.ORDER_REPORT_US));
 		try (GeneratedFile file = GeneratedFile.create(orders.resolve("all-orders-eu-2026-11.txt"), WINDOWS_1252, false,
 				false, seed)) {
 			file.row('\t', ALL_ORDERS_HEADER);
@@ -111,14 +105,8 @@ final class OrderReportGenerator {
 				lines += unshippedLines(file, n);
 			}
 		}
-		try (GeneratedFile file = GeneratedFile.create(orders.resolve("order-report-ca-mx-2026-11.csv"),
-				StandardCharsets.UTF_8, true, true, seed)) {
-			file.row(',', ORDER_REPORT_HEADER);
-			for (int n = seller.firstOrder(Report.ORDER_REPORT_CA_MX); n < seller
-				.endOrder(Report.ORDER_REPORT_CA_MX); n++) {
-				lines += orderReportLines(file, n, ',');
-			}
-		}
+		lines += orderReport(orders.resolve("order-report-ca-mx-2026-11.csv"), ',',
+				seller.firstOrder(Report.ORDER_REPORT_CA_MX), seller.endOrder(Report.ORDER_REPORT_CA_MX));
 		// a report of another kind dropped into the folder: rejected whole
 		try (GeneratedFile file = GeneratedFile.create(orders.resolve("fba-received-inventory.txt"),
 				StandardCharsets.UTF_8, false, false, seed)) {
@@ -127,6 +115,32 @@ final class OrderReportGenerator {
 			for (int i = 0; i < 20; i++) {
 				file.row('\t', "2026-11-01T00:00:00+00:00", "X00" + (100_000 + i), "MUG-BLU-12", "Ceramic Mug 12 oz",
 						String.valueOf(12 + i), "FBA15ABC" + i, "SEA8");
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * Writes the US store's order report of the orders placed on the given day after the
+	 * export day, as Amazon's daily report request gives it.
+	 * @return the order report lines written
+	 */
+	long writeDay(Path orders, int day) throws IOException {
+		String date = SyntheticSeller.EXPORT_DAY.plusDays(day).toString();
+		return orderReport(orders.resolve("order-report-us-" + date + ".txt"), '\t', seller.firstOrderOfDay(day),
+				seller.endOrderOfDay(day));
+	}
+
+	/**
+	 * An Order Report of orders {@code from} to {@code to}: tab-separated, or saved as a
+	 * comma-separated file with a BOM; UTF-8, CRLF.
+	 */
+	private long orderReport(Path report, char delimiter, int from, int to) throws IOException {
+		long lines = 0;
+		try (GeneratedFile file = GeneratedFile.create(report, StandardCharsets.UTF_8, true, delimiter == ',', seed)) {
+			file.row(delimiter, ORDER_REPORT_HEADER);
+			for (int n = from; n < to; n++) {
+				lines += orderReportLines(file, n, delimiter);
 			}
 		}
 		return lines;

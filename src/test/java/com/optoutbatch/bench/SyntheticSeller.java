@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * The facts of one made-up seller that every generated file agrees on: order {@code n}
@@ -16,8 +17,14 @@ final class SyntheticSeller {
 	/** Order report lines per order, on average (1, 2 or 3 lines). */
 	static final double LINES_PER_ORDER = 1.45;
 
-	/** The day the generated exports were taken; every date is before it. */
+	/** The day the generated exports were taken; every date in them is before it. */
 	static final LocalDate EXPORT_DAY = LocalDate.of(2026, 11, 25);
+
+	/**
+	 * What each day after the export adds, as a share of the exports: new orders, and
+	 * messages sent.
+	 */
+	static final double DAYS_SHARE = 0.01;
 
 	/** The marketplaces and the report each one's orders are in. */
 	enum Site {
@@ -95,15 +102,55 @@ final class SyntheticSeller {
 
 	private final int buyers;
 
+	/**
+	 * The number of the first order placed after the export day: far above the numbers
+	 * the files use for orders the reports do not hold.
+	 */
+	private final int laterOrders;
+
+	private final int ordersADay;
+
 	SyntheticSeller(long seed, Scale scale) {
 		this.seed = seed;
 		this.orders = (int) Math.round(scale.orderLines / LINES_PER_ORDER);
 		// repeat buyers: about three orders per buyer
 		this.buyers = Math.max(1, orders / 3);
+		this.laterOrders = 2 * orders;
+		this.ordersADay = Math.max(1, (int) Math.round(orders * DAYS_SHARE));
 	}
 
+	/** The orders of the reports: numbers 0 to {@code orders() - 1}. */
 	int orders() {
 		return orders;
+	}
+
+	/**
+	 * The first of the orders placed on the given day after the export day (1 for the day
+	 * after it); they are sold in the US store.
+	 */
+	int firstOrderOfDay(int day) {
+		return laterOrders + (day - 1) * ordersADay;
+	}
+
+	int endOrderOfDay(int day) {
+		return firstOrderOfDay(day + 1);
+	}
+
+	/**
+	 * One of the orders the seller has by the end of the given day after the export day,
+	 * drawn at random.
+	 */
+	int placedOrder(int day, Random random) {
+		int pick = random.nextInt(orders + day * ordersADay);
+		return pick < orders ? pick : laterOrders + pick - orders;
+	}
+
+	/**
+	 * Whether order {@code n} is the seller's: in the reports, or placed after the export
+	 * day.
+	 */
+	boolean isPlaced(int n) {
+		return n < orders || n >= laterOrders;
 	}
 
 	int firstOrder(Report report) {
@@ -124,6 +171,9 @@ final class SyntheticSeller {
 	}
 
 	Site site(int n) {
+		if (n >= laterOrders) {
+			return Site.US;
+		}
 		long pick = mix(n, 1);
 		return switch (reportOf(n)) {
 			case ORDER_REPORT_US -> Site.US;
@@ -134,11 +184,12 @@ final class SyntheticSeller {
 	}
 
 	/**
-	 * The id of order {@code n}; {@code n} beyond the last order gives ids the reports do
-	 * not hold (orders of another account, or older than the reports).
+	 * The id of order {@code n}; {@code n} between the reports' orders and the later ones
+	 * gives ids the seller does not hold (orders of another account, or older than the
+	 * reports).
 	 */
 	String orderId(int n) {
-		Site site = n < orders ? site(n) : Site.values()[(int) (mix(n, 1) % Site.values().length)];
+		Site site = isPlaced(n) ? site(n) : Site.values()[(int) (mix(n, 1) % Site.values().length)];
 		String first = site.firstGroups[(int) (mix(n, 2) % site.firstGroups.length)];
 		// odd and not a multiple of 5: a bijection on 0..9,999,999, so ids never collide
 		long middle = (n * 2_654_435_761L) % 10_000_000L;
@@ -172,8 +223,9 @@ final class SyntheticSeller {
 	OffsetDateTime purchaseDate(int n) {
 		Site site = n < orders ? site(n) : Site.US;
 		long pick = mix(n, 7);
-		return EXPORT_DAY.minusDays(pick % 60)
-			.atTime(8 + (int) (pick / 60 % 14), (int) (pick / 7 % 60), (int) (pick / 11 % 60))
+		LocalDate day = n >= laterOrders ? EXPORT_DAY.plusDays(1 + (n - laterOrders) / ordersADay)
+				: EXPORT_DAY.minusDays(pick % 60);
+		return day.atTime(8 + (int) (pick / 60 % 14), (int) (pick / 7 % 60), (int) (pick / 11 % 60))
 			.atOffset(site.offset);
 	}
 
