@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.RunFileWriter;
 
 import org.springframework.batch.core.job.Job;
@@ -33,7 +34,7 @@ class NightlyJobConfiguration {
 	static final List<String> CHAIN = List.of("importOrders", "importMessages", "scanMailbox", "reconcileCampaigns",
 			"complianceReport");
 
-	static final String NIGHTLY_INSTANCE = "nightly.instance";
+	static final String NIGHTLY_INSTANCE = InputLedger.NIGHTLY_INSTANCE;
 
 	@Bean
 	Job nightly(JobRepository jobRepository, JobOperator jobOperator, ObjectProvider<Job> jobs, RunFileWriter runFile) {

@@ -49,12 +49,17 @@ public class InputLedger {
 
 	public static final String RUN_ATTEMPT = "run.attempt";
 
+	/** Set on the jobs the nightly run starts: the nightly run's instance. */
+	public static final String NIGHTLY_INSTANCE = "nightly.instance";
+
+	private static final String NIGHTLY = "nightly";
+
 	/**
 	 * The folders under {@code input/} each job reads; the nightly run reads them all.
 	 */
 	private static final Map<String, List<String>> INPUT_FOLDERS = Map.of("importOrders", List.of("orders"),
 			"importMessages", List.of("messages"), "scanMailbox", List.of("optouts", "mailbox"), "reconcileCampaigns",
-			List.of("campaigns"), "nightly", List.of("orders", "messages", "optouts", "mailbox", "campaigns"));
+			List.of("campaigns"), NIGHTLY, List.of("orders", "messages", "optouts", "mailbox", "campaigns"));
 
 	/**
 	 * A file whose modification time is this much older than its pinning cannot have
@@ -218,19 +223,32 @@ public class InputLedger {
 	 * outside a run the launch pinned (a job started directly, as in tests).
 	 */
 	Map<String, Reading> readings(JobExecution job) {
-		Long attempt = job.getJobParameters().getLong(RUN_ATTEMPT);
-		LocalDate runDate = job.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE);
+		Run run = pinnedBy(job);
 		Map<String, Reading> readings = new LinkedHashMap<>();
-		if (attempt != null && runDate != null) {
+		if (run != null) {
 			jdbc.query("""
 					SELECT input_path, unchanged_since, read_from_bytes, read_from_records FROM input_ledger
 					WHERE job_name = ? AND run_date = ? AND run_attempt = ?
 					  AND (unchanged_since IS NOT NULL OR read_from_bytes IS NOT NULL)""", row -> {
 				readings.put(row.getString(1), new Reading(row.getObject(2, LocalDate.class),
 						row.getObject(3, Long.class), row.getObject(4, Long.class)));
-			}, job.getJobInstance().getJobName(), runDate, attempt);
+			}, run.job(), run.runDate(), run.attempt());
 		}
 		return readings;
+	}
+
+	/**
+	 * The run that pinned the inputs of a job execution: its own, or that of the nightly
+	 * run that started it; {@code null} outside a run the launch pinned.
+	 */
+	private static Run pinnedBy(JobExecution job) {
+		Long attempt = job.getJobParameters().getLong(RUN_ATTEMPT);
+		LocalDate runDate = job.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE);
+		if (attempt == null || runDate == null) {
+			return null;
+		}
+		boolean nightly = job.getJobParameters().getLong(NIGHTLY_INSTANCE) != null;
+		return new Run(nightly ? NIGHTLY : job.getJobInstance().getJobName(), runDate, attempt);
 	}
 
 	/**
@@ -238,13 +256,12 @@ public class InputLedger {
 	 * the run that reads on from there.
 	 */
 	void noteRecordsRead(JobExecution job, Path file, long records) {
-		Long attempt = job.getJobParameters().getLong(RUN_ATTEMPT);
-		LocalDate runDate = job.getJobParameters().getLocalDate(RunFileWriter.RUN_DATE);
-		if (attempt != null && runDate != null) {
+		Run run = pinnedBy(job);
+		if (run != null) {
 			jdbc.update("""
 					UPDATE input_ledger SET read_records = ?
-					WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path = ?""", records,
-					job.getJobInstance().getJobName(), runDate, attempt, pathOf(file));
+					WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path = ?""", records, run.job(),
+					run.runDate(), run.attempt(), pathOf(file));
 		}
 	}
 

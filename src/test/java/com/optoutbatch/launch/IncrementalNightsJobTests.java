@@ -243,6 +243,10 @@ class IncrementalNightsJobTests extends JobTestSupport {
 		Files.writeString(list, Files.readString(list).replace("2026-11-0", "2026-11-1"));
 		assertThat(launch("nightly", NIGHT_THREE)).isEqualTo(ExitCode.COMPLETED);
 		Map<String, String> nights = state();
+		assertThat(read(runFile("scanMailbox", NIGHT_TWO), INBOX)).isEqualTo(1);
+		assertThat(read(runFile("importMessages", NIGHT_TWO), SENT_MESSAGES)).isEqualTo(2);
+		assertThat(runFile("importOrders", NIGHT_TWO).get("inputs")).hasSize(1);
+		assertThat(runFile("importOrders", NIGHT_THREE).get("inputs")).isEmpty();
 
 		Path inputs = Files.createTempDirectory("inputs");
 		TestWorkspace.copy(workspace.home().resolve("input"), inputs);
