@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.optoutbatch.support.FileParameters;
+import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
@@ -45,13 +46,32 @@ class ReconcileCampaignsJobConfiguration {
 	static final String JOB_NAME = "reconcileCampaigns";
 
 	@Bean
-	Job reconcileCampaigns(JobRepository jobRepository, Step clearCampaignRun, Step noteReviewRequests,
-			Step reconcileCampaignListsManager, Step writeUnsubscribeFiles, RunFileWriter runFile) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(clearCampaignRun)
+	Job reconcileCampaigns(JobRepository jobRepository, Step keepAnUnchangedCampaignRun, Step clearCampaignRun,
+			Step noteReviewRequests, Step reconcileCampaignListsManager, Step writeUnsubscribeFiles,
+			RunFileWriter runFile) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(keepAnUnchangedCampaignRun)
+			.on(UnchangedCampaignRun.UNCHANGED)
+			.end()
+			.from(keepAnUnchangedCampaignRun)
+			.on("*")
+			.to(clearCampaignRun)
 			.next(noteReviewRequests)
 			.next(reconcileCampaignListsManager)
 			.next(writeUnsubscribeFiles)
+			.end()
 			.listener(runFile)
+			.build();
+	}
+
+	/**
+	 * Ends the run at once, its outputs those of the last run, when nothing the lists are
+	 * decided on changed since it.
+	 */
+	@Bean
+	Step keepAnUnchangedCampaignRun(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			InputLedger inputLedger, JdbcTemplate jdbc) {
+		return new StepBuilder("keepAnUnchangedCampaignRun", jobRepository)
+			.tasklet(new UnchangedCampaignRun(inputLedger, jdbc), transactionManager)
 			.build();
 	}
 

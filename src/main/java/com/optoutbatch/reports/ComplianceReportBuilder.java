@@ -140,7 +140,7 @@ class ComplianceReportBuilder {
 		List<CampaignListResult> lists = new ArrayList<>();
 		for (JsonNode run : runFiles) {
 			if (run.get("job").asString().equals("reconcileCampaigns")) {
-				for (JsonNode input : run.get("inputs")) {
+				for (JsonNode input : decidedLists(run)) {
 					// a list is named by its path under input/campaigns/, in the run file
 					// and in the database
 					String file = input.get("file").asString();
@@ -148,6 +148,27 @@ class ComplianceReportBuilder {
 							counts(input.get("filterReasons")), input.get("rejected").asLong(),
 							critical.getOrDefault(file, 0L)));
 				}
+			}
+		}
+		return lists;
+	}
+
+	/**
+	 * The lists a campaign run decided: those it read, and those it kept as an earlier
+	 * run decided them, as that run's file says.
+	 */
+	private List<JsonNode> decidedLists(JsonNode run) {
+		List<JsonNode> lists = new ArrayList<>(run.get("inputs").valueStream().toList());
+		JsonNode unchanged = run.get("unchanged");
+		for (JsonNode list : unchanged == null ? List.<JsonNode>of() : unchanged.valueStream().toList()) {
+			String file = list.get("file").asString().substring("campaigns/".length());
+			Path decided = workspace.output("runs", list.get("readOn").asString(), "reconcileCampaigns.json");
+			if (Files.exists(decided)) {
+				json.readTree(decided.toFile())
+					.get("inputs")
+					.valueStream()
+					.filter(input -> input.get("file").asString().equals(file))
+					.forEach(lists::add);
 			}
 		}
 		return lists;

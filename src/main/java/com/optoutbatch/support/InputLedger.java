@@ -238,6 +238,63 @@ public class InputLedger {
 	}
 
 	/**
+	 * For the inputs of a folder decided together against what the other inputs put in
+	 * the database (the campaign lists): the date of the last completed run that decided
+	 * them, when this run's decisions would come out the same: every file of the folder
+	 * pinned as unchanged since that run, none removed, nothing read into the database
+	 * since, and {@code dependsOn} (the state of the database they are decided against)
+	 * as it was then. Else {@code null}, and the run's files of the folder are noted as
+	 * read whole. Either way they note {@code dependsOn}, for the run after.
+	 */
+	public LocalDate decidedAlike(JobExecution job, String folder, String dependsOn) {
+		Run run = pinnedBy(job);
+		if (run == null) {
+			return null;
+		}
+		String files = folder + "/%";
+		List<LocalDate> since = jdbc.queryForList("""
+				SELECT DISTINCT unchanged_since FROM input_ledger
+				WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path LIKE ?""", LocalDate.class,
+				run.job(), run.runDate(), run.attempt(), files);
+		LocalDate decidedOn = since.size() == 1 ? since.get(0) : null;
+		if (decidedOn != null) {
+			// the last decision: the newest completed reading of the folder's files
+			List<Map<String, Object>> last = jdbc.queryForList("""
+					SELECT input_path, depends_on, pinned_at FROM input_ledger
+					WHERE outcome = 'READ' AND input_path LIKE ? AND pinned_at = (
+					    SELECT MAX(pinned_at) FROM input_ledger WHERE outcome = 'READ' AND input_path LIKE ?)""", files,
+					files);
+			Object decidedAt = last.isEmpty() ? null : last.get(0).get("pinned_at");
+			Integer pinned = jdbc.queryForObject("""
+					SELECT COUNT(*) FROM input_ledger
+					WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path LIKE ?""", Integer.class,
+					run.job(), run.runDate(), run.attempt(), files);
+			Integer readSince = decidedAt == null ? null : jdbc.queryForObject("""
+					SELECT COUNT(*) FROM input_ledger
+					WHERE input_path NOT LIKE ? AND unchanged_since IS NULL AND pinned_at > ?""", Integer.class, files,
+					decidedAt);
+			boolean alike = decidedAt != null && pinned != null && pinned == last.size() && readSince == 0
+					&& last.stream().allMatch(file -> dependsOn.equals(file.get("depends_on")));
+			decidedOn = alike ? decidedOn : null;
+		}
+		jdbc.update("""
+				UPDATE input_ledger SET depends_on = ?, unchanged_since = ?, read_from_bytes = NULL,
+				                        read_from_records = NULL
+				WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path LIKE ?""", dependsOn, decidedOn,
+				run.job(), run.runDate(), run.attempt(), files);
+		if (decidedOn != null) {
+			Map<String, String> unchanged = unchangedOf(job);
+			jdbc.queryForList("""
+					SELECT input_path FROM input_ledger
+					WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path LIKE ?""", String.class,
+					run.job(), run.runDate(), run.attempt(), files)
+				.forEach(path -> unchanged.put(path, since.get(0).toString()));
+			job.getExecutionContext().put(UNCHANGED_KEY, unchanged);
+		}
+		return decidedOn;
+	}
+
+	/**
 	 * The run that pinned the inputs of a job execution: its own, or that of the nightly
 	 * run that started it; {@code null} outside a run the launch pinned.
 	 */

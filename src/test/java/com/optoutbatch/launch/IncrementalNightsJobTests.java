@@ -260,6 +260,40 @@ class IncrementalNightsJobTests extends JobTestSupport {
 		nights.forEach((part, value) -> assertThat(value).as(part).isEqualTo(oneRun.get(part)));
 	}
 
+	@Test
+	void aNightWithNothingNewKeepsTheListsAsDecidedAndANewOptOutDecidesThemAgain() throws Exception {
+		for (String kind : List.of("optouts", "mailbox", "campaigns")) {
+			TestWorkspace.copySample(workspace, kind);
+		}
+		assertThat(launch("nightly", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+		Map<String, String> decided = state();
+		JsonNode firstReport = summary(NIGHT_ONE);
+
+		assertThat(launch("nightly", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
+
+		JsonNode campaigns = runFile("reconcileCampaigns", NIGHT_TWO);
+		assertThat(campaigns.get("inputs")).isEmpty();
+		try (Stream<Path> lists = Files.walk(workspace.input("campaigns"))) {
+			assertThat(unchanged(campaigns)).hasSize((int) lists.filter(Files::isRegularFile).count())
+				.allMatch(list -> list.startsWith("campaigns/") && list.endsWith(" " + NIGHT_ONE));
+		}
+		for (String part : List.of("send-lists", "unsubscribe")) {
+			assertThat(state()).as(part)
+				.containsAllEntriesOf(decided.entrySet()
+					.stream()
+					.filter(entry -> entry.getKey().startsWith(part))
+					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+		}
+		assertThat(heldRows(NIGHT_TWO)).isEqualTo(heldRows(NIGHT_ONE)).isNotEmpty();
+		assertThat(summary(NIGHT_TWO).get("campaigns")).isEqualTo(firstReport.get("campaigns"));
+
+		append(INBOX, NEW_NOTICE);
+		assertThat(launch("nightly", NIGHT_THREE)).isEqualTo(ExitCode.COMPLETED);
+
+		assertThat(runFile("reconcileCampaigns", NIGHT_THREE).get("inputs")).isNotEmpty();
+		assertThat(runFile("reconcileCampaigns", NIGHT_THREE).get("unchanged")).isEmpty();
+	}
+
 	private ExitCode launch(String job, String runDate, String... more) throws Exception {
 		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis);
 		String[] args = Stream.concat(Stream.of(job, "run.date=" + runDate), Stream.of(more)).toArray(String[]::new);
@@ -328,6 +362,19 @@ class IncrementalNightsJobTests extends JobTestSupport {
 		columns.remove("IMPORTED_AT");
 		columns.remove("imported_at");
 		return columns.toString();
+	}
+
+	private List<String> heldRows(String night) {
+		return jdbc
+			.queryForList("SELECT list_name, line, reason FROM campaign_held_rows WHERE run_date = DATE '" + night
+					+ "' ORDER BY list_name, line")
+			.stream()
+			.map(Object::toString)
+			.toList();
+	}
+
+	private JsonNode summary(String night) throws Exception {
+		return JsonMapper.builder().build().readTree(workspace.output("reports", night, "summary.json").toFile());
 	}
 
 	private long messages() {
