@@ -51,6 +51,8 @@ final class DeclaredParameters implements JobParametersValidator {
 
 	private static final Parameter INPUTS = new Parameter(JobCommand.INPUTS, Accepts.INPUTS);
 
+	private static final Parameter INPUTS_AFTER = new Parameter(JobCommand.INPUTS_AFTER, Accepts.INPUTS_AFTER);
+
 	/** Kept by the launch, never given on the command line. */
 	private static final List<Parameter> KEPT_BY_THE_LAUNCH = List.of(
 			new Parameter(JobCommand.RUN_ATTEMPT, Accepts.COUNT),
@@ -58,15 +60,16 @@ final class DeclaredParameters implements JobParametersValidator {
 
 	private static final Map<String, DeclaredParameters> JOBS = Stream
 		.of(new DeclaredParameters("importOrders", RUN_DATE, new Parameter("marketplace", Accepts.MARKETPLACE), CHARSET,
-				MAX_REJECT_SHARE, INPUTS),
+				MAX_REJECT_SHARE, INPUTS, INPUTS_AFTER),
 				new DeclaredParameters("importMessages", RUN_DATE, new Parameter("messages.rules", Accepts.FILE),
 						new Parameter("messages.profiles", Accepts.FILE),
-						new Parameter("messages.profile." + GLOB, Accepts.NAME), CHARSET, MAX_REJECT_SHARE, INPUTS),
+						new Parameter("messages.profile." + GLOB, Accepts.NAME), CHARSET, MAX_REJECT_SHARE, INPUTS,
+						INPUTS_AFTER),
 				new DeclaredParameters("scanMailbox", RUN_DATE, new Parameter("rules", Accepts.FILE),
 						new Parameter("trusted-forwarders", Accepts.ADDRESSES),
 						new Parameter("max-message-bytes", Accepts.SIZE), new Parameter("max-headers", Accepts.COUNT),
 						new Parameter("max-mime-depth", Accepts.COUNT), new Parameter("max-parts", Accepts.COUNT),
-						MAX_REJECT_SHARE, INPUTS),
+						MAX_REJECT_SHARE, INPUTS, INPUTS_AFTER),
 				new DeclaredParameters("reconcileCampaigns", RUN_DATE,
 						new Parameter("campaigns.profiles", Accepts.FILE), REVIEW_RULES, CHARSET, MAX_REJECT_SHARE),
 				new DeclaredParameters("complianceReport", RUN_DATE, REVIEW_RULES),
@@ -302,6 +305,9 @@ final class DeclaredParameters implements JobParametersValidator {
 
 		INPUTS("new (skip the files a completed run read, unchanged) or all",
 				value -> value.equals(JobCommand.NEW_INPUTS) || value.equals(JobCommand.ALL_INPUTS)),
+
+		INPUTS_AFTER("keep, or archive (move the files a completed run read to input/.archive/<run.date>/)",
+				value -> value.equals("keep") || value.equals(JobCommand.ARCHIVE)),
 
 		ADDRESSES("a list of e-mail addresses or domains separated by commas, such as me@shop.com,shop.com",
 				value -> Arrays.stream(value.split(",", -1))

@@ -33,6 +33,11 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 
 	static final String ALL_INPUTS = "all";
 
+	/** What becomes of the inputs a completed run read: kept, or archived. */
+	static final String INPUTS_AFTER = "inputs.after";
+
+	static final String ARCHIVE = "archive";
+
 	static final String RERUN = "--rerun";
 
 	static final String USAGE = "usage: run-job.sh <jobName> [name=value ...] [--rerun]";
@@ -95,6 +100,14 @@ public record JobCommand(String jobName, Map<String, String> parameters, boolean
 	 */
 	boolean readsAllInputs() {
 		return rerun || ALL_INPUTS.equals(parameters.get(INPUTS));
+	}
+
+	/**
+	 * Whether the files a completed run read are moved to {@code input/.archive/}:
+	 * {@code inputs.after=archive}.
+	 */
+	boolean archivesInputs() {
+		return ARCHIVE.equals(parameters.get(INPUTS_AFTER));
 	}
 
 	public LocalDate runDate() {

@@ -104,6 +104,10 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		JobExecution execution = jobOperator.start(job, parameters);
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			inputLedger.markRead(run);
+			if (command.archivesInputs()) {
+				List<String> archived = inputLedger.archive(run);
+				log.info("archived {} inputs to input/.archive/{}/: {}", archived.size(), command.runDate(), archived);
+			}
 		}
 		Outcome outcome = Outcome.of(execution, workspace, jobRepository);
 		exitCode = outcome.exitCode();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -292,6 +293,47 @@ public class InputLedger {
 			job.getExecutionContext().put(UNCHANGED_KEY, unchanged);
 		}
 		return decidedOn;
+	}
+
+	/**
+	 * Moves each file the run read into the database (orders, messages, opt-out lists,
+	 * mail: not the campaign lists, which are decided anew) to
+	 * {@code input/.archive/<run.date>/} under the same path, once the run completed. A
+	 * file that changed since the run pinned it stays: what it gained is not read yet.
+	 * @return the paths moved, under {@code input/}
+	 */
+	public List<String> archive(Run run) {
+		Path inputs = workspace.home().resolve("input");
+		Path archive = inputs.resolve(".archive").resolve(run.runDate().toString());
+		List<String> moved = new ArrayList<>();
+		for (Fingerprint pinned : pinned(run).values()) {
+			Path file = inputs.resolve(pinned.path());
+			if (pinned.path().startsWith("campaigns/") || !sameSizeAndTime(file, pinned)) {
+				continue;
+			}
+			try {
+				Path target = archive.resolve(pinned.path());
+				Files.createDirectories(target.getParent());
+				Files.move(file, target);
+				moved.add(pinned.path());
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot archive input/" + pinned.path(), e);
+			}
+		}
+		return moved;
+	}
+
+	private static boolean sameSizeAndTime(Path file, Fingerprint pinned) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return attributes.isRegularFile() && attributes.size() == pinned.size()
+					&& attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) == pinned.modifiedNanos();
+		}
+		catch (IOException gone) {
+			return false;
+		}
 	}
 
 	/**

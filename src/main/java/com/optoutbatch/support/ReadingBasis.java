@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What reading a run's inputs depends on besides the files, as one SHA-256: the version
- * of optout-batch, the run's parameters (its date and which inputs it reads aside), every
- * {@code optout.*} setting, the content of the files these name (rules, profiles), and
- * the workspace's own message model ({@code output/model/}). A file read on another basis
- * may read differently, so it is read again ({@link InputLedger}).
+ * of optout-batch, the run's parameters (its date, and which inputs it reads and keeps,
+ * aside), every {@code optout.*} setting, the content of the files these name (rules,
+ * profiles), and the workspace's own message model ({@code output/model/}). A file read
+ * on another basis may read differently, so it is read again ({@link InputLedger}).
  */
 @Component
 public class ReadingBasis {
@@ -38,7 +38,7 @@ public class ReadingBasis {
 		Map<String, String> basis = new TreeMap<>();
 		basis.put("version", String.valueOf(ReadingBasis.class.getPackage().getImplementationVersion()));
 		parameters.forEach((name, value) -> {
-			if (!name.equals(RunFileWriter.RUN_DATE) && !name.equals("inputs")) {
+			if (!name.equals(RunFileWriter.RUN_DATE) && !name.startsWith("inputs")) {
 				basis.put("parameter " + name, value + contentOf(value));
 			}
 		});

@@ -294,6 +294,25 @@ class IncrementalNightsJobTests extends JobTestSupport {
 		assertThat(runFile("reconcileCampaigns", NIGHT_THREE).get("unchanged")).isEmpty();
 	}
 
+	@Test
+	void archivedInputsLeaveInputOnlyOnceTheirRunCompleted() throws Exception {
+		databaseGoesAway.set(true);
+		assertThat(launch("importOrders", NIGHT_ONE, "inputs.after=archive")).isEqualTo(ExitCode.FAILED);
+		assertThat(workspace.input("orders")).isNotEmptyDirectory();
+
+		assertThat(launch("importOrders", NIGHT_ONE, "inputs.after=archive")).isEqualTo(ExitCode.COMPLETED);
+
+		Path archived = workspace.home().resolve("input/.archive/" + NIGHT_ONE + "/orders");
+		assertThat(workspace.input("orders")).isEmptyDirectory();
+		assertThat(archived.resolve("order-report-us-2026-11.txt"))
+			.hasSameBinaryContentAs(TestWorkspace.SAMPLE_INPUT.resolve("orders/order-report-us-2026-11.txt"));
+		long orders = jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class);
+		assertThat(orders).isPositive();
+		assertThat(launch("importOrders", NIGHT_TWO, "inputs.after=archive")).isEqualTo(ExitCode.COMPLETED);
+		assertThat(runFile("importOrders", NIGHT_TWO).get("inputs")).isEmpty();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).isEqualTo(orders);
+	}
+
 	private ExitCode launch(String job, String runDate, String... more) throws Exception {
 		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis);
 		String[] args = Stream.concat(Stream.of(job, "run.date=" + runDate), Stream.of(more)).toArray(String[]::new);

@@ -59,7 +59,7 @@ class JobCommandTests {
 	void unknownParameterIsRefusedWithTheParametersTheJobTakes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("importOrders", "nosuch.param=1"))
 			.withMessage("unknown parameter 'nosuch.param' for importOrders; "
-					+ "its parameters: run.date, marketplace, charset.<glob>, rejects.max-share, inputs");
+					+ "its parameters: run.date, marketplace, charset.<glob>, rejects.max-share, inputs, inputs.after");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> JobCommand.parse("complianceReport", "marketplace=amazon.de"))
 			.withMessageStartingWith("unknown parameter 'marketplace' for complianceReport");
