@@ -83,10 +83,12 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate,
 
 	/**
 	 * One input file of the run and what could not be used of it; for an order report,
-	 * how many orders its lines gave different buyer aliases.
+	 * how many orders its lines gave different buyer aliases. {@code readOn}: for a file
+	 * this run did not read again, unchanged, the date of the run that read it (its
+	 * figures are that run's); else {@code null}.
 	 */
-	public record InputQuality(String job, String file, long read, long rejected, List<String> topReasons,
-			long ordersWithConflictingAliases) {
+	public record InputQuality(String job, String file, LocalDate readOn, long read, long rejected,
+			List<String> topReasons, long ordersWithConflictingAliases) {
 	}
 
 	public record UndecidedMessage(String messageId, String orderId, String tool, OffsetDateTime sentAt) {

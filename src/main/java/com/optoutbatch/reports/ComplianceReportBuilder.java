@@ -100,7 +100,7 @@ class ComplianceReportBuilder {
 				count("SELECT COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL"), count(OPTED_OUT_BUYERS),
 				campaigns.stream().mapToLong(CampaignListResult::heldBackTotal).sum(), periodViolations.total(),
 				notices.stream().filter(n -> n.noticedAt() == null || period.contains(n.noticedAt())).count(),
-				inputs.stream().mapToLong(InputQuality::rejected).sum());
+				inputs.stream().filter(input -> input.readOn() == null).mapToLong(InputQuality::rejected).sum());
 		List<OffsetDateTime> optOutDates = jdbc.query(
 				"SELECT opted_out_at FROM opt_outs WHERE opted_out_at IS NOT NULL",
 				(row, i) -> Timestamps.read(row, 1));
@@ -140,7 +140,7 @@ class ComplianceReportBuilder {
 		List<CampaignListResult> lists = new ArrayList<>();
 		for (JsonNode run : runFiles) {
 			if (run.get("job").asString().equals("reconcileCampaigns")) {
-				for (JsonNode input : decidedLists(run)) {
+				for (JsonNode input : inputsOf(run).stream().map(ReadInput::input).toList()) {
 					// a list is named by its path under input/campaigns/, in the run file
 					// and in the database
 					String file = input.get("file").asString();
@@ -154,24 +154,35 @@ class ComplianceReportBuilder {
 	}
 
 	/**
-	 * The lists a campaign run decided: those it read, and those it kept as an earlier
-	 * run decided them, as that run's file says.
+	 * The inputs a run file speaks of: those the run read, and those it did not read
+	 * again, as the file of the run that read them says, with that run's date.
 	 */
-	private List<JsonNode> decidedLists(JsonNode run) {
-		List<JsonNode> lists = new ArrayList<>(run.get("inputs").valueStream().toList());
+	private List<ReadInput> inputsOf(JsonNode run) {
+		List<ReadInput> inputs = new ArrayList<>();
+		run.get("inputs").forEach(input -> inputs.add(new ReadInput(input, null)));
 		JsonNode unchanged = run.get("unchanged");
-		for (JsonNode list : unchanged == null ? List.<JsonNode>of() : unchanged.valueStream().toList()) {
-			String file = list.get("file").asString().substring("campaigns/".length());
-			Path decided = workspace.output("runs", list.get("readOn").asString(), "reconcileCampaigns.json");
-			if (Files.exists(decided)) {
-				json.readTree(decided.toFile())
+		for (JsonNode file : unchanged == null ? List.<JsonNode>of() : unchanged.valueStream().toList()) {
+			// named under input/ here, under its folder in the run that read it
+			String path = file.get("file").asString();
+			String name = path.substring(path.indexOf('/') + 1);
+			LocalDate readOn = LocalDate.parse(file.get("readOn").asString());
+			Path earlier = workspace.output("runs", readOn.toString(), run.get("job").asString() + ".json");
+			if (Files.exists(earlier)) {
+				json.readTree(earlier.toFile())
 					.get("inputs")
 					.valueStream()
-					.filter(input -> input.get("file").asString().equals(file))
-					.forEach(lists::add);
+					.filter(input -> input.get("file").asString().equals(name))
+					.forEach(input -> inputs.add(new ReadInput(input, readOn)));
 			}
 		}
-		return lists;
+		return inputs;
+	}
+
+	/**
+	 * An input of a run file; {@code readOn} the date of the run that read it, if not
+	 * this one.
+	 */
+	private record ReadInput(JsonNode input, LocalDate readOn) {
 	}
 
 	private List<MarketplaceRow> marketplaces(List<NewOptOut> newOptOuts, Map<String, Long> violations) {
@@ -194,14 +205,15 @@ class ComplianceReportBuilder {
 			.toList();
 	}
 
-	private static List<InputQuality> inputs(List<JsonNode> runFiles) {
+	private List<InputQuality> inputs(List<JsonNode> runFiles) {
 		List<InputQuality> inputs = new ArrayList<>();
 		for (JsonNode run : runFiles) {
-			for (JsonNode input : run.get("inputs")) {
+			for (ReadInput read : inputsOf(run)) {
+				JsonNode input = read.input();
 				Map<String, Long> reasons = counts(input.get("reasons"));
 				JsonNode kinds = input.get("kinds");
 				JsonNode conflicts = kinds == null ? null : kinds.get(AliasConflicts.KIND);
-				inputs.add(new InputQuality(run.get("job").asString(), input.get("file").asString(),
+				inputs.add(new InputQuality(run.get("job").asString(), input.get("file").asString(), read.readOn(),
 						input.get("read").asLong(), input.get("rejected").asLong(),
 						reasons.entrySet()
 							.stream()

@@ -78,7 +78,8 @@ class ComplianceReportWriter {
 			.forEach(list -> list.heldBack().forEach((reason, count) -> byReason.merge(reason, count, Long::sum)));
 		return new Summary(report.runDate(), report.optOutSourcesNotReadWhole(), report.headline(), byKind, byReason,
 				report.campaigns().size(), report.restrictionNotices().size(), report.quarantined().size(),
-				report.undecided().size());
+				report.undecided().size(),
+				report.inputs().stream().mapToLong(ComplianceReport.InputQuality::rejected).sum());
 	}
 
 	private void writeTables(Path folder, ComplianceReport report) {
@@ -92,10 +93,11 @@ class ComplianceReportWriter {
 					.forEach(l -> csv.printRecord(l.list(), l.rowsIn(), l.clean(), l.heldBackTotal(),
 							l.heldBack().toString(), l.rejected(), l.criticalToOptedOut())),
 				"list", "rows_in", "clean", "held_back", "held_back_by_reason", "rejected", "critical_to_opted_out");
-		writeCsv(folder.resolve("inputs.csv"), csv -> report.inputs()
-			.forEach(
-					i -> csv.printRecord(i.job(), i.file(), i.read(), i.rejected(), String.join("; ", i.topReasons()))),
-				"job", "file", "records", "rejected", "top_reasons");
+		writeCsv(folder.resolve("inputs.csv"),
+				csv -> report.inputs()
+					.forEach(i -> csv.printRecord(i.job(), i.file(), i.readOn() == null ? "" : i.readOn(), i.read(),
+							i.rejected(), String.join("; ", i.topReasons()))),
+				"job", "file", "unchanged_since", "records", "rejected", "top_reasons");
 		writeCsv(folder.resolve("restriction-notices.csv"),
 				csv -> report.restrictionNotices()
 					.forEach(n -> csv.printRecord(Timestamps.format(n.noticedAt()), n.marketplace(), n.evidence())),

@@ -14,10 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
  * for the next report's comparison and for the index of all reports.
  * {@code optOutSourcesNotReadWhole} names the opt-out sources that could not be read
  * whole, and why: when it is not empty, the send lists may still hold opted-out buyers.
+ * The headline counts the records rejected of the inputs read this night;
+ * {@code inputsRejectedOnFile} those of every input on file, the unchanged ones as the
+ * run that read them counted.
  */
 public record Summary(LocalDate runDate, List<UnreadInput> optOutSourcesNotReadWhole, Headline headline,
 		Map<String, Long> violationsByKind, Map<String, Long> heldBackByReason, long campaignLists,
-		long restrictionNoticesOnFile, long quarantinedMails, long undecidedMessages) {
+		long restrictionNoticesOnFile, long quarantinedMails, long undecidedMessages, long inputsRejectedOnFile) {
 
 	public Summary {
 		// a summary written before the field was

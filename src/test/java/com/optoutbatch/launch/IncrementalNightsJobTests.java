@@ -285,7 +285,13 @@ class IncrementalNightsJobTests extends JobTestSupport {
 					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		}
 		assertThat(heldRows(NIGHT_TWO)).isEqualTo(heldRows(NIGHT_ONE)).isNotEmpty();
-		assertThat(summary(NIGHT_TWO).get("campaigns")).isEqualTo(firstReport.get("campaigns"));
+		JsonNode secondReport = summary(NIGHT_TWO);
+		assertThat(secondReport.get("campaignLists")).isEqualTo(firstReport.get("campaignLists"));
+		assertThat(secondReport.get("heldBackByReason")).isEqualTo(firstReport.get("heldBackByReason"));
+		assertThat(secondReport.get("headline").get("inputsRejected").asLong()).isZero();
+		assertThat(secondReport.get("inputsRejectedOnFile").asLong())
+			.isEqualTo(firstReport.get("headline").get("inputsRejected").asLong())
+			.isPositive();
 
 		append(INBOX, NEW_NOTICE);
 		assertThat(launch("nightly", NIGHT_THREE)).isEqualTo(ExitCode.COMPLETED);
