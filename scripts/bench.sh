@@ -112,17 +112,25 @@ PY
 # each night after the first.
 consecutive_nights() {
   local copy="$bench/nights-${scale,,}" csv="$project/output/bench/nights.csv"
-  local when commit night date figures seconds records unchanged rss ratio first rows=""
+  local header="when,commit,scale,seed,database,night,run_date,new_data,seconds,records_read,unchanged,rss_kb,ratio"
+  local when commit night date new figures seconds records unchanged rss ratio first rows=""
   when="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   commit="$(git rev-parse --short HEAD)"
   rm -rf "$copy" && mkdir -p "$copy/output" && cp -a "$workspace/input" "$copy/"
   mkdir -p "$project/output/bench"
-  [[ -f "$csv" ]] || echo "when,commit,scale,seed,database,night,run_date,seconds,records_read,unchanged,rss_kb,ratio" > "$csv"
-  echo "optout-batch: $nights nights on $copy (scale $scale, seed $seed, $database, load $load)" >&2
-  printf '%-7s%-12s%8s%10s%11s%10s%8s\n' night "run date" "job s" records unchanged "peak MiB" ratio
-  for ((night = 1; night <= nights; night++)); do
+  if [[ "$(head -n 1 "$csv" 2>/dev/null)" != "$header" ]]; then
+    [[ -f "$csv" ]] && mv "$csv" "$csv.$(date +%s).old"
+    echo "$header" > "$csv"
+  fi
+  echo "optout-batch: $nights nights and one with nothing new on $copy (scale $scale, seed $seed, $database, load $load)" >&2
+  printf '%-7s%-12s%-10s%8s%10s%11s%10s%8s\n' night "run date" "new data" "job s" records unchanged "peak MiB" ratio
+  # the nights, then one more with nothing new
+  for ((night = 1; night <= nights + 1; night++)); do
     date="$(date -d "$run_date + $((night - 1)) days" +%F)"
-    if ((night > 1)); then
+    new=yes
+    if ((night > nights)); then
+      new=no
+    elif ((night > 1)); then
       java -Xmx256m -cp "$classpath" com.optoutbatch.bench.DayOfNewData --scale "$scale" --seed "$seed" \
         --night "$night" --workspace "$copy" >&2
     fi
@@ -132,16 +140,20 @@ consecutive_nights() {
     rss="$(tail -n 1 "$bench/nightly.measured" | cut -d' ' -f2)"
     first="${first:-$seconds}"
     ratio="$(awk -v s="$seconds" -v f="$first" 'BEGIN { printf "%.2f", s / f }')"
-    awk -v n="$night" -v d="$date" -v s="$seconds" -v r="$records" -v u="$unchanged" -v m="$rss" -v q="$ratio" \
-      'BEGIN { printf "%-7s%-12s%8.1f%10d%11d%10d%8s\n", n, d, s, r, u, m / 1024, q }'
-    echo "$when,$commit,$scale,$seed,$database,$night,$date,$seconds,$records,$unchanged,$rss,$ratio" >> "$csv"
-    rows+="$seconds $records $unchanged"$'\n'
+    awk -v n="$night" -v d="$date" -v w="$new" -v s="$seconds" -v r="$records" -v u="$unchanged" -v m="$rss" \
+      -v q="$ratio" 'BEGIN { printf "%-7s%-12s%-10s%8.1f%10d%11d%10d%8s\n", n, d, w, s, r, u, m / 1024, q }'
+    echo "$when,$commit,$scale,$seed,$database,$night,$date,$new,$seconds,$records,$unchanged,$rss,$ratio" >> "$csv"
+    rows+="$new $seconds $records $unchanged"$'\n'
   done
-  printf '%s' "$rows" | awk 'NR == 1 { s1 = $1; r1 = $2; next } { s += $1; r += $2; u += $3; n++ }
+  printf '%s' "$rows" | awk 'NR == 1 { s1 = $2; r1 = $3; next }
+    $1 == "no" { quiet = $2; quietRecords = $3; next }
+    { s += $2; r += $3; u += $4; n++ }
     END {
-      if (n == 0) { printf "1 night: %.1f s, %d records read\n", s1, r1; exit }
-      printf "nights 2-%d: %.1f s a night (%.2f of night 1, %.1f s), %d records read a night (night 1: %d), %.1f inputs a night skipped as unchanged\n",
-        n + 1, s / n, s / n / s1, s1, r / n, r1, u / n
+      if (n > 0) {
+        printf "nights 2-%d: %.1f s a night (%.2f of night 1, %.1f s), %d records read a night (night 1: %d), %.1f inputs a night skipped as unchanged\n",
+          n + 1, s / n, s / n / s1, s1, r / n, r1, u / n
+      }
+      printf "a night with nothing new: %.1f s (%.2f of night 1), %d records read\n", quiet, quiet / s1, quietRecords
     }'
   echo "appended to $csv"
 }

@@ -17,6 +17,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -53,14 +54,33 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	Job importMessages(JobRepository jobRepository, Step importMessageLogsManager, Step forgetSellerLabels,
-			Step importSellerLabelsManager, Step overrideWithSellerLabels, Step writeClassifiedMessages,
-			RunFileWriter runFile) {
+			Step importSellerLabelsManager, Step overrideWithSellerLabels, Step keepUnchangedClassifiedMessages,
+			Step writeClassifiedMessages, RunFileWriter runFile) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importMessageLogsManager)
 			.next(forgetSellerLabels)
 			.next(importSellerLabelsManager)
 			.next(overrideWithSellerLabels)
-			.next(writeClassifiedMessages)
+			.next(keepUnchangedClassifiedMessages)
+			.on(UnchangedClassifiedMessages.UNCHANGED)
+			.end()
+			.from(keepUnchangedClassifiedMessages)
+			.on("*")
+			.to(writeClassifiedMessages)
+			.end()
 			.listener(runFile)
+			.build();
+	}
+
+	@Bean
+	UnchangedClassifiedMessages unchangedClassifiedMessages(JdbcTemplate jdbc, Workspace workspace) {
+		return new UnchangedClassifiedMessages(jdbc, workspace.output("messages", "classified.csv"));
+	}
+
+	@Bean
+	Step keepUnchangedClassifiedMessages(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			UnchangedClassifiedMessages unchangedClassifiedMessages) {
+		return new StepBuilder("keepUnchangedClassifiedMessages", jobRepository)
+			.tasklet(unchangedClassifiedMessages, transactionManager)
 			.build();
 	}
 
@@ -144,13 +164,15 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	Step writeClassifiedMessages(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ClassifiedMessageReader classifiedMessageReader, ClassifiedMessagesFile classifiedMessagesFile) {
+			ClassifiedMessageReader classifiedMessageReader, ClassifiedMessagesFile classifiedMessagesFile,
+			UnchangedClassifiedMessages unchangedClassifiedMessages) {
 		return new StepBuilder("writeClassifiedMessages", jobRepository)
 			.<ClassifiedMessageRow, ClassifiedMessageRow>chunk(1000)
 			.transactionManager(transactionManager)
 			.reader(classifiedMessageReader)
 			.writer(classifiedMessagesFile)
 			.listener(new ProgressLogger(Duration.ofSeconds(10)))
+			.listener((StepExecutionListener) unchangedClassifiedMessages)
 			.build();
 	}
 

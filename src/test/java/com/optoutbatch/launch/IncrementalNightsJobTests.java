@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -226,6 +227,7 @@ class IncrementalNightsJobTests extends JobTestSupport {
 
 		assertThat(read(runFile("importMessages", NIGHT_TWO), SENT_MESSAGES)).isEqualTo(2);
 		assertThat(messages()).isEqualTo(messages + 2);
+		assertThat(workspace.output("messages", "classified.csv")).content().contains("m-9001", "m-9002");
 	}
 
 	@Test
@@ -268,6 +270,8 @@ class IncrementalNightsJobTests extends JobTestSupport {
 		assertThat(launch("nightly", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
 		Map<String, String> decided = state();
 		JsonNode firstReport = summary(NIGHT_ONE);
+		Path classified = workspace.output("messages", "classified.csv");
+		FileTime written = Files.getLastModifiedTime(classified);
 
 		assertThat(launch("nightly", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
 
@@ -293,9 +297,12 @@ class IncrementalNightsJobTests extends JobTestSupport {
 			.isEqualTo(firstReport.get("headline").get("inputsRejected").asLong())
 			.isPositive();
 
+		assertThat(Files.getLastModifiedTime(classified)).isEqualTo(written);
+
 		append(INBOX, NEW_NOTICE);
 		assertThat(launch("nightly", NIGHT_THREE)).isEqualTo(ExitCode.COMPLETED);
 
+		assertThat(Files.getLastModifiedTime(classified)).isEqualTo(written);
 		assertThat(runFile("reconcileCampaigns", NIGHT_THREE).get("inputs")).isNotEmpty();
 		assertThat(runFile("reconcileCampaigns", NIGHT_THREE).get("unchanged")).isEmpty();
 	}
@@ -370,9 +377,11 @@ class IncrementalNightsJobTests extends JobTestSupport {
 						.toList()
 						.toString());
 		}
-		for (String folder : List.of("send-lists", "unsubscribe")) {
+		for (String folder : List.of("send-lists", "unsubscribe", "messages")) {
 			try (Stream<Path> files = Files.walk(workspace.output(folder))) {
-				for (Path file : files.filter(Files::isRegularFile).toList()) {
+				for (Path file : files.filter(Files::isRegularFile)
+					.filter(file -> !file.getFileName().toString().startsWith("."))
+					.toList()) {
 					state.put(folder + "/" + workspace.output(folder).relativize(file),
 							new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
 				}
