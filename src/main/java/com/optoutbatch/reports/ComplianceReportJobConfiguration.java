@@ -55,7 +55,7 @@ class ComplianceReportJobConfiguration {
 				.filter(rule -> !rule.isEmpty())
 				.toList();
 			ComplianceReport report = new ComplianceReportBuilder(jdbc, workspace,
-					new ViolationFinder(jdbc, reviewRules))
+					new ViolationFinder(jdbc, reviewRules, workspace))
 				.build(runDate);
 			log.info("Compliance report for {}: {}", runDate,
 					new ComplianceReportWriter(templates, workspace).write(report));

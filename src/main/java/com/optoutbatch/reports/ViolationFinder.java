@@ -1,11 +1,17 @@
 package com.optoutbatch.reports;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +27,12 @@ import com.optoutbatch.messages.ThirtyDayRule;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.Timestamps;
+import com.optoutbatch.support.Workspace;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,13 +63,31 @@ class ViolationFinder {
 			SELECT o.buyer_alias, x.opted_out_at FROM opt_outs x JOIN orders o ON o.order_id = x.order_id
 			WHERE o.buyer_alias IS NOT NULL AND x.opted_out_at IS NOT NULL""";
 
+	private static final List<String> REVIEWED_FROM = List
+		.of("""
+				SELECT MAX(pinned_at) FROM input_ledger WHERE unchanged_since IS NULL AND input_path NOT LIKE 'campaigns/%'""",
+				"SELECT COUNT(*) || ' ' || MAX(imported_at) FROM messages",
+				"SELECT COUNT(*) || ' ' || MAX(reported_at) FROM orders",
+				"SELECT COUNT(*) || ' ' || MIN(opted_out_at) || ' ' || MAX(opted_out_at) FROM opt_outs",
+				"SELECT COUNT(*) FROM mailbox_imap_processed",
+				"SELECT message_id || ' ' || category FROM seller_labels ORDER BY message_id");
+
 	private final JdbcTemplate jdbc;
 
 	private final List<String> reviewRules;
 
-	ViolationFinder(JdbcTemplate jdbc, List<String> reviewRules) {
+	private final Workspace workspace;
+
+	// where the last review is kept, for the next
+	private final Path lastReview;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	ViolationFinder(JdbcTemplate jdbc, List<String> reviewRules, Workspace workspace) {
 		this.jdbc = jdbc;
 		this.reviewRules = reviewRules;
+		this.workspace = workspace;
+		this.lastReview = workspace.output("reports", ".last-review.json");
 	}
 
 	/**
@@ -67,10 +96,56 @@ class ViolationFinder {
 	 * first.
 	 */
 	List<UndecidedMessage> review(Consumer<Violation> found) {
-		Review review = new Review(earliest(ORDER_OPT_OUTS), earliest(BUYER_OPT_OUTS), found);
+		String from = reviewedFrom();
+		Reviewed last = lastReview();
+		if (last != null && last.from().equals(from)) {
+			last.violations().forEach(found);
+			return new ArrayList<>(last.undecided());
+		}
+		List<Violation> violations = new ArrayList<>();
+		Review review = new Review(earliest(ORDER_OPT_OUTS), earliest(BUYER_OPT_OUTS), violation -> {
+			violations.add(violation);
+			found.accept(violation);
+		});
 		new MessagesByOrder<Message>(jdbc, MESSAGE_COLUMNS, (row, number) -> Message.of(row)).forEach(review::check);
 		review.undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
+		PublishedFile.write(workspace, lastReview, StandardCharsets.UTF_8,
+				writer -> writer.write(json.writeValueAsString(new Reviewed(from, violations, review.undecided))));
 		return review.undecided;
+	}
+
+	/**
+	 * What a review found and what it was found from: a review of the same messages,
+	 * orders, opt-outs, seller's labels and review rules finds the same, and a night with
+	 * nothing new takes it again instead of reading every message.
+	 */
+	private record Reviewed(String from, List<Violation> violations, List<UndecidedMessage> undecided) {
+	}
+
+	private Reviewed lastReview() {
+		try {
+			return Files.isRegularFile(lastReview) ? json.readValue(lastReview.toFile(), Reviewed.class) : null;
+		}
+		catch (JacksonException unreadable) {
+			return null;
+		}
+	}
+
+	// nothing read into the database since (by the input ledger), and the tables as they
+	// were
+	private String reviewedFrom() {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(String.join(",", reviewRules).getBytes(StandardCharsets.UTF_8));
+			for (String query : REVIEWED_FROM) {
+				jdbc.queryForList(query, String.class)
+					.forEach(value -> digest.update(("\n" + value).getBytes(StandardCharsets.UTF_8)));
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		}
 	}
 
 	private Map<String, OffsetDateTime> earliest(String sql) {

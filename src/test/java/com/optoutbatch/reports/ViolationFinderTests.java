@@ -85,8 +85,26 @@ class ViolationFinderTests extends JobTestSupport {
 		})).extracting(ComplianceReport.UndecidedMessage::messageId).containsExactly("early", "late");
 	}
 
+	@Test
+	void aReviewOfTheSameDatabaseIsTheLastOneAndANewMessageIsReviewedWithTheRest() {
+		message("a", ORDER, "2026-11-10T10:00:00Z", "NON_CRITICAL", "review-request");
+		message("b", ORDER, "2026-11-12T10:00:00Z", "NON_CRITICAL", "review-request");
+		List<Violation> first = new ArrayList<>();
+		finder().review(first::add);
+		List<Violation> again = new ArrayList<>();
+		finder().review(again::add);
+		assertThat(workspace.output("reports", ".last-review.json")).exists();
+		assertThat(again).isEqualTo(first).isNotEmpty();
+
+		message("c", ORDER, "2026-11-14T10:00:00Z", "NON_CRITICAL", "review-request");
+		List<Violation> withTheNewOne = new ArrayList<>();
+		finder().review(withTheNewOne::add);
+
+		assertThat(withTheNewOne).hasSize(first.size() + 1);
+	}
+
 	private ViolationFinder finder() {
-		return new ViolationFinder(jdbc, List.of("review-request"));
+		return new ViolationFinder(jdbc, List.of("review-request"), workspace);
 	}
 
 	private void message(String id, String orderId, String sentAt, String category, String rule) {
