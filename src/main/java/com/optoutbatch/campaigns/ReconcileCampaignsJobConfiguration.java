@@ -14,6 +14,7 @@ import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
+import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -69,9 +70,9 @@ class ReconcileCampaignsJobConfiguration {
 	 */
 	@Bean
 	Step keepAnUnchangedCampaignRun(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			InputLedger inputLedger, JdbcTemplate jdbc) {
+			InputLedger inputLedger, StoredData storedData) {
 		return new StepBuilder("keepAnUnchangedCampaignRun", jobRepository)
-			.tasklet(new UnchangedCampaignRun(inputLedger, jdbc), transactionManager)
+			.tasklet(new UnchangedCampaignRun(inputLedger, storedData), transactionManager)
 			.build();
 	}
 

@@ -10,10 +10,12 @@ import com.optoutbatch.support.ProgressLogger;
 import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
+import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.TableStatistics;
 import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -72,8 +74,8 @@ class ImportMessagesJobConfiguration {
 	}
 
 	@Bean
-	UnchangedClassifiedMessages unchangedClassifiedMessages(JdbcTemplate jdbc, Workspace workspace) {
-		return new UnchangedClassifiedMessages(jdbc, workspace.output("messages", "classified.csv"));
+	UnchangedClassifiedMessages unchangedClassifiedMessages(StoredData storedData, Workspace workspace) {
+		return new UnchangedClassifiedMessages(storedData, workspace.output("messages", "classified.csv"));
 	}
 
 	@Bean
@@ -172,7 +174,15 @@ class ImportMessagesJobConfiguration {
 			.reader(classifiedMessageReader)
 			.writer(classifiedMessagesFile)
 			.listener(new ProgressLogger(Duration.ofSeconds(10)))
-			.listener((StepExecutionListener) unchangedClassifiedMessages)
+			.listener(new StepExecutionListener() {
+
+				@Override
+				public ExitStatus afterStep(StepExecution written) {
+					unchangedClassifiedMessages.noteWritten(written);
+					return null;
+				}
+
+			})
 			.build();
 	}
 

@@ -79,6 +79,11 @@ class SellerLabels implements ItemProcessor<SellerLabel, SellerLabel>, ItemWrite
 
 	/** Overrides the stored messages' categories with the labels. */
 	void override() {
+		// without labels, the update would still go through every stored message
+		Long labels = jdbc.queryForObject("SELECT COUNT(*) FROM seller_labels", Long.class);
+		if (labels == null || labels == 0) {
+			return;
+		}
 		int overridden = jdbc.update(OVERRIDE);
 		if (overridden > 0) {
 			log.info("{} stored messages take the seller's category", overridden);

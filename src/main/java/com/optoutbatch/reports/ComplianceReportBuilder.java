@@ -131,22 +131,21 @@ class ComplianceReportBuilder {
 	}
 
 	private List<CampaignListResult> campaigns(List<JsonNode> runFiles, LocalDate runDate) {
-		Map<String, Long> critical = new HashMap<>();
-		jdbc.query("""
-				SELECT list_name, COUNT(*) FROM campaign_held_rows
-				WHERE run_date = ? AND reason = 'CRITICAL_TO_OPTED_OUT' GROUP BY list_name""", row -> {
-			critical.put(row.getString(1), row.getLong(2));
-		}, runDate);
 		List<CampaignListResult> lists = new ArrayList<>();
 		for (JsonNode run : runFiles) {
 			if (run.get("job").asString().equals("reconcileCampaigns")) {
-				for (JsonNode input : inputsOf(run).stream().map(ReadInput::input).toList()) {
+				for (ReadInput decided : inputsOf(run)) {
+					JsonNode input = decided.input();
 					// a list is named by its path under input/campaigns/, in the run file
-					// and in the database
+					// and in the database; a list kept as decided has its rows at that
+					// date
 					String file = input.get("file").asString();
+					long critical = count("""
+							SELECT COUNT(*) FROM campaign_held_rows
+							WHERE run_date = ? AND list_name = ? AND reason = 'CRITICAL_TO_OPTED_OUT'""",
+							decided.readOn() != null ? decided.readOn() : runDate, file);
 					lists.add(new CampaignListResult(file, input.get("read").asLong(), input.get("used").asLong(),
-							counts(input.get("filterReasons")), input.get("rejected").asLong(),
-							critical.getOrDefault(file, 0L)));
+							counts(input.get("filterReasons")), input.get("rejected").asLong(), critical));
 				}
 			}
 		}

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
 
 import com.optoutbatch.support.RunFileWriter;
+import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.core.job.Job;
@@ -45,7 +46,7 @@ class ComplianceReportJobConfiguration {
 
 	@Bean
 	Step writeComplianceReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc, Workspace workspace, ITemplateEngine templates) {
+			JdbcTemplate jdbc, StoredData storedData, Workspace workspace, ITemplateEngine templates) {
 		return new StepBuilder("writeComplianceReport", jobRepository).tasklet((contribution, chunk) -> {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
 			LocalDate runDate = parameters.getLocalDate(RunFileWriter.RUN_DATE, LocalDate.now());
@@ -55,7 +56,7 @@ class ComplianceReportJobConfiguration {
 				.filter(rule -> !rule.isEmpty())
 				.toList();
 			ComplianceReport report = new ComplianceReportBuilder(jdbc, workspace,
-					new ViolationFinder(jdbc, reviewRules, workspace))
+					new ViolationFinder(jdbc, reviewRules, storedData, workspace))
 				.build(runDate);
 			log.info("Compliance report for {}: {}", runDate,
 					new ComplianceReportWriter(templates, workspace).write(report));

@@ -3,15 +3,12 @@ package com.optoutbatch.reports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +25,7 @@ import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.PublishedFile;
+import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.Timestamps;
 import com.optoutbatch.support.Workspace;
 
@@ -63,18 +61,11 @@ class ViolationFinder {
 			SELECT o.buyer_alias, x.opted_out_at FROM opt_outs x JOIN orders o ON o.order_id = x.order_id
 			WHERE o.buyer_alias IS NOT NULL AND x.opted_out_at IS NOT NULL""";
 
-	private static final List<String> REVIEWED_FROM = List
-		.of("""
-				SELECT MAX(pinned_at) FROM input_ledger WHERE unchanged_since IS NULL AND input_path NOT LIKE 'campaigns/%'""",
-				"SELECT COUNT(*) || ' ' || MAX(imported_at) FROM messages",
-				"SELECT COUNT(*) || ' ' || MAX(reported_at) FROM orders",
-				"SELECT COUNT(*) || ' ' || MIN(opted_out_at) || ' ' || MAX(opted_out_at) FROM opt_outs",
-				"SELECT COUNT(*) FROM mailbox_imap_processed",
-				"SELECT message_id || ' ' || category FROM seller_labels ORDER BY message_id");
-
 	private final JdbcTemplate jdbc;
 
 	private final List<String> reviewRules;
+
+	private final StoredData storedData;
 
 	private final Workspace workspace;
 
@@ -83,9 +74,10 @@ class ViolationFinder {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ViolationFinder(JdbcTemplate jdbc, List<String> reviewRules, Workspace workspace) {
+	ViolationFinder(JdbcTemplate jdbc, List<String> reviewRules, StoredData storedData, Workspace workspace) {
 		this.jdbc = jdbc;
 		this.reviewRules = reviewRules;
+		this.storedData = storedData;
 		this.workspace = workspace;
 		this.lastReview = workspace.output("reports", ".last-review.json");
 	}
@@ -96,7 +88,7 @@ class ViolationFinder {
 	 * first.
 	 */
 	List<UndecidedMessage> review(Consumer<Violation> found) {
-		String from = reviewedFrom();
+		String from = storedData.version(StoredData.ALL, String.join(",", reviewRules));
 		Reviewed last = lastReview();
 		if (last != null && last.from().equals(from)) {
 			last.violations().forEach(found);
@@ -128,23 +120,6 @@ class ViolationFinder {
 		}
 		catch (JacksonException unreadable) {
 			return null;
-		}
-	}
-
-	// nothing read into the database since (by the input ledger), and the tables as they
-	// were
-	private String reviewedFrom() {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(String.join(",", reviewRules).getBytes(StandardCharsets.UTF_8));
-			for (String query : REVIEWED_FROM) {
-				jdbc.queryForList(query, String.class)
-					.forEach(value -> digest.update(("\n" + value).getBytes(StandardCharsets.UTF_8)));
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
 		}
 	}
 

@@ -51,7 +51,7 @@ class IncrementalNightsJobTests extends JobTestSupport {
 
 	// what a night writes to the database, read back to compare nights with one run
 	static final List<String> TABLES = List.of("campaign_held_rows", "reported_opt_outs", "seller_labels",
-			"restriction_notices", "opt_outs", "messages", "orders", "input_ledger");
+			"restriction_notices", "opt_outs", "messages", "orders");
 
 	static final String SENT_MESSAGES = "messages/sent-messages-2026-11.csv";
 
@@ -242,13 +242,18 @@ class IncrementalNightsJobTests extends JobTestSupport {
 		Files.copy(orders.resolve("order-report-us-2026-11.txt"), orders.resolve("order-report-us-2026-12.txt"));
 		assertThat(launch("nightly", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
 		Path list = workspace.home().resolve("input").resolve(MESSAGE_LOGS.get(0));
-		Files.writeString(list, Files.readString(list).replace("2026-11-0", "2026-11-1"));
+		String log = Files.readString(list);
+		int secondRecord = log.indexOf('\n') + 1;
+		Files.writeString(list, log.substring(0, secondRecord) + "fw-59999,503-1234567-8901234,"
+				+ "t7y5u3i1o9p8a6s@marketplace.amazon.co.jp,Your review,\"Please review order 503-1234567-8901234.\","
+				+ "11/08/2026 10:00,Review\n" + log.substring(secondRecord));
 		assertThat(launch("nightly", NIGHT_THREE)).isEqualTo(ExitCode.COMPLETED);
 		Map<String, String> nights = state();
 		assertThat(read(runFile("scanMailbox", NIGHT_TWO), INBOX)).isEqualTo(1);
 		assertThat(read(runFile("importMessages", NIGHT_TWO), SENT_MESSAGES)).isEqualTo(2);
 		assertThat(runFile("importOrders", NIGHT_TWO).get("inputs")).hasSize(1);
 		assertThat(runFile("importOrders", NIGHT_THREE).get("inputs")).isEmpty();
+		assertThat(read(runFile("importMessages", NIGHT_THREE), MESSAGE_LOGS.get(0))).isPositive();
 
 		Path inputs = Files.createTempDirectory("inputs");
 		TestWorkspace.copy(workspace.home().resolve("input"), inputs);
@@ -288,7 +293,6 @@ class IncrementalNightsJobTests extends JobTestSupport {
 					.filter(entry -> entry.getKey().startsWith(part))
 					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		}
-		assertThat(heldRows(NIGHT_TWO)).isEqualTo(heldRows(NIGHT_ONE)).isNotEmpty();
 		JsonNode secondReport = summary(NIGHT_TWO);
 		assertThat(secondReport.get("campaignLists")).isEqualTo(firstReport.get("campaignLists"));
 		assertThat(secondReport.get("heldBackByReason")).isEqualTo(firstReport.get("heldBackByReason"));
@@ -396,15 +400,6 @@ class IncrementalNightsJobTests extends JobTestSupport {
 		columns.remove("IMPORTED_AT");
 		columns.remove("imported_at");
 		return columns.toString();
-	}
-
-	private List<String> heldRows(String night) {
-		return jdbc
-			.queryForList("SELECT list_name, line, reason FROM campaign_held_rows WHERE run_date = DATE '" + night
-					+ "' ORDER BY list_name, line")
-			.stream()
-			.map(Object::toString)
-			.toList();
 	}
 
 	private JsonNode summary(String night) throws Exception {

@@ -88,7 +88,7 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 	@BeforeEach
 	void aBigListAndADatabaseThatFailsOnRequest() throws IOException {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "campaign_held_rows", "opt_outs", "messages", "orders", "input_ledger");
+		TestWorkspace.reset(workspace, jdbc, "campaign_held_rows", "opt_outs", "messages", "orders");
 		write(BIG_LIST, HEADER + rows(0, 5_000));
 		doAnswer(invocation -> {
 			if (inserts.incrementAndGet() == failingInsert.get()) {

@@ -6,14 +6,20 @@ import java.util.List;
 
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.JobTestSupport;
+import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class ViolationFinderTests extends JobTestSupport {
+
+	@Autowired
+	StoredData storedData;
 
 	static final String ORDER = "171-1111111-2222222";
 
@@ -86,7 +92,7 @@ class ViolationFinderTests extends JobTestSupport {
 	}
 
 	@Test
-	void aReviewOfTheSameDatabaseIsTheLastOneAndANewMessageIsReviewedWithTheRest() {
+	void aReviewOfTheSameStoredDataIsTheLastOneAndANewlyReadMessageIsReviewedWithTheRest() {
 		message("a", ORDER, "2026-11-10T10:00:00Z", "NON_CRITICAL", "review-request");
 		message("b", ORDER, "2026-11-12T10:00:00Z", "NON_CRITICAL", "review-request");
 		List<Violation> first = new ArrayList<>();
@@ -96,7 +102,13 @@ class ViolationFinderTests extends JobTestSupport {
 		assertThat(workspace.output("reports", ".last-review.json")).exists();
 		assertThat(again).isEqualTo(first).isNotEmpty();
 
+		// as a night reads it: the input ledger says a file was read into the database
 		message("c", ORDER, "2026-11-14T10:00:00Z", "NON_CRITICAL", "review-request");
+		jdbc.update(
+				"""
+						INSERT INTO input_ledger (job_name, run_date, run_attempt, input_path, size_bytes, modified_ns,
+						                          pinned_at, outcome)
+						VALUES ('importMessages', DATE '2026-11-27', 1, 'messages/log.csv', 1, 0, CURRENT_TIMESTAMP, 'READ')""");
 		List<Violation> withTheNewOne = new ArrayList<>();
 		finder().review(withTheNewOne::add);
 
@@ -104,7 +116,7 @@ class ViolationFinderTests extends JobTestSupport {
 	}
 
 	private ViolationFinder finder() {
-		return new ViolationFinder(jdbc, List.of("review-request"), workspace);
+		return new ViolationFinder(jdbc, List.of("review-request"), storedData, workspace);
 	}
 
 	private void message(String id, String orderId, String sentAt, String category, String rule) {

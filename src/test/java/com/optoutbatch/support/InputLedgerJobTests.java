@@ -34,7 +34,7 @@ class InputLedgerJobTests extends JobTestSupport {
 
 	@BeforeEach
 	void emptyWorkspace() {
-		TestWorkspace.reset(workspace, jdbc, "input_ledger");
+		TestWorkspace.reset(workspace, jdbc);
 	}
 
 	@Test

@@ -84,8 +84,8 @@ public class TestWorkspace implements ApplicationContextInitializer<Configurable
 	}
 
 	/**
-	 * Empties the workspace and the product tables, so that each test starts from
-	 * nothing.
+	 * Empties the workspace, its input ledger and the given product tables, so that each
+	 * test starts from nothing.
 	 */
 	public static void reset(Workspace workspace, JdbcTemplate jdbc, String... tables) {
 		delete(workspace.home().resolve("input"));
@@ -95,6 +95,8 @@ public class TestWorkspace implements ApplicationContextInitializer<Configurable
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		// what the ledger says of the inputs went with them
+		jdbc.update("DELETE FROM input_ledger");
 		for (String table : tables) {
 			jdbc.update("DELETE FROM " + table);
 		}
