@@ -32,7 +32,9 @@ final class RunSummary {
 		if (reportsRun(jobName) && Files.exists(summary)) {
 			JsonNode headline = JSON.readTree(summary.toFile()).get("headline");
 			long lists = RunFiles.read(workspace, runDate, "reconcileCampaigns")
-				.map(campaigns -> campaigns.inputs().stream().filter(list -> list.unreadFile() == null).count())
+				// the lists kept as an earlier night decided them are as clean
+				.map(campaigns -> campaigns.inputs().stream().filter(list -> list.unreadFile() == null).count()
+						+ campaigns.unchanged().size())
 				.orElse(0L);
 			return String.format("%s: %s, %s, %s, %s cleaned (%s held back), %s rejected; report %s", head,
 					count(headline, "newOptOuts", "new opt-out"),
