@@ -11,20 +11,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import com.optoutbatch.support.InputLedger;
-import com.optoutbatch.support.JobTestSupport;
-import com.optoutbatch.support.ReadingBasis;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -41,7 +33,7 @@ import static org.mockito.Mockito.doAnswer;
  * run stopped; any other change reads it whole; {@code inputs=all} and {@code --rerun}
  * read everything. Nights read so end where one run over the last inputs ends.
  */
-class IncrementalNightsJobTests extends JobTestSupport {
+class IncrementalNightsJobTests extends LaunchJobTestSupport {
 
 	static final String NIGHT_ONE = "2026-11-26";
 
@@ -78,21 +70,6 @@ class IncrementalNightsJobTests extends JobTestSupport {
 
 	static final List<String> MESSAGE_LOGS = List.of("messages/feedbackwhiz-email-logs-2026-11.csv",
 			"messages/sent-messages-2026-11.csv");
-
-	@Autowired
-	List<Job> allJobs;
-
-	@Autowired
-	JobOperator jobOperator;
-
-	@Autowired
-	JobRepository repository;
-
-	@Autowired
-	InputLedger inputLedger;
-
-	@Autowired
-	ReadingBasis readingBasis;
 
 	@MockitoSpyBean
 	JdbcTemplate jdbcTemplate;
@@ -331,11 +308,7 @@ class IncrementalNightsJobTests extends JobTestSupport {
 	}
 
 	private ExitCode launch(String job, String runDate, String... more) throws Exception {
-		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis);
-		String[] args = Stream.concat(Stream.of(job, "run.date=" + runDate), Stream.of(more)).toArray(String[]::new);
-		runner.run(new DefaultApplicationArguments(args));
-		int code = runner.getExitCode();
-		return Stream.of(ExitCode.values()).filter(exit -> exit.code() == code).findFirst().orElseThrow();
+		return launchWith(Stream.concat(Stream.of(job, "run.date=" + runDate), Stream.of(more)).toArray(String[]::new));
 	}
 
 	private JsonNode runFile(String job, String runDate) throws Exception {

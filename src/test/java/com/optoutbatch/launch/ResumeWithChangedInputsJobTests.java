@@ -14,9 +14,6 @@ import java.util.stream.Stream;
 import com.optoutbatch.optouts.OptOut;
 import com.optoutbatch.optouts.OptOutRegistry;
 import com.optoutbatch.optouts.OptOutSource;
-import com.optoutbatch.support.InputLedger;
-import com.optoutbatch.support.JobTestSupport;
-import com.optoutbatch.support.ReadingBasis;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,28 +41,13 @@ import static org.mockito.Mockito.doAnswer;
  * uninterrupted run on the inputs as they are now.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ResumeWithChangedInputsJobTests extends JobTestSupport {
+class ResumeWithChangedInputsJobTests extends LaunchJobTestSupport {
 
 	static final String RUN_DATE = "run.date=2026-11-26";
 
 	static final String BIG_LIST = "campaigns/generic/big.csv";
 
 	static final String HEADER = "order_id,buyer_alias,campaign,planned_send_date,purpose\n";
-
-	@Autowired
-	List<Job> allJobs;
-
-	@Autowired
-	JobOperator jobOperator;
-
-	@Autowired
-	JobRepository repository;
-
-	@Autowired
-	InputLedger inputLedger;
-
-	@Autowired
-	ReadingBasis readingBasis;
 
 	@Autowired
 	OptOutRegistry registry;
@@ -174,12 +152,9 @@ class ResumeWithChangedInputsJobTests extends JobTestSupport {
 
 	private ExitCode launch(String job, String... more) throws Exception {
 		inserts.set(0);
-		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis);
-		String[] args = Stream.concat(Stream.of(job, RUN_DATE), Stream.of(more)).toArray(String[]::new);
-		runner.run(new DefaultApplicationArguments(args));
+		ExitCode exit = launchWith(Stream.concat(Stream.of(job, RUN_DATE), Stream.of(more)).toArray(String[]::new));
 		failingInsert.set(0);
-		int code = runner.getExitCode();
-		return Stream.of(ExitCode.values()).filter(exit -> exit.code() == code).findFirst().orElseThrow();
+		return exit;
 	}
 
 	/** What an uninterrupted run on the inputs as they are now writes. */
