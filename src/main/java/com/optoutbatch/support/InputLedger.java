@@ -3,6 +3,8 @@ package com.optoutbatch.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -195,28 +197,16 @@ public class InputLedger {
 	 * line: whether it only grew by lines added at its end.
 	 */
 	private static boolean startsWith(Path file, Fingerprint earlier) {
-		try (InputStream in = Files.newInputStream(file)) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[1 << 16];
-			long left = earlier.size();
-			int last = -1;
-			while (left > 0) {
-				int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-				if (read < 0) {
-					return false;
-				}
-				digest.update(buffer, 0, read);
-				last = buffer[read - 1];
-				left -= read;
+		try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+			ByteBuffer last = ByteBuffer.allocate(1);
+			if (earlier.size() == 0 || channel.position(earlier.size() - 1).read(last) != 1 || last.get(0) != '\n') {
+				return false;
 			}
-			return last == '\n' && HexFormat.of().formatHex(digest.digest()).equals(earlier.sha256());
 		}
 		catch (IOException e) {
 			return false;
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+		return Objects.equals(sha256(file, earlier.size()), earlier.sha256());
 	}
 
 	/**
@@ -242,10 +232,10 @@ public class InputLedger {
 	 * For the inputs of a folder decided together against what the other inputs put in
 	 * the database (the campaign lists): the date of the last completed run that decided
 	 * them, when this run's decisions would come out the same: every file of the folder
-	 * pinned as unchanged since that run, none removed, nothing read into the database
-	 * since, and {@code dependsOn} (the state of the database they are decided against)
-	 * as it was then. Else {@code null}, and the run's files of the folder are noted as
-	 * read whole. Either way they note {@code dependsOn}, for the run after.
+	 * pinned as unchanged since that run, none removed, and {@code dependsOn} (the
+	 * version of the stored data they are decided against, {@link StoredData}) as it was
+	 * then. Else {@code null}, and the run's files of the folder are noted as read whole.
+	 * Either way they note {@code dependsOn}, for the run after.
 	 */
 	public LocalDate decidedAlike(JobExecution job, String folder, String dependsOn) {
 		Run run = pinnedBy(job);
@@ -261,20 +251,15 @@ public class InputLedger {
 		if (decidedOn != null) {
 			// the last decision: the newest completed reading of the folder's files
 			List<Map<String, Object>> last = jdbc.queryForList("""
-					SELECT input_path, depends_on, pinned_at FROM input_ledger
+					SELECT input_path, depends_on FROM input_ledger
 					WHERE outcome = 'READ' AND input_path LIKE ? AND pinned_at = (
 					    SELECT MAX(pinned_at) FROM input_ledger WHERE outcome = 'READ' AND input_path LIKE ?)""", files,
 					files);
-			Object decidedAt = last.isEmpty() ? null : last.get(0).get("pinned_at");
 			Integer pinned = jdbc.queryForObject("""
 					SELECT COUNT(*) FROM input_ledger
 					WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path LIKE ?""", Integer.class,
 					run.job(), run.runDate(), run.attempt(), files);
-			Integer readSince = decidedAt == null ? null : jdbc.queryForObject("""
-					SELECT COUNT(*) FROM input_ledger
-					WHERE input_path NOT LIKE ? AND unchanged_since IS NULL AND pinned_at > ?""", Integer.class, files,
-					decidedAt);
-			boolean alike = decidedAt != null && pinned != null && pinned == last.size() && readSince == 0
+			boolean alike = pinned != null && pinned == last.size()
 					&& last.stream().allMatch(file -> dependsOn.equals(file.get("depends_on")));
 			decidedOn = alike ? decidedOn : null;
 		}
@@ -546,11 +531,22 @@ public class InputLedger {
 
 	/** The SHA-256 of a file's content, streamed; {@code null} when it cannot be read. */
 	static String sha256(Path file) {
+		return sha256(file, Long.MAX_VALUE);
+	}
+
+	/**
+	 * The SHA-256 of a file's first {@code length} bytes, or of all when it has fewer;
+	 * {@code null} when it cannot be read.
+	 */
+	private static String sha256(Path file, long length) {
 		try (InputStream in = Files.newInputStream(file)) {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			byte[] buffer = new byte[1 << 16];
-			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+			long left = length;
+			for (int read = in.read(buffer, 0, (int) Math.min(buffer.length, left)); read > 0; read = in.read(buffer, 0,
+					(int) Math.min(buffer.length, left))) {
 				digest.update(buffer, 0, read);
+				left -= read;
 			}
 			return HexFormat.of().formatHex(digest.digest());
 		}
