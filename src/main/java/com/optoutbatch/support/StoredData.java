@@ -38,6 +38,9 @@ public class StoredData {
 	public String version(List<String> folders, String... alsoFrom) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			// another version of optout-batch may make something else of the same data
+			digest.update(String.valueOf(StoredData.class.getPackage().getImplementationVersion())
+				.getBytes(StandardCharsets.UTF_8));
 			for (String more : alsoFrom) {
 				digest.update((more + "\n").getBytes(StandardCharsets.UTF_8));
 			}
