@@ -151,8 +151,11 @@ class NightlyOperationsIT {
 		try (Stream<Path> paths = Files.walk(output)) {
 			for (Path file : paths.filter(Files::isRegularFile).toList()) {
 				String name = output.relativize(file).toString();
+				// hidden: the lock, and what a kept output was made from, which holds
+				// when a
+				// file was last read
 				if (!name.startsWith("db/") && !name.startsWith("logs/") && !name.startsWith("runs/")
-						&& !name.startsWith("reports/") && !name.equals(".lock")) {
+						&& !name.startsWith("reports/") && !file.getFileName().toString().startsWith(".")) {
 					// byte for byte: some outputs keep a legacy charset
 					files.put(name, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
 				}
