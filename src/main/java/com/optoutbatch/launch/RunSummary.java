@@ -31,11 +31,7 @@ final class RunSummary {
 		Path summary = report.resolveSibling("summary.json");
 		if (reportsRun(jobName) && Files.exists(summary)) {
 			JsonNode headline = JSON.readTree(summary.toFile()).get("headline");
-			long lists = RunFiles.read(workspace, runDate, "reconcileCampaigns")
-				// the lists kept as an earlier night decided them are as clean
-				.map(campaigns -> campaigns.inputs().stream().filter(list -> list.unreadFile() == null).count()
-						+ campaigns.unchanged().size())
-				.orElse(0L);
+			long lists = cleanedLists(workspace, runDate);
 			return String.format("%s: %s, %s, %s, %s cleaned (%s held back), %s rejected; report %s", head,
 					count(headline, "newOptOuts", "new opt-out"),
 					count(headline, "restrictionNotices", "restriction notice"),
@@ -50,6 +46,19 @@ final class RunSummary {
 		return String.format("%s: %d records read, %d used, %d filtered, %d rejected; run file %s", head, totals.read(),
 				totals.used(), totals.filtered(), totals.rejected(),
 				shown(workspace, workspace.output("runs", runDate.toString(), jobName + ".json")));
+	}
+
+	/**
+	 * The campaign lists a run cleaned: those it read whole, or, when it kept the lists
+	 * as an earlier run decided them, those that run read whole.
+	 */
+	private static long cleanedLists(Workspace workspace, LocalDate runDate) {
+		return RunFiles.read(workspace, runDate, "reconcileCampaigns").map(campaigns -> {
+			if (!campaigns.unchanged().isEmpty()) {
+				return cleanedLists(workspace, campaigns.unchanged().get(0).readOn());
+			}
+			return campaigns.inputs().stream().filter(list -> list.unreadFile() == null).count();
+		}).orElse(0L);
 	}
 
 	private static String count(JsonNode headline, String field, String noun) {

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.optoutbatch.support.TestWorkspace;
@@ -172,7 +175,7 @@ class IncrementalNightsJobTests extends LaunchJobTestSupport {
 				.toList());
 		}
 		assertThat(jdbc.queryForList("SELECT DISTINCT run_attempt FROM input_ledger WHERE run_date = ?", Long.class,
-				java.time.LocalDate.parse(NIGHT_TWO)))
+				LocalDate.parse(NIGHT_TWO)))
 			.containsExactly(1L);
 	}
 
@@ -270,6 +273,7 @@ class IncrementalNightsJobTests extends LaunchJobTestSupport {
 					.filter(entry -> entry.getKey().startsWith(part))
 					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		}
+		assertThat(listsCleaned(NIGHT_TWO)).isEqualTo(listsCleaned(NIGHT_ONE));
 		JsonNode secondReport = summary(NIGHT_TWO);
 		assertThat(secondReport.get("campaignLists")).isEqualTo(firstReport.get("campaignLists"));
 		assertThat(secondReport.get("heldBackByReason")).isEqualTo(firstReport.get("heldBackByReason"));
@@ -375,6 +379,14 @@ class IncrementalNightsJobTests extends LaunchJobTestSupport {
 		columns.remove("imported_at");
 		columns.remove("source_line");
 		return columns.toString();
+	}
+
+	// "5 lists cleaned (14 rows held back)", as the launch prints it
+	private String listsCleaned(String night) {
+		Matcher cleaned = Pattern.compile("\\d+ lists? cleaned \\([^)]*\\)")
+			.matcher(RunSummary.of(workspace, "nightly", LocalDate.parse(night)));
+		assertThat(cleaned.find()).isTrue();
+		return cleaned.group();
 	}
 
 	private JsonNode summary(String night) throws Exception {
