@@ -189,9 +189,8 @@ class ComplianceReportBuilder {
 
 	private List<MarketplaceRow> marketplaces(List<NewOptOut> newOptOuts, Map<String, Long> violations) {
 		Map<String, long[]> rows = new LinkedHashMap<>();
-		jdbc.query("SELECT marketplace, COUNT(*) FROM orders GROUP BY marketplace ORDER BY marketplace", row -> {
-			rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[0] = row.getLong(2);
-		});
+		violationFinder.ordersByMarketplace()
+			.forEach((marketplace, orders) -> rows.computeIfAbsent(marketplace, m -> new long[4])[0] = orders);
 		jdbc.query("SELECT marketplace, COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL GROUP BY marketplace",
 				row -> {
 					rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[1] = row.getLong(2);
@@ -288,7 +287,8 @@ class ComplianceReportBuilder {
 		return count == null ? 0 : count;
 	}
 
-	private static String name(String marketplace) {
+	/** A marketplace as the report names it. */
+	static String name(String marketplace) {
 		return marketplace == null ? "unknown" : marketplace;
 	}
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -74,6 +75,8 @@ class ViolationFinder {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private Map<String, Long> ordersByMarketplace = Map.of();
+
 	ViolationFinder(JdbcTemplate jdbc, List<String> reviewRules, StoredData storedData, Workspace workspace) {
 		this.jdbc = jdbc;
 		this.reviewRules = reviewRules;
@@ -92,6 +95,7 @@ class ViolationFinder {
 		Reviewed last = lastReview();
 		if (last != null && last.from().equals(from)) {
 			last.violations().forEach(found);
+			ordersByMarketplace = last.ordersByMarketplace();
 			return new ArrayList<>(last.undecided());
 		}
 		List<Violation> violations = new ArrayList<>();
@@ -101,17 +105,32 @@ class ViolationFinder {
 		});
 		new MessagesByOrder<Message>(jdbc, MESSAGE_COLUMNS, (row, number) -> Message.of(row)).forEach(review::check);
 		review.undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
+		ordersByMarketplace = new TreeMap<>();
+		jdbc.query("SELECT marketplace, COUNT(*) FROM orders GROUP BY marketplace", row -> {
+			ordersByMarketplace.put(ComplianceReportBuilder.name(row.getString(1)), row.getLong(2));
+		});
+		Reviewed reviewed = new Reviewed(from, violations, review.undecided, ordersByMarketplace);
 		PublishedFile.write(workspace, lastReview, StandardCharsets.UTF_8,
-				writer -> writer.write(json.writeValueAsString(new Reviewed(from, violations, review.undecided))));
+				writer -> writer.write(json.writeValueAsString(reviewed)));
 		return review.undecided;
+	}
+
+	/**
+	 * The stored orders by marketplace, as the report names it, as the last
+	 * {@link #review} found the stored data: counted with it, and kept with it.
+	 */
+	Map<String, Long> ordersByMarketplace() {
+		return ordersByMarketplace;
 	}
 
 	/**
 	 * What a review found and what it was found from: a review of the same messages,
 	 * orders, opt-outs, seller's labels and review rules finds the same, and a night with
-	 * nothing new takes it again instead of reading every message.
+	 * nothing new takes it again instead of reading every message (and counting every
+	 * order).
 	 */
-	private record Reviewed(String from, List<Violation> violations, List<UndecidedMessage> undecided) {
+	private record Reviewed(String from, List<Violation> violations, List<UndecidedMessage> undecided,
+			Map<String, Long> ordersByMarketplace) {
 	}
 
 	private Reviewed lastReview() {
