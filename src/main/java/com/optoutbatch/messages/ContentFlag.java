@@ -2,6 +2,8 @@ package com.optoutbatch.messages;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a message holds that the messaging guidelines forbid or limit, by the code written
@@ -37,6 +39,12 @@ public enum ContentFlag {
 	/** Sent more than 30 days after the purchase; known only when the order is. */
 	SENT_LATE("sent-late");
 
+	// looked up for every message the model decides
+	private static final Map<String, List<ContentFlag>> BY_KIND = Arrays.stream(values())
+		.flatMap(flag -> flag.kinds.stream().map(kind -> Map.entry(kind, flag)))
+		.collect(Collectors.groupingBy(Map.Entry::getKey,
+				Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableList())));
+
 	private final String code;
 
 	// the kinds of message (as the corpus labels them) that always carry the flag
@@ -53,7 +61,7 @@ public enum ContentFlag {
 
 	/** The flags every message of a kind carries. */
 	static List<ContentFlag> ofKind(String kind) {
-		return Arrays.stream(values()).filter(flag -> flag.kinds.contains(kind)).toList();
+		return BY_KIND.getOrDefault(kind, List.of());
 	}
 
 	static ContentFlag ofCode(String code) {

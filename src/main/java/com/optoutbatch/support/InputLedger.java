@@ -1,7 +1,6 @@
 package com.optoutbatch.support;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -12,8 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +202,7 @@ public class InputLedger {
 		catch (IOException e) {
 			return false;
 		}
-		return Objects.equals(sha256(file, earlier.size()), earlier.sha256());
+		return Objects.equals(Sha256.of(file, earlier.size()), earlier.sha256());
 	}
 
 	/**
@@ -526,36 +522,7 @@ public class InputLedger {
 		if (earlier != null && earlier.modifiedNanos() == modified && earlier.settled()) {
 			return earlier;
 		}
-		return new Fingerprint(path, size, modified, sha256(file), null);
-	}
-
-	/** The SHA-256 of a file's content, streamed; {@code null} when it cannot be read. */
-	static String sha256(Path file) {
-		return sha256(file, Long.MAX_VALUE);
-	}
-
-	/**
-	 * The SHA-256 of a file's first {@code length} bytes, or of all when it has fewer;
-	 * {@code null} when it cannot be read.
-	 */
-	private static String sha256(Path file, long length) {
-		try (InputStream in = Files.newInputStream(file)) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[1 << 16];
-			long left = length;
-			for (int read = in.read(buffer, 0, (int) Math.min(buffer.length, left)); read > 0; read = in.read(buffer, 0,
-					(int) Math.min(buffer.length, left))) {
-				digest.update(buffer, 0, read);
-				left -= read;
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (IOException e) {
-			return null;
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+		return new Fingerprint(path, size, modified, Sha256.of(file), null);
 	}
 
 	private static boolean hidden(Path path) {

@@ -1,13 +1,9 @@
 package com.optoutbatch.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,21 +55,14 @@ public class ReadingBasis {
 		catch (IOException noModelOfItsOwn) {
 			// the shipped model, part of the version
 		}
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			basis.forEach((name, value) -> digest.update((name + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+		return Sha256.ofLines(basis.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
 	}
 
 	// the SHA-256 of the file a value names, in the workspace or absolute; else nothing
 	private String contentOf(String value) {
 		try {
 			Path file = workspace.home().resolve(value);
-			return !value.isBlank() && Files.isRegularFile(file) ? " " + InputLedger.sha256(file) : "";
+			return !value.isBlank() && Files.isRegularFile(file) ? " " + Sha256.of(file) : "";
 		}
 		catch (InvalidPathException notAPath) {
 			return "";

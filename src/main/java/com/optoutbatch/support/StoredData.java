@@ -1,10 +1,6 @@
 package com.optoutbatch.support;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,32 +32,23 @@ public class StoredData {
 	 * {@code alsoFrom} adds (the rules a result used).
 	 */
 	public String version(List<String> folders, String... alsoFrom) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			// another version of optout-batch may make something else of the same data
-			digest.update(String.valueOf(StoredData.class.getPackage().getImplementationVersion())
-				.getBytes(StandardCharsets.UTF_8));
-			for (String more : alsoFrom) {
-				digest.update((more + "\n").getBytes(StandardCharsets.UTF_8));
-			}
-			String read = folders.stream()
-				.map(folder -> "input_path LIKE '" + folder + "/%'")
-				.collect(Collectors.joining(" OR ",
-						"SELECT MAX(pinned_at) FROM input_ledger WHERE unchanged_since IS NULL AND (", ")"));
-			List<String> queries = new ArrayList<>(
-					List.of(read, "SELECT message_id || ' ' || category FROM seller_labels ORDER BY message_id"));
-			if (folders.contains("mailbox")) {
-				queries.add("SELECT COUNT(*) FROM mailbox_imap_processed");
-			}
-			for (String query : queries) {
-				jdbc.queryForList(query, String.class)
-					.forEach(value -> digest.update((value + "\n").getBytes(StandardCharsets.UTF_8)));
-			}
-			return HexFormat.of().formatHex(digest.digest());
+		// another version of optout-batch may make something else of the same data
+		List<String> lines = new ArrayList<>();
+		lines.add(String.valueOf(StoredData.class.getPackage().getImplementationVersion()));
+		lines.addAll(List.of(alsoFrom));
+		String read = folders.stream()
+			.map(folder -> "input_path LIKE '" + folder + "/%'")
+			.collect(Collectors.joining(" OR ",
+					"SELECT MAX(pinned_at) FROM input_ledger WHERE unchanged_since IS NULL AND (", ")"));
+		List<String> queries = new ArrayList<>(
+				List.of(read, "SELECT message_id || ' ' || category FROM seller_labels ORDER BY message_id"));
+		if (folders.contains("mailbox")) {
+			queries.add("SELECT COUNT(*) FROM mailbox_imap_processed");
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		for (String query : queries) {
+			lines.addAll(jdbc.queryForList(query, String.class).stream().map(String::valueOf).toList());
 		}
+		return Sha256.ofLines(lines);
 	}
 
 }
