@@ -51,6 +51,11 @@ class ComplianceReportWriter {
 
 	static final String LABELLED_FILE = "labelled.csv";
 
+	/**
+	 * Beside {@code output/reports/index.html}: every report's headline, newest first.
+	 */
+	static final String REPORTS_FILE = "reports.csv";
+
 	private final ITemplateEngine templates;
 
 	private final Workspace workspace;
@@ -147,7 +152,7 @@ class ComplianceReportWriter {
 
 	/**
 	 * {@code output/reports/index.html}: every report, newest first, from their
-	 * summaries.
+	 * summaries; the older ones folded, all in {@code reports.csv}.
 	 */
 	private void writeIndex() {
 		Path reports = workspace.output("reports");
@@ -161,8 +166,16 @@ class ComplianceReportWriter {
 			throw new UncheckedIOException("cannot list " + workspace.home().relativize(reports), e);
 		}
 		summaries.sort(Comparator.comparing(Summary::runDate).reversed());
+		writeCsv(reports.resolve(REPORTS_FILE), csv -> summaries.forEach(summary -> {
+			Headline headline = summary.headline();
+			csv.printRecord(summary.runDate(), headline.newOptOuts(), headline.optedOutOrders(),
+					headline.optedOutBuyers(), headline.rowsHeldBack(), headline.violations(),
+					headline.restrictionNotices(), headline.inputsRejected(),
+					summary.optOutSourcesNotReadWhole().size());
+		}), "run_date", "new_opt_outs", "opted_out_orders", "opted_out_buyers", "rows_held_back", "violations",
+				"restriction_notices", "inputs_rejected", "opt_out_sources_not_read_whole");
 		Context page = new Context(Locale.ENGLISH);
-		page.setVariable("summaries", summaries);
+		page.setVariable("summaries", FoldedRows.of(summaries, REPORTS_FILE));
 		writeText(reports.resolve("index.html"), templates.process("reports/index", page));
 	}
 

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import com.optoutbatch.reports.ComplianceReport.Headline;
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.RecordedRun;
 import com.optoutbatch.support.RejectedRecordException;
@@ -151,6 +153,30 @@ class ComplianceReportJobTests extends JobTestSupport {
 			.allSatisfy(row -> assertThat(row.get("buyer_alias")).isEqualTo("bu***zk@marketplace.amazon.com"));
 		assertThat(report(RUN_DATE).resolveSibling("new-opt-outs.csv")).content().doesNotContain("qx7zk@");
 		assertThat(section.text()).contains("bu***zk@marketplace.amazon.com").doesNotContain("qx7zk@");
+	}
+
+	@Test
+	void theListOfReportsShowsTheNewestOpenAndFoldsTheOlderOnesAllInItsCsv() throws Exception {
+		for (LocalDate night = RUN_DATE.minusDays(25); night.isBefore(RUN_DATE); night = night.plusDays(1)) {
+			Path summary = Files.createDirectories(workspace.output("reports", night.toString())).resolve(Summary.FILE);
+			JSON.writeValue(summary.toFile(),
+					new Summary(night, List.of(), Headline.NONE, Map.of(), Map.of(), 0, 0, 0, 0, 0));
+		}
+
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		Element index = Jsoup.parse(workspace.output("reports", "index.html").toFile()).body();
+		assertThat(index.select("> p.rows").text())
+			.isEqualTo("First 20 of 26 · the next 6 folded below · all 26 in reports.csv");
+		assertThat(index.select("> div.scroll tbody tr a").eachText()).hasSize(FoldedRows.OPEN)
+			.startsWith("2026-11-26", "2026-11-25");
+		assertThat(index.select("> details > div.scroll tbody tr a").eachText()).containsExactly("2026-11-06",
+				"2026-11-05", "2026-11-04", "2026-11-03", "2026-11-02", "2026-11-01");
+		List<String> csv = Files.readAllLines(workspace.output("reports", "reports.csv"));
+		assertThat(csv).hasSize(27);
+		assertThat(csv.get(1)).startsWith("2026-11-26,");
+		assertThat(csv.get(26)).isEqualTo("2026-11-01,0,0,0,0,0,0,0,0");
 	}
 
 	@Test
