@@ -62,6 +62,11 @@ public record ComplianceReport(LocalDate runDate, LocalDate previousRunDate,
 			return count - shown.size();
 		}
 
+		/** As the page shows them; {@code violations.csv} has all, of every kind. */
+		public FoldedRows<Violation> rows() {
+			return new FoldedRows<>(shown, count, ComplianceReportWriter.VIOLATIONS_FILE);
+		}
+
 	}
 
 	public record RestrictionNotice(OffsetDateTime noticedAt, String marketplace, String evidence) {

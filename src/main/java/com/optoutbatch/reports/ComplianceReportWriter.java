@@ -28,14 +28,33 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a report to {@code output/reports/<run.date>/}: {@code index.html} (one
  * self-contained page: styles and charts inline, nothing from the network),
- * {@code summary.json} and the tables as CSV; then rewrites
- * {@code output/reports/index.html}, every report newest first. Thymeleaf escapes every
- * text it writes.
+ * {@code summary.json} and every table as CSV, whole, where the page shows a long table's
+ * first rows ({@link FoldedRows}); then rewrites {@code output/reports/index.html}, every
+ * report newest first. Thymeleaf escapes every text it writes.
  */
 class ComplianceReportWriter {
 
 	/** Written by {@link ReportedViolations} while the violations are found. */
 	static final String VIOLATIONS_FILE = "violations.csv";
+
+	static final String NEW_OPT_OUTS_FILE = "new-opt-outs.csv";
+
+	static final String CAMPAIGNS_FILE = "campaigns.csv";
+
+	static final String INPUTS_FILE = "inputs.csv";
+
+	static final String RESTRICTION_NOTICES_FILE = "restriction-notices.csv";
+
+	static final String UNDECIDED_FILE = "undecided.csv";
+
+	static final String QUARANTINE_FILE = "quarantine.csv";
+
+	static final String LABELLED_FILE = "labelled.csv";
+
+	/**
+	 * Beside {@code output/reports/index.html}: every report's headline, newest first.
+	 */
+	static final String REPORTS_FILE = "reports.csv";
 
 	private final ITemplateEngine templates;
 
@@ -65,6 +84,13 @@ class ComplianceReportWriter {
 		page.setVariable("report", report);
 		page.setVariable("headline", HeadlineItem.of(report.headline(), report.previous()));
 		page.setVariable("charts", List.of(report.optOutsPerWeek(), report.violationsPerWeek()));
+		page.setVariable("restrictionNotices", FoldedRows.of(report.restrictionNotices(), RESTRICTION_NOTICES_FILE));
+		page.setVariable("newOptOuts", FoldedRows.of(report.newOptOuts(), NEW_OPT_OUTS_FILE));
+		page.setVariable("campaigns", FoldedRows.of(report.campaigns(), CAMPAIGNS_FILE));
+		page.setVariable("inputs", FoldedRows.of(report.inputs(), INPUTS_FILE));
+		page.setVariable("quarantined", FoldedRows.of(report.quarantined(), QUARANTINE_FILE));
+		page.setVariable("undecided", FoldedRows.of(report.undecided(), UNDECIDED_FILE));
+		page.setVariable("labelled", FoldedRows.of(report.labelled(), LABELLED_FILE));
 		writeText(folder.resolve("index.html"), templates.process("reports/compliance-report", page));
 		writeIndex();
 		return folder.resolve("index.html");
@@ -83,29 +109,36 @@ class ComplianceReportWriter {
 	}
 
 	private void writeTables(Path folder, ComplianceReport report) {
-		writeCsv(folder.resolve("new-opt-outs.csv"),
+		writeCsv(folder.resolve(NEW_OPT_OUTS_FILE),
 				csv -> report.newOptOuts()
 					.forEach(o -> csv.printRecord(o.marketplace(), o.orderId(), o.maskedAlias(),
 							Timestamps.format(o.optedOutAt()), o.source())),
 				"marketplace", "order_id", "buyer_alias", "opted_out_at", "source");
-		writeCsv(folder.resolve("campaigns.csv"),
+		writeCsv(folder.resolve(CAMPAIGNS_FILE),
 				csv -> report.campaigns()
 					.forEach(l -> csv.printRecord(l.list(), l.rowsIn(), l.clean(), l.heldBackTotal(),
 							l.heldBack().toString(), l.rejected(), l.criticalToOptedOut())),
 				"list", "rows_in", "clean", "held_back", "held_back_by_reason", "rejected", "critical_to_opted_out");
-		writeCsv(folder.resolve("inputs.csv"),
+		writeCsv(folder.resolve(INPUTS_FILE),
 				csv -> report.inputs()
 					.forEach(i -> csv.printRecord(i.job(), i.file(), i.readOn() == null ? "" : i.readOn(), i.read(),
 							i.rejected(), String.join("; ", i.topReasons()))),
 				"job", "file", "unchanged_since", "records", "rejected", "top_reasons");
-		writeCsv(folder.resolve("restriction-notices.csv"),
+		writeCsv(folder.resolve(RESTRICTION_NOTICES_FILE),
 				csv -> report.restrictionNotices()
 					.forEach(n -> csv.printRecord(Timestamps.format(n.noticedAt()), n.marketplace(), n.evidence())),
 				"noticed_at", "marketplace", "evidence");
-		writeCsv(folder.resolve("undecided.csv"),
+		writeCsv(folder.resolve(UNDECIDED_FILE),
 				csv -> report.undecided()
 					.forEach(m -> csv.printRecord(m.messageId(), m.orderId(), m.tool(), Timestamps.format(m.sentAt()))),
 				"message_id", "order_id", "tool", "sent_at");
+		writeCsv(folder.resolve(QUARANTINE_FILE), csv -> report.quarantined().forEach(file -> csv.printRecord(file)),
+				"file");
+		writeCsv(folder.resolve(LABELLED_FILE),
+				csv -> report.labelled()
+					.forEach(m -> csv.printRecord(m.messageId(), m.orderId(), Timestamps.format(m.sentAt()),
+							m.classifiedAs(), m.labelledAs(), m.label())),
+				"message_id", "order_id", "sent_at", "classified_as", "labelled_as", "label");
 	}
 
 	private void writeCsv(Path file, Consumer<SafeCsv.Printer> rows, String... header) {
@@ -119,7 +152,7 @@ class ComplianceReportWriter {
 
 	/**
 	 * {@code output/reports/index.html}: every report, newest first, from their
-	 * summaries.
+	 * summaries; the older ones folded, all in {@code reports.csv}.
 	 */
 	private void writeIndex() {
 		Path reports = workspace.output("reports");
@@ -133,8 +166,16 @@ class ComplianceReportWriter {
 			throw new UncheckedIOException("cannot list " + workspace.home().relativize(reports), e);
 		}
 		summaries.sort(Comparator.comparing(Summary::runDate).reversed());
+		writeCsv(reports.resolve(REPORTS_FILE), csv -> summaries.forEach(summary -> {
+			Headline headline = summary.headline();
+			csv.printRecord(summary.runDate(), headline.newOptOuts(), headline.optedOutOrders(),
+					headline.optedOutBuyers(), headline.rowsHeldBack(), headline.violations(),
+					headline.restrictionNotices(), headline.inputsRejected(),
+					summary.optOutSourcesNotReadWhole().size());
+		}), "run_date", "new_opt_outs", "opted_out_orders", "opted_out_buyers", "rows_held_back", "violations",
+				"restriction_notices", "inputs_rejected", "opt_out_sources_not_read_whole");
 		Context page = new Context(Locale.ENGLISH);
-		page.setVariable("summaries", summaries);
+		page.setVariable("summaries", FoldedRows.of(summaries, REPORTS_FILE));
 		writeText(reports.resolve("index.html"), templates.process("reports/index", page));
 	}
 

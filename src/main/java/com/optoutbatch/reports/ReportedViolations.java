@@ -29,7 +29,7 @@ import com.optoutbatch.support.Timestamps;
 final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 
 	/** Rows of one kind of violation shown on the page; all are in violations.csv. */
-	static final int SHOWN_PER_KIND = 200;
+	static final int SHOWN_PER_KIND = FoldedRows.ON_PAGE;
 
 	private static final Comparator<Violation> OLDEST_FIRST = Comparator.comparing(Violation::sentAt);
 

@@ -4,13 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
+import com.optoutbatch.reports.ComplianceReport.Headline;
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.RecordedRun;
 import com.optoutbatch.support.RejectedRecordException;
 import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.TestWorkspace;
 import org.jsoup.Jsoup;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +103,93 @@ class ComplianceReportJobTests extends JobTestSupport {
 	}
 
 	@Test
+	void reportOpensOnTheHeadlineThenTheRestrictionNotices() throws Exception {
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		assertThat(Jsoup.parse(report(RUN_DATE).toFile()).select("body > section").eachAttr("id")).containsExactly(
+				"headline", "restrictions", "new-opt-outs", "violations", "campaigns", "trends", "marketplaces",
+				"data-quality");
+	}
+
+	@Test
+	void aLongSectionShowsItsFirstRowsAndFoldsTheRestBesideItsCountAndItsCsv() throws Exception {
+		StringBuilder list = new StringBuilder("Order ID,Buyer Email,Opted out\n");
+		for (int i = 1; i <= 45; i++) {
+			list.append("171-3000000-%07d,buyer%02dqx7zk@marketplace.amazon.com,2026-10-%02d\n".formatted(i, i,
+					i % 28 + 1));
+		}
+		Files.writeString(workspace.input("optouts").resolve("many.csv"), list);
+
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		long count = count("SELECT COUNT(*) FROM opt_outs");
+		assertThat(count).isGreaterThan(45);
+		Element section = Jsoup.parse(report(RUN_DATE).toFile()).getElementById("new-opt-outs");
+		assertThat(section.select("> p.rows").text())
+			.isEqualTo("First 20 of %d · the next %d folded below · all %d in new-opt-outs.csv".formatted(count,
+					count - 20, count));
+		assertThat(section.select("> p.rows a").attr("href")).isEqualTo("new-opt-outs.csv");
+		List<String> open = section.select("> div.scroll tbody tr").eachText();
+		List<String> folded = section.select("> details > div.scroll tbody tr").eachText();
+		assertThat(open).hasSize(FoldedRows.OPEN);
+		assertThat(folded).hasSize((int) count - FoldedRows.OPEN);
+		assertThat(section.select("> details > summary").text())
+			.isEqualTo("Rows 21 to %d of %d".formatted(count, count));
+
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.get()
+			.parse(Files.newBufferedReader(report(RUN_DATE).resolveSibling("new-opt-outs.csv")))
+			.getRecords();
+		assertThat(rows).hasSize((int) count);
+		List<String> orders = rows.stream().map(row -> row.get("order_id")).filter(id -> !id.isEmpty()).toList();
+		assertThat(orders).contains("171-3000000-0000001", "171-3000000-0000045");
+		assertThat(section.select("tbody tr td.id").eachText().stream().filter(id -> !id.equals("-")).toList())
+			.as("the page's rows, open then folded, are the CSV's")
+			.isEqualTo(orders);
+		assertThat(rows).filteredOn(row -> row.get("order_id").startsWith("171-3000000-"))
+			.allSatisfy(row -> assertThat(row.get("buyer_alias")).isEqualTo("bu***zk@marketplace.amazon.com"));
+		assertThat(report(RUN_DATE).resolveSibling("new-opt-outs.csv")).content().doesNotContain("qx7zk@");
+		assertThat(section.text()).contains("bu***zk@marketplace.amazon.com").doesNotContain("qx7zk@");
+	}
+
+	@Test
+	void theListOfReportsShowsTheNewestOpenAndFoldsTheOlderOnesAllInItsCsv() throws Exception {
+		for (LocalDate night = RUN_DATE.minusDays(25); night.isBefore(RUN_DATE); night = night.plusDays(1)) {
+			Path summary = Files.createDirectories(workspace.output("reports", night.toString())).resolve(Summary.FILE);
+			JSON.writeValue(summary.toFile(),
+					new Summary(night, List.of(), Headline.NONE, Map.of(), Map.of(), 0, 0, 0, 0, 0));
+		}
+
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		Element index = Jsoup.parse(workspace.output("reports", "index.html").toFile()).body();
+		assertThat(index.select("> p.rows").text())
+			.isEqualTo("First 20 of 26 · the next 6 folded below · all 26 in reports.csv");
+		assertThat(index.select("> div.scroll tbody tr a").eachText()).hasSize(FoldedRows.OPEN)
+			.startsWith("2026-11-26", "2026-11-25");
+		assertThat(index.select("> details > div.scroll tbody tr a").eachText()).containsExactly("2026-11-06",
+				"2026-11-05", "2026-11-04", "2026-11-03", "2026-11-02", "2026-11-01");
+		List<String> csv = Files.readAllLines(workspace.output("reports", "reports.csv"));
+		assertThat(csv).hasSize(27);
+		assertThat(csv.get(1)).startsWith("2026-11-26,");
+		assertThat(csv.get(26)).isEqualTo("2026-11-01,0,0,0,0,0,0,0,0");
+	}
+
+	@Test
+	void aShortSectionIsNotFolded() throws Exception {
+		jobs.setJob(nightly);
+		jobs.startJob(parameters(RUN_DATE));
+
+		Element section = Jsoup.parse(report(RUN_DATE).toFile()).getElementById("new-opt-outs");
+		assertThat(section.select("details, p.rows")).isEmpty();
+		assertThat(section.select("tbody tr")).hasSize((int) count("SELECT COUNT(*) FROM opt_outs"));
+	}
+
+	@Test
 	void reportListsTheMessagesTheSellerLabelledWithWhatTheClassifierSaid() throws Exception {
 		Files.writeString(Files.createDirectories(workspace.input("labels")).resolve("fixes.csv"),
 				"message_id,category\nm-1007,REPLY\n");
@@ -106,6 +198,11 @@ class ComplianceReportJobTests extends JobTestSupport {
 
 		String page = Files.readString(report(RUN_DATE), StandardCharsets.UTF_8);
 		assertThat(page).contains("Messages you labelled (1)", "m-1007", "labels/fixes.csv, line 2");
+		assertThat(Files.readAllLines(report(RUN_DATE).resolveSibling("labelled.csv"))).hasSize(2)
+			.first()
+			.isEqualTo("message_id,order_id,sent_at,classified_as,labelled_as,label");
+		assertThat(Files.readAllLines(report(RUN_DATE).resolveSibling("labelled.csv")).get(1)).startsWith("m-1007,")
+			.endsWith(",REPLY,\"labels/fixes.csv, line 2\"");
 	}
 
 	@Test
