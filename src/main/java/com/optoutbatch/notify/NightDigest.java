@@ -165,6 +165,11 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 		return cut(head + (optOutSourcesNotReadWhole() ? " INCOMPLETE" : "") + ": " + String.join(", ", parts));
 	}
 
+	/** {@code 14 new opt-outs}. */
+	public String newOptOutsCounted() {
+		return count(newOptOutsTotal, "new opt-out");
+	}
+
 	/** {@code 1 restriction notice}, {@code 3 restriction notices}: for the templates. */
 	public String counted(long count, String noun) {
 		return count(count, noun);
