@@ -292,6 +292,15 @@ class NotifyJobTests extends LaunchJobTestSupport {
 		assertThat(notify("notify", "run.date=2026-01-01")).isEqualTo(ExitCode.FAILED);
 	}
 
+	@Test
+	void theSchedulersMissedRunAlertSaysWhatItFoundAndWhatToDo() throws Exception {
+		assertThat(notify("notify", "run.date=2026-11-25", "alert=missed-run")).isEqualTo(ExitCode.COMPLETED);
+
+		MimeMessage alert = received("optout-batch ALERT 2026-11-25: the nightly run did not run");
+		assertThat(raw(alert)).contains("No nightly run for 2026-11-25 ran, though the schedule called for one.",
+				"scripts/run-job.sh nightly run.date=2026-11-25");
+	}
+
 	private ExitCode notify(String... args) {
 		NotifyCommand command = new NotifyCommand(notifications);
 		command.run(new DefaultApplicationArguments(args));
