@@ -12,13 +12,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.optoutbatch.reports.ComplianceReport.Headline;
 import com.optoutbatch.reports.Summary;
 import com.optoutbatch.reports.ViolationKind;
 import com.optoutbatch.support.PersonalData;
+import com.optoutbatch.support.RunFileWriter.InputFile;
 import com.optoutbatch.support.RunFiles;
 import com.optoutbatch.support.Workspace;
 import org.apache.commons.csv.CSVFormat;
@@ -90,10 +93,17 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 				}
 			});
 			violations.addAll(violationsByKind(summary, folder.resolve("violations.csv")));
+			Set<String> rejectedWhole = RunFiles.read(workspace, end.runDate(), "reconcileCampaigns")
+				.map(run -> run.inputs()
+					.stream()
+					.filter(input -> input.unreadFile() != null)
+					.map(InputFile::file)
+					.collect(Collectors.toSet()))
+				.orElse(Set.of());
 			readCsv(folder.resolve("campaigns.csv"),
 					row -> lists.add(new CampaignList(row.get("list"), Long.parseLong(row.get("rows_in")),
 							Long.parseLong(row.get("clean")), Long.parseLong(row.get("held_back")),
-							Long.parseLong(row.get("rejected")))));
+							Long.parseLong(row.get("rejected")), rejectedWhole.contains(row.get("list")))));
 		}
 		List<UnreadFile> unread = new ArrayList<>();
 		for (String job : READING_JOBS) {
@@ -129,6 +139,11 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 
 	public long newOptOutsHidden() {
 		return newOptOutsTotal - newOptOuts.size();
+	}
+
+	/** The lists cleaned: those not rejected whole. */
+	public long cleanedLists() {
+		return lists.stream().filter(list -> !list.rejectedWhole()).count();
 	}
 
 	public long cleanedRows() {
@@ -282,7 +297,12 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 	public record Violation(String sentAt, String orderId, String buyer, String tool, String why) {
 	}
 
-	public record CampaignList(String list, long rowsIn, long clean, long heldBack, long rejected) {
+	/**
+	 * A campaign list of the night; {@code rejectedWhole}: it could not be read, so it
+	 * has no clean copy.
+	 */
+	public record CampaignList(String list, long rowsIn, long clean, long heldBack, long rejected,
+			boolean rejectedWhole) {
 	}
 
 	/**

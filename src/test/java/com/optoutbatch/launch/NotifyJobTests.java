@@ -119,7 +119,7 @@ class NotifyJobTests extends LaunchJobTestSupport {
 		String text = (String) bodies.get(0).getContent();
 		String html = (String) bodies.get(1).getContent();
 		assertThat(text).contains("RESTRICTION NOTICES (1)", "NEW OPT-OUTS (14)", "MESSAGES THAT BROKE THE RULES (13)",
-				"CAMPAIGN LISTS CLEANED (6)", "INPUTS THAT COULD NOT BE READ (2)",
+				"CAMPAIGN LISTS CLEANED (5 of 6)", "INPUTS THAT COULD NOT BE READ (2)",
 				"reconcileCampaigns product-catalog.csv: no order id or alias column");
 		// restriction notices first
 		assertThat(text.indexOf("RESTRICTION NOTICES")).isLessThan(text.indexOf("NEW OPT-OUTS"));
@@ -174,7 +174,7 @@ class NotifyJobTests extends LaunchJobTestSupport {
 		assertThat(digest.get("text").asString())
 			.startsWith("optout-batch 2026-11-26: 1 restriction notice, 14 new opt-outs, 13 violations\n")
 			.contains("Restriction notice: amazon.com, 2026-11-20 15:00 UTC", "14 new opt-outs",
-					"6 campaign lists cleaned", "Report: output/reports/2026-11-26/index.html");
+					"5 campaign lists cleaned", "Report: output/reports/2026-11-26/index.html");
 		assertThat(JSON.readTree(webhookBodies.get(0)).get("text").asString()).startsWith("optout-batch ALERT");
 	}
 
