@@ -78,6 +78,17 @@ final class DeclaredParameters implements JobParametersValidator {
 						new Parameter("messages.profile." + GLOB, Accepts.NAME), CHARSET))
 		.collect(Collectors.toMap(DeclaredParameters::jobName, job -> job, (a, b) -> a, LinkedHashMap::new));
 
+	/**
+	 * The commands that take parameters as a job does but run no job: {@code notify}
+	 * ({@link NotifyCommand}).
+	 */
+	private static final Map<String, DeclaredParameters> COMMANDS = Stream
+		.of(new DeclaredParameters(NotifyCommand.COMMAND, RUN_DATE, new Parameter("to", Accepts.MAIL_ADDRESSES),
+				new Parameter(NotifyCommand.TEST, Accepts.BOOLEAN),
+				new Parameter(NotifyCommand.PREVIEW, Accepts.BOOLEAN),
+				new Parameter(NotifyCommand.ALERT, Accepts.ALERT)))
+		.collect(Collectors.toMap(DeclaredParameters::jobName, command -> command));
+
 	private static final DeclaredParameters NIGHTLY = new DeclaredParameters(NightlyJobConfiguration.JOB_NAME,
 			NightlyJobConfiguration.CHAIN.stream()
 				.flatMap(job -> JOBS.get(job).parameters.stream())
@@ -98,8 +109,23 @@ final class DeclaredParameters implements JobParametersValidator {
 		return Stream.concat(JOBS.keySet().stream(), Stream.of(NIGHTLY.jobName)).toList();
 	}
 
-	/** The declared parameters of a job; empty when there is no such job. */
+	/** The names of the commands that take parameters but run no job. */
+	static List<String> commandNames() {
+		return List.copyOf(COMMANDS.keySet());
+	}
+
+	/** Whether the name is that of a command that runs no job ({@link #commandNames}). */
+	static boolean isCommand(String name) {
+		return COMMANDS.containsKey(name);
+	}
+
+	/**
+	 * The declared parameters of a job or a command; empty when there is no such job.
+	 */
 	static Optional<DeclaredParameters> of(String jobName) {
+		if (COMMANDS.containsKey(jobName)) {
+			return Optional.of(COMMANDS.get(jobName));
+		}
 		return jobName.equals(NIGHTLY.jobName) ? Optional.of(NIGHTLY) : Optional.ofNullable(JOBS.get(jobName));
 	}
 
@@ -308,6 +334,16 @@ final class DeclaredParameters implements JobParametersValidator {
 
 		INPUTS_AFTER("keep, or archive (move the files a completed run read to input/.archive/<run.date>/)",
 				value -> value.equals("keep") || value.equals(JobCommand.ARCHIVE)),
+
+		MAIL_ADDRESSES("a list of e-mail addresses separated by commas, such as me@shop.com,ops@shop.com",
+				value -> Arrays.stream(value.split(",", -1))
+					.map(String::trim)
+					.allMatch(address -> address.matches("[^@\\s,]+@[^@\\s,.]+(\\.[^@\\s,.]+)+"))),
+
+		BOOLEAN("true or false", value -> value.equals("true") || value.equals("false")),
+
+		ALERT("missed-run (the alert of a night the schedule should have run)",
+				value -> value.equals(NotifyCommand.MISSED_RUN)),
 
 		ADDRESSES("a list of e-mail addresses or domains separated by commas, such as me@shop.com,shop.com",
 				value -> Arrays.stream(value.split(",", -1))

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.optoutbatch.notify.NightEnd;
+import com.optoutbatch.notify.Notifications;
 import com.optoutbatch.support.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,16 +60,19 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ReadingBasis readingBasis;
 
+	private final Notifications notifications;
+
 	private ExitCode exitCode = ExitCode.FAILED;
 
 	JobRunner(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, Workspace workspace,
-			InputLedger inputLedger, ReadingBasis readingBasis) {
+			InputLedger inputLedger, ReadingBasis readingBasis, Notifications notifications) {
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.workspace = workspace;
 		this.inputLedger = inputLedger;
 		this.readingBasis = readingBasis;
+		this.notifications = notifications;
 	}
 
 	@Override
@@ -117,6 +122,19 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (exitCode != ExitCode.COMPLETED) {
 			Launcher.fail(exitCode, outcome.reason());
 		}
+		if (job.getName().equals(NightlyJobConfiguration.JOB_NAME)) {
+			// the exit code is decided: the digest and the alerts cannot change it
+			notifications.afterNight(nightEnd(command, outcome));
+		}
+	}
+
+	private static NightEnd nightEnd(JobCommand command, Outcome outcome) {
+		NightEnd.State state = switch (outcome.exitCode()) {
+			case COMPLETED -> NightEnd.State.COMPLETED;
+			case OPT_OUT_SOURCES_NOT_READ_WHOLE -> NightEnd.State.OPT_OUT_SOURCES_NOT_READ_WHOLE;
+			default -> NightEnd.State.FAILED;
+		};
+		return new NightEnd(command.runDate(), state, outcome.reason().isEmpty() ? null : outcome.reason());
 	}
 
 	/**

@@ -15,10 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The command line. {@code <jobName> [name=value ...] [--rerun]} runs a job,
  * {@code status [--failed]} lists recent runs, {@code schedule} launches the nightly run
- * on its cron expression. The launcher takes the workspace, starts the application with a
- * log file of its own, turns the outcome into an exit code with a one-line reason on
- * stderr, and on SIGTERM stops the running job at a chunk boundary so that it can be
- * resumed ({@link StopOnSigterm}).
+ * on its cron expression, {@code notify [name=value ...]} sends a night's digest again or
+ * a test message ({@link NotifyCommand}). The launcher takes the workspace, starts the
+ * application with a log file of its own, turns the outcome into an exit code with a
+ * one-line reason on stderr, and on SIGTERM stops the running job at a chunk boundary so
+ * that it can be resumed ({@link StopOnSigterm}).
  */
 public final class Launcher {
 
@@ -47,6 +48,10 @@ public final class Launcher {
 			return fail(ExitCode.USAGE, e.getMessage());
 		}
 		Path home = home(args);
+		if (DeclaredParameters.isCommand(command.jobName())) {
+			return run(application, args, command.jobName(), home,
+					Map.of("logging.file.name", logFile(home, command).toString()));
+		}
 		return run(application, args, command.jobName(), home, Map.of(JobRunner.JOB_PROPERTY, command.jobName(),
 				"logging.file.name", logFile(home, command).toString()));
 	}

@@ -28,8 +28,12 @@ class DeclaredParametersTests {
 			.toList();
 	}
 
+	static List<String> jobsAndCommands() {
+		return java.util.stream.Stream.concat(jobs().stream(), DeclaredParameters.commandNames().stream()).toList();
+	}
+
 	@ParameterizedTest
-	@MethodSource("jobs")
+	@MethodSource("jobsAndCommands")
 	void eachJobsPropertiesFileDocumentsTheParametersItDeclaresAndNoOthers(String job) throws IOException {
 		Path file = Path.of("jobs", job + ".properties");
 		List<String> lines = Files.readAllLines(file);

@@ -121,6 +121,21 @@ class JobCommandTests {
 	}
 
 	@Test
+	void notifyIsACommandWhoseParametersAreCheckedAsAJobs() {
+		assertThat(
+				JobCommand.parse("notify", "run.date=2026-11-26", "to=me@shop.example, ops@shop.example").parameters())
+			.containsEntry("to", "me@shop.example, ops@shop.example");
+		assertThat(DeclaredParameters.isCommand("notify")).isTrue();
+		assertThat(DeclaredParameters.jobNames()).doesNotContain("notify");
+		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("notify", "to=shop.example"))
+			.withMessageStartingWith("to=shop.example is not a list of e-mail addresses");
+		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("notify", "notify.tset=true"))
+			.withMessage("unknown parameter 'notify.tset' for notify; did you mean 'notify.test'?");
+		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("notify", "notify.test=yes"))
+			.withMessage("notify.test=yes is not true or false");
+	}
+
+	@Test
 	void theAttemptIsTheLaunchsToKeep() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("importOrders", "run.attempt=3"))
 			.withMessageContaining("--rerun");

@@ -3,6 +3,7 @@ package com.optoutbatch.launch;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.optoutbatch.notify.Notifications;
 import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.JobTestSupport;
 import com.optoutbatch.support.ReadingBasis;
@@ -34,9 +35,13 @@ abstract class LaunchJobTestSupport extends JobTestSupport {
 	@Autowired
 	ReadingBasis readingBasis;
 
+	@Autowired
+	Notifications notifications;
+
 	/** Launches as {@code scripts/run-job.sh} would with these arguments. */
 	ExitCode launchWith(String... args) throws Exception {
-		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis);
+		JobRunner runner = new JobRunner(allJobs, jobOperator, repository, workspace, inputLedger, readingBasis,
+				notifications);
 		runner.run(new DefaultApplicationArguments(args));
 		int code = runner.getExitCode();
 		return Stream.of(ExitCode.values()).filter(exit -> exit.code() == code).findFirst().orElseThrow();
