@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,12 +15,17 @@ import org.springframework.stereotype.Component;
 /**
  * What reading a run's inputs depends on besides the files, as one SHA-256: the version
  * of optout-batch, the run's parameters (its date, and which inputs it reads and keeps,
- * aside), every {@code optout.*} setting, the content of the files these name (rules,
+ * aside), the {@code optout.*} settings, the content of the files these name (rules,
  * profiles), and the workspace's own message model ({@code output/model/}). A file read
- * on another basis may read differently, so it is read again ({@link InputLedger}).
+ * on another basis may read differently, so it is read again ({@link InputLedger}). The
+ * settings that do not change how a file reads are left out: where the workspace lies,
+ * who is notified, when the scheduler runs and the live IMAP folder's account.
  */
 @Component
 public class ReadingBasis {
+
+	private static final List<String> NOT_READING = List.of("optout.home", "optout.notify.", "optout.schedule.",
+			"optout.mailbox.imap.");
 
 	private final Workspace workspace;
 
@@ -41,7 +47,7 @@ public class ReadingBasis {
 		for (var source : environment.getPropertySources()) {
 			if (source instanceof EnumerablePropertySource<?> enumerable) {
 				for (String name : enumerable.getPropertyNames()) {
-					if (name.startsWith("optout.")) {
+					if (name.startsWith("optout.") && NOT_READING.stream().noneMatch(name::startsWith)) {
 						String value = environment.getProperty(name, "");
 						basis.putIfAbsent("setting " + name, value + contentOf(value));
 					}
