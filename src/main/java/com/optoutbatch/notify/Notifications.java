@@ -11,6 +11,7 @@ import java.util.List;
 
 import com.optoutbatch.notify.NotifyRecord.Delivery;
 import com.optoutbatch.support.InvalidConfiguration;
+import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.Workspace;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -169,11 +170,11 @@ public class Notifications {
 			.orElseThrow(() -> new IllegalArgumentException("no nightly run for run.date " + runDate));
 		Notice digest = templates.digest(NightDigest.read(workspace, end), settings.maxAttachmentBytes());
 		Path folder = workspace.output("notify", "preview", runDate.toString());
-		com.optoutbatch.support.PublishedFile.write(workspace, folder.resolve("digest.html"), StandardCharsets.UTF_8,
+		PublishedFile.write(workspace, folder.resolve("digest.html"), StandardCharsets.UTF_8,
 				writer -> writer.write(digest.html()));
-		com.optoutbatch.support.PublishedFile.write(workspace, folder.resolve("digest.txt"), StandardCharsets.UTF_8,
+		PublishedFile.write(workspace, folder.resolve("digest.txt"), StandardCharsets.UTF_8,
 				writer -> writer.write("Subject: " + digest.subject() + "\n\n" + digest.text()));
-		com.optoutbatch.support.PublishedFile.write(workspace, folder.resolve("chat.txt"), StandardCharsets.UTF_8,
+		PublishedFile.write(workspace, folder.resolve("chat.txt"), StandardCharsets.UTF_8,
 				writer -> writer.write(digest.chat() + "\n"));
 		return folder.resolve("digest.html");
 	}
@@ -210,38 +211,29 @@ public class Notifications {
 		catch (Exception e) {
 			return undelivered(notice, channel, 0, e, null);
 		}
-		Attempts attempts = new Attempts();
-		try {
-			retry.execute(() -> {
-				attempts.count++;
-				mail.send(message);
-				return null;
-			});
-			delivered(notice, channel, attempts.count);
-			return true;
-		}
-		catch (RetryException e) {
-			return undelivered(notice, channel, attempts.count, e.getLastException(),
-					keep ? () -> outbox.keep(notice, message) : null);
-		}
+		return send(notice, channel, () -> mail.send(message), keep ? () -> outbox.keep(notice, message) : null);
 	}
 
 	private boolean deliverByWebhook(Notice notice, boolean keep) {
-		String channel = "webhook " + webhook.shown();
 		String body = WebhookChannel.body(notice);
-		Attempts attempts = new Attempts();
+		return send(notice, "webhook " + webhook.shown(), () -> webhook.post(body),
+				keep ? () -> outbox.keep(notice, body) : null);
+	}
+
+	// tries again with back-off; what still fails is kept, when keeping is given
+	private boolean send(Notice notice, String channel, Sending sending, Keeping keeping) {
+		int[] attempts = { 0 };
 		try {
 			retry.execute(() -> {
-				attempts.count++;
-				webhook.post(body);
+				attempts[0]++;
+				sending.send();
 				return null;
 			});
-			delivered(notice, channel, attempts.count);
+			delivered(notice, channel, attempts[0]);
 			return true;
 		}
 		catch (RetryException e) {
-			return undelivered(notice, channel, attempts.count, e.getLastException(),
-					keep ? () -> outbox.keep(notice, body) : null);
+			return undelivered(notice, channel, attempts[0], e.getLastException(), keeping);
 		}
 	}
 
@@ -322,9 +314,10 @@ public class Notifications {
 		System.err.println("optout-batch: notice: " + redacted);
 	}
 
-	private static final class Attempts {
+	@FunctionalInterface
+	private interface Sending {
 
-		int count;
+		void send() throws Exception;
 
 	}
 

@@ -87,9 +87,7 @@ class NotifyJobTests extends LaunchJobTestSupport {
 	@BeforeEach
 	void sampleWorkspace() throws Exception {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows", "restriction_notices",
-				"opt_outs", "seller_labels", "messages", "orders");
-		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, workspace.home().resolve("input"));
+		TestWorkspace.sampleOnly(workspace, jdbc);
 		if (!smtp.isRunning()) {
 			smtp = startSmtp();
 		}

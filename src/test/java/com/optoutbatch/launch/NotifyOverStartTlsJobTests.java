@@ -77,9 +77,7 @@ class NotifyOverStartTlsJobTests extends LaunchJobTestSupport {
 	@BeforeEach
 	void sampleWorkspace() {
 		jobRepository.removeJobExecutions();
-		TestWorkspace.reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows", "restriction_notices",
-				"opt_outs", "seller_labels", "messages", "orders");
-		TestWorkspace.copy(TestWorkspace.SAMPLE_INPUT, workspace.home().resolve("input"));
+		TestWorkspace.sampleOnly(workspace, jdbc);
 		accepted.set(PASSWORD);
 		logins.clear();
 		received.clear();

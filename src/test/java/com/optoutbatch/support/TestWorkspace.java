@@ -84,6 +84,16 @@ public class TestWorkspace implements ApplicationContextInitializer<Configurable
 	}
 
 	/**
+	 * The bundled sample as the only input of an emptied workspace, with nothing stored
+	 * of an earlier night.
+	 */
+	public static void sampleOnly(Workspace workspace, JdbcTemplate jdbc) {
+		reset(workspace, jdbc, "reported_opt_outs", "campaign_held_rows", "restriction_notices", "opt_outs",
+				"seller_labels", "messages", "orders");
+		copy(SAMPLE_INPUT, workspace.home().resolve("input"));
+	}
+
+	/**
 	 * Empties the workspace, its input ledger and the given product tables, so that each
 	 * test starts from nothing.
 	 */
