@@ -15,8 +15,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Message classification as importMessages does it: the policy rules, then the learned
  * model (trained on the labelled corpus, as the jar's) for every message no rule is sure
- * of, over subject and body of every message of the corpus (1,663 in six languages), one
- * message per operation.
+ * of, over subject and body of every message of the labelled corpus in turn, one message
+ * per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
