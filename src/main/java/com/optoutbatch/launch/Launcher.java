@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.optoutbatch.launch.WorkspaceLock.WorkspaceBusyException;
+import com.optoutbatch.notify.StartFailureAlert;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -98,7 +99,13 @@ public final class Launcher {
 			return SpringApplication.exit(context);
 		}
 		catch (Exception e) {
-			return fail(ExitCode.FAILED, "cannot run " + name + ": " + FailureCauses.describe(e, home));
+			String reason = "cannot run " + name + ": " + FailureCauses.describe(e, home);
+			int exitCode = fail(ExitCode.FAILED, reason);
+			if (name.equals(NightlyJobConfiguration.JOB_NAME)) {
+				// the exit code is decided; the night's own notifications never started
+				StartFailureAlert.send(args, defaults, JobCommand.parse(args).runDate(), reason);
+			}
+			return exitCode;
 		}
 	}
 
