@@ -8,19 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.optoutbatch.reports.ComplianceReport.Headline;
 import com.optoutbatch.reports.Summary;
 import com.optoutbatch.reports.ViolationKind;
-import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.RunFileWriter.InputFile;
 import com.optoutbatch.support.RunFiles;
 import com.optoutbatch.support.Workspace;
@@ -33,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * What the morning digest says of one night, read from what the night left: the report's
  * {@code summary.json} and tables in {@code output/reports/<run.date>/} and the run files
  * in {@code output/runs/<run.date>/}. A failed night may have no report: then the digest
- * says why it failed, and what the run files say of its inputs. Aliases are masked as in
- * the report; the digest holds no names, phone numbers or addresses.
+ * says why it failed, and what the run files say of its inputs. Aliases are as the
+ * report's tables hold them, masked; the digest holds no names, phone numbers or
+ * addresses.
  *
  * @param end how the night ended, as the launch decided
  * @param headline the report's numbers; {@code null} when the night wrote no report
@@ -70,7 +68,7 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 		Path folder = workspace.output("reports", end.runDate().toString());
 		Path summaryFile = folder.resolve("summary.json");
 		Summary summary = Files.exists(summaryFile) ? JSON.readValue(summaryFile.toFile(), Summary.class) : null;
-		LocalDate previous = previousRunDate(workspace, end.runDate());
+		LocalDate previous = Summary.previous(workspace, end.runDate()).map(Summary::runDate).orElse(null);
 		List<RestrictionNotice> notices = new ArrayList<>();
 		List<NewOptOut> optOuts = new ArrayList<>();
 		long[] optOutsTotal = { 0 };
@@ -87,7 +85,7 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 			readCsv(folder.resolve("new-opt-outs.csv"), row -> {
 				if (optOutsTotal[0]++ < SHOWN) {
 					optOuts.add(new NewOptOut(orUnknown(row.get("marketplace")), dash(row.get("order_id")),
-							dash(PersonalData.maskAlias(row.get("buyer_alias"))),
+							dash(row.get("buyer_alias")),
 							row.get("opted_out_at").isEmpty() ? "unknown" : row.get("opted_out_at").substring(0, 10),
 							row.get("source")));
 				}
@@ -180,7 +178,10 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 		return cut(head + (optOutSourcesNotReadWhole() ? " INCOMPLETE" : "") + ": " + String.join(", ", parts));
 	}
 
-	/** {@code 14 new opt-outs}. */
+	/**
+	 * {@code 14 new opt-outs}: a template may not write "new" in an expression, which
+	 * Thymeleaf takes for an object made.
+	 */
 	public String newOptOutsCounted() {
 		return count(newOptOutsTotal, "new opt-out");
 	}
@@ -206,7 +207,7 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 			List<Violation> shown = examples.computeIfAbsent(row.get("kind"), kind -> new ArrayList<>());
 			if (shown.size() < EXAMPLES_PER_KIND) {
 				shown.add(new Violation(shownTime(row.get("sent_at")), dash(row.get("order_id")),
-						dash(PersonalData.maskAlias(row.get("buyer_alias"))), dash(row.get("tool")), row.get("why")));
+						dash(row.get("buyer_alias")), dash(row.get("tool")), row.get("why")));
 			}
 		});
 		return summary.violationsByKind()
@@ -236,29 +237,6 @@ public record NightDigest(NightEnd end, Headline headline, LocalDate previousRun
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read " + file.getFileName(), e);
-		}
-	}
-
-	/**
-	 * The run date of the newest report before this one: the report of this night covers
-	 * the days after it.
-	 */
-	private static LocalDate previousRunDate(Workspace workspace, LocalDate runDate) {
-		Path reports = workspace.output("reports");
-		if (!Files.isDirectory(reports)) {
-			return null;
-		}
-		try (Stream<Path> folders = Files.list(reports)) {
-			return folders.filter(folder -> Files.exists(folder.resolve("summary.json")))
-				.map(folder -> folder.getFileName().toString())
-				.filter(name -> name.matches("\\d{4}-\\d{2}-\\d{2}"))
-				.map(LocalDate::parse)
-				.filter(date -> date.isBefore(runDate))
-				.max(Comparator.naturalOrder())
-				.orElse(null);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ class ComplianceReportBuilder {
 
 	ComplianceReport build(LocalDate runDate) {
 		markNewOptOuts(runDate);
-		Summary previous = previousSummary(runDate);
+		Summary previous = Summary.previous(workspace, runDate).orElse(null);
 		ReportPeriod period = new ReportPeriod(previous == null ? LocalDate.MIN : previous.runDate().plusDays(1),
 				runDate);
 		ReportedViolations violations = new ReportedViolations(period, PublishedFile.of(workspace,
@@ -265,23 +264,6 @@ class ComplianceReportBuilder {
 	 * The summary of the newest report before this run date; {@code null} for the first
 	 * report.
 	 */
-	private Summary previousSummary(LocalDate runDate) {
-		Path reports = workspace.output("reports");
-		if (!Files.isDirectory(reports)) {
-			return null;
-		}
-		try (Stream<Path> folders = Files.list(reports)) {
-			return folders.filter(folder -> Files.exists(folder.resolve(Summary.FILE)))
-				.map(folder -> Summary.read(json, folder.resolve(Summary.FILE)))
-				.filter(summary -> summary.runDate().isBefore(runDate))
-				.max(Comparator.comparing(Summary::runDate))
-				.orElse(null);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
 	private long count(String sql, Object... arguments) {
 		Long count = jdbc.queryForObject(sql, Long.class, arguments);
 		return count == null ? 0 : count;

@@ -1,12 +1,20 @@
 package com.optoutbatch.reports;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.optoutbatch.reports.ComplianceReport.Headline;
 import com.optoutbatch.support.RunFiles.UnreadInput;
+import com.optoutbatch.support.Workspace;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,8 +37,35 @@ public record Summary(LocalDate runDate, List<UnreadInput> optOutSourcesNotReadW
 
 	static final String FILE = "summary.json";
 
+	private static final Pattern REPORT_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	static Summary read(JsonMapper json, Path file) {
 		return json.readValue(file.toFile(), Summary.class);
+	}
+
+	/**
+	 * The summary of the newest report before {@code runDate}: the report of that date
+	 * covers the days after it. Only that one is read.
+	 */
+	public static Optional<Summary> previous(Workspace workspace, LocalDate runDate) {
+		Path reports = workspace.output("reports");
+		if (!Files.isDirectory(reports)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> folders = Files.list(reports)) {
+			return folders.map(folder -> folder.getFileName().toString())
+				.filter(name -> REPORT_FOLDER.matcher(name).matches())
+				.map(LocalDate::parse)
+				.filter(date -> date.isBefore(runDate))
+				.filter(date -> Files.exists(reports.resolve(date.toString()).resolve(FILE)))
+				.max(Comparator.naturalOrder())
+				.map(date -> read(JSON, reports.resolve(date.toString()).resolve(FILE)));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 }
