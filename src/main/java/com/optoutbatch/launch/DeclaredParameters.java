@@ -1,5 +1,7 @@
 package com.optoutbatch.launch;
 
+import com.optoutbatch.fleet.Fleet;
+
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.file.FileSystems;
@@ -75,7 +77,8 @@ final class DeclaredParameters implements JobParametersValidator {
 				new DeclaredParameters("complianceReport", RUN_DATE, REVIEW_RULES),
 				new DeclaredParameters("trainClassifier", RUN_DATE, new Parameter("messages.rules", Accepts.FILE),
 						new Parameter("messages.profiles", Accepts.FILE),
-						new Parameter("messages.profile." + GLOB, Accepts.NAME), CHARSET))
+						new Parameter("messages.profile." + GLOB, Accepts.NAME), CHARSET),
+				new DeclaredParameters(Fleet.JOB_NAME, RUN_DATE, INPUTS, INPUTS_AFTER))
 		.collect(Collectors.toMap(DeclaredParameters::jobName, job -> job, (a, b) -> a, LinkedHashMap::new));
 
 	/**

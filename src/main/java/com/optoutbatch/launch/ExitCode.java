@@ -24,4 +24,14 @@ public enum ExitCode {
 		return code;
 	}
 
+	/** The exit code of this number; {@link #FAILED} for any other. */
+	public static ExitCode of(int code) {
+		for (ExitCode exitCode : values()) {
+			if (exitCode.code == code) {
+				return exitCode;
+			}
+		}
+		return FAILED;
+	}
+
 }

@@ -7,10 +7,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import com.optoutbatch.fleet.Fleet;
 import com.optoutbatch.launch.WorkspaceLock.WorkspaceBusyException;
 import com.optoutbatch.notify.StartFailureAlert;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,6 +44,9 @@ public final class Launcher {
 		if (args.length > 0 && args[0].equals(NightlySchedule.COMMAND)) {
 			return NightlySchedule.run(Arrays.copyOfRange(args, 1, args.length));
 		}
+		if (args.length > 0 && args[0].equals(Fleet.WORKER_COMMAND)) {
+			return worker(application, args);
+		}
 		if (args.length > 0 && args[0].equals(RunStatusCommand.COMMAND)) {
 			return run(application, args, RunStatusCommand.COMMAND, home(args),
 					Map.of("spring.main.log-startup-info", "false", "logging.level.com.optoutbatch", "WARN"));
@@ -48,6 +58,9 @@ public final class Launcher {
 		catch (IllegalArgumentException e) {
 			return fail(ExitCode.USAGE, e.getMessage());
 		}
+		if (command.jobName().equals(Fleet.JOB_NAME)) {
+			return fleetNightly(application, args, command);
+		}
 		Path home = home(args);
 		if (DeclaredParameters.isCommand(command.jobName())) {
 			return run(application, args, command.jobName(), home,
@@ -57,8 +70,119 @@ public final class Launcher {
 				"logging.file.name", logFile(home, command).toString()));
 	}
 
+	/**
+	 * A fleet's nightly run: the job runs in the fleet folder, on the shared PostgreSQL,
+	 * and sends each seller's night to the workers ({@link Fleet}).
+	 */
+	private static int fleetNightly(Class<?> application, String[] args, JobCommand command) {
+		Path fleet;
+		try {
+			fleet = Fleet.folder(args);
+		}
+		catch (IllegalArgumentException e) {
+			return fail(ExitCode.USAGE, e.getMessage());
+		}
+		Map<String, Object> properties = new HashMap<>(Fleet.properties(fleet));
+		properties.put(JobRunner.JOB_PROPERTY, command.jobName());
+		properties.put("logging.file.name", logFile(fleet, command).toString());
+		return run(application, Fleet.inFolder(args, fleet), command.jobName(), fleet, properties,
+				app -> Fleet.setUp(app, Fleet.FLEET_PROFILES));
+	}
+
+	/**
+	 * A worker of a fleet: runs the sellers' nights it is sent, one at a time, until it
+	 * is stopped. It holds no workspace; each seller's night takes its own.
+	 */
+	private static int worker(Class<?> application, String[] args) {
+		Path fleet;
+		try {
+			fleet = Fleet.folder(args);
+		}
+		catch (IllegalArgumentException e) {
+			return fail(ExitCode.USAGE, e.getMessage());
+		}
+		Map<String, Object> properties = new HashMap<>(Fleet.properties(fleet));
+		properties.put(HOME_PROPERTY, fleet.toString());
+		properties.put(COMMAND_PROPERTY, Fleet.WORKER_COMMAND);
+		properties.put("logging.file.name", fleet.resolve("output/logs")
+			.resolve("worker-" + ProcessHandle.current().pid() + "-" + LocalDateTime.now().format(LOG_STAMP) + ".log")
+			.toString());
+		SpringApplication app = new SpringApplication(application);
+		app.setDefaultProperties(properties);
+		Fleet.setUp(app, Fleet.WORKER_PROFILES);
+		CountDownLatch closed = new CountDownLatch(1);
+		app.addListeners((ApplicationListener<ContextClosedEvent>) event -> closed.countDown());
+		try {
+			app.run(Fleet.inFolder(args, fleet));
+			closed.await();
+			return ExitCode.COMPLETED.code();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return ExitCode.FAILED.code();
+		}
+		catch (Exception e) {
+			return fail(ExitCode.FAILED, "cannot run the worker: " + FailureCauses.describe(e, fleet));
+		}
+	}
+
+	/**
+	 * One seller's nightly run in a fleet worker: as a nightly run launched by hand, in
+	 * the worker's process, its log lines in the worker's log. The properties point it at
+	 * the seller's schema.
+	 * @return the exit code the nightly run would have ended with
+	 */
+	public static int sellerNight(Class<?> application, Path home, Map<String, Object> properties, String... args) {
+		WorkspaceLock lock;
+		try {
+			lock = WorkspaceLock.acquire(home, NightlyJobConfiguration.JOB_NAME);
+		}
+		catch (WorkspaceBusyException e) {
+			return fail(ExitCode.WORKSPACE_BUSY, e.getMessage());
+		}
+		catch (Exception e) {
+			return fail(ExitCode.FAILED, "cannot use workspace " + home + ": " + FailureCauses.describe(e, home));
+		}
+		try {
+			Map<String, Object> defaults = new HashMap<>(properties);
+			defaults.put(JobRunner.JOB_PROPERTY, NightlyJobConfiguration.JOB_NAME);
+			defaults.put(COMMAND_PROPERTY, NightlyJobConfiguration.JOB_NAME);
+			SpringApplication app = new SpringApplication(application);
+			app.setDefaultProperties(defaults);
+			app.setAdditionalProfiles(Fleet.SELLER_PROFILES);
+			app.setRegisterShutdownHook(false);
+			// the worker's logging stays as it is: a seller's night logs where the worker
+			// does
+			app.setListeners(app.getListeners()
+				.stream()
+				.filter(listener -> !(listener instanceof LoggingApplicationListener))
+				.toList());
+			try (ConfigurableApplicationContext context = app.run(args)) {
+				return SpringApplication.exit(context);
+			}
+			catch (Exception e) {
+				return fail(ExitCode.FAILED,
+						"cannot run the nightly run of " + home + ": " + FailureCauses.describe(e, home));
+			}
+		}
+		finally {
+			try {
+				lock.release();
+			}
+			catch (Exception ignored) {
+				// the lock's file is closed with the process at the latest
+			}
+		}
+	}
+
 	private static int run(Class<?> application, String[] args, String name, Path home,
 			Map<String, Object> properties) {
+		return run(application, args, name, home, properties, app -> {
+		});
+	}
+
+	private static int run(Class<?> application, String[] args, String name, Path home, Map<String, Object> properties,
+			Consumer<SpringApplication> setUp) {
 		WorkspaceLock lock;
 		try {
 			lock = WorkspaceLock.acquire(home, name);
@@ -72,7 +196,7 @@ public final class Launcher {
 		StopOnSigterm stop = StopOnSigterm.install();
 		int exitCode = ExitCode.FAILED.code();
 		try {
-			exitCode = runApplication(application, args, name, home, properties, stop);
+			exitCode = runApplication(application, args, name, home, properties, stop, setUp);
 		}
 		finally {
 			try {
@@ -87,12 +211,13 @@ public final class Launcher {
 	}
 
 	private static int runApplication(Class<?> application, String[] args, String name, Path home,
-			Map<String, Object> properties, StopOnSigterm stop) {
+			Map<String, Object> properties, StopOnSigterm stop, Consumer<SpringApplication> setUp) {
 		Map<String, Object> defaults = new HashMap<>(properties);
 		defaults.put(HOME_PROPERTY, home.toString());
 		defaults.put(COMMAND_PROPERTY, name);
 		SpringApplication app = new SpringApplication(application);
 		app.setDefaultProperties(defaults);
+		setUp.accept(app);
 		app.setRegisterShutdownHook(false);
 		app.addListeners(stop);
 		try (ConfigurableApplicationContext context = app.run(args)) {

@@ -1,5 +1,7 @@
 package com.optoutbatch.launch;
 
+import com.optoutbatch.fleet.Fleet;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,9 @@ record Outcome(ExitCode exitCode, String reason) {
 
 	static Outcome of(JobExecution execution, Workspace workspace, JobRepository jobRepository) {
 		String jobName = execution.getJobInstance().getJobName();
+		if (jobName.equals(Fleet.JOB_NAME)) {
+			return ofFleet(execution, workspace, jobRepository);
+		}
 		if (execution.getStatus() == BatchStatus.STOPPED) {
 			return new Outcome(ExitCode.FAILED,
 					jobName + " STOPPED: stopped on request; launch it again for the same run.date to resume");
@@ -42,6 +47,23 @@ record Outcome(ExitCode exitCode, String reason) {
 			}
 		}
 		return COMPLETED;
+	}
+
+	/**
+	 * A fleet run's outcome: its report's line on the sellers that did not complete, when
+	 * it got as far as writing it.
+	 */
+	private static Outcome ofFleet(JobExecution execution, Workspace workspace, JobRepository jobRepository) {
+		String line = execution.getExitStatus().getExitDescription().lines().findFirst().orElse("");
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return execution.getExitStatus().getExitCode().equals(ExitCode.OPT_OUT_SOURCES_NOT_READ_WHOLE.name())
+					? new Outcome(ExitCode.OPT_OUT_SOURCES_NOT_READ_WHOLE, Fleet.JOB_NAME + " completed, but " + line)
+					: COMPLETED;
+		}
+		if (line.contains(" sellers did not complete: ")) {
+			return new Outcome(ExitCode.FAILED, Fleet.JOB_NAME + " " + execution.getStatus() + ": " + line);
+		}
+		return new Outcome(ExitCode.FAILED, new FailureCauses(jobRepository, workspace.home()).of(execution).line());
 	}
 
 	private static boolean readsOptOutSources(String jobName) {

@@ -117,7 +117,7 @@ class JobCommandTests {
 	void jobNameIsCheckedAgainstTheKnownJobs() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JobCommand.parse("../../escape"))
 			.withMessage("no job named '../../escape'; jobs: importOrders, importMessages, scanMailbox, "
-					+ "reconcileCampaigns, complianceReport, trainClassifier, nightly");
+					+ "reconcileCampaigns, complianceReport, trainClassifier, fleetNightly, nightly");
 	}
 
 	@Test

@@ -29,7 +29,7 @@ class LauncherTests {
 
 		assertThat(exitCode).isEqualTo(ExitCode.USAGE.code());
 		assertThat(output.getErr().lines()).containsExactly("optout-batch: no job named '../../../escape'; jobs: "
-				+ "importOrders, importMessages, scanMailbox, reconcileCampaigns, complianceReport, trainClassifier, nightly");
+				+ "importOrders, importMessages, scanMailbox, reconcileCampaigns, complianceReport, trainClassifier, fleetNightly, nightly");
 		assertThat(everythingUnder(root)).containsExactly(root.resolve("seller"), home);
 	}
 
