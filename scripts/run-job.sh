@@ -14,11 +14,16 @@ if [[ $# -eq 0 ]]; then
   exit 2
 fi
 
+# one build at a time: workers started together wait for the first one's
+mkdir -p "$project/target"
+exec 9>"$project/target/.build.lock"
+flock 9
 if [[ ! -f "$jar" ]] || [[ -n "$(find "$project/pom.xml" "$project/src/main" "$project/jobs" -newer "$jar" -print -quit)" ]]; then
   echo "optout-batch: building $jar" >&2
   # Maven's console library writes colour resets even in batch mode: dropped here
   (cd "$project" && mvn -B -q -DskipTests package 2>&1) | sed 's/\x1b\[[0-9;]*m//g' >&2
 fi
+exec 9>&-
 
 export OPTOUT_HOME="${OPTOUT_HOME:-$project}"
 source "$project/scripts/java-options.sh"

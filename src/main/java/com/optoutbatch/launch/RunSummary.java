@@ -1,5 +1,8 @@
 package com.optoutbatch.launch;
 
+import com.optoutbatch.fleet.Fleet;
+import com.optoutbatch.fleet.FleetReport;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,6 +32,9 @@ final class RunSummary {
 				+ (run == null ? "" : String.format(" in %.1f s", run.seconds()));
 		Path report = workspace.output("reports", runDate.toString(), "index.html");
 		Path summary = report.resolveSibling("summary.json");
+		if (jobName.equals(Fleet.JOB_NAME)) {
+			return fleet(workspace, runDate);
+		}
 		if (reportsRun(jobName) && Files.exists(summary)) {
 			JsonNode headline = JSON.readTree(summary.toFile()).get("headline");
 			long lists = cleanedLists(workspace, runDate);
@@ -46,6 +52,20 @@ final class RunSummary {
 		return String.format("%s: %d records read, %d used, %d filtered, %d rejected; run file %s", head, totals.read(),
 				totals.used(), totals.filtered(), totals.rejected(),
 				shown(workspace, workspace.output("runs", runDate.toString(), jobName + ".json")));
+	}
+
+	/**
+	 * A fleet run's line: its sellers' nights and their totals, and where its report is.
+	 */
+	private static String fleet(Workspace workspace, LocalDate runDate) {
+		Path summary = FleetReport.folder(workspace.home(), runDate).resolve("summary.json");
+		JsonNode fleet = JSON.readTree(summary.toFile());
+		JsonNode headline = fleet.get("headline");
+		JsonNode totals = headline.get("totals");
+		return String.format("%s %s completed in %.1f s: %s completed, %s, %s, %s; report %s", Fleet.JOB_NAME, runDate,
+				fleet.get("seconds").asDouble(), count(headline, "sellers", "seller"),
+				count(totals, "newOptOuts", "new opt-out"), count(totals, "restrictionNotices", "restriction notice"),
+				count(totals, "violations", "violation"), shown(workspace, summary.resolveSibling("index.html")));
 	}
 
 	/**

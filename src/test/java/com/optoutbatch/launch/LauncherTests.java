@@ -34,6 +34,30 @@ class LauncherTests {
 	}
 
 	@Test
+	void aFleetIsRefusedTheEmbeddedDatabase(CapturedOutput output) throws Exception {
+		Path fleet = Files.createDirectories(root.resolve("fleet"));
+
+		int exitCode = Launcher.launch(OptOutBatchApplication.class, "fleetNightly", "run.date=2026-11-26",
+				"--optout.fleet.folder=" + fleet, "--spring.datasource.url=jdbc:hsqldb:file:" + fleet + "/db");
+
+		assertThat(exitCode).isEqualTo(ExitCode.FAILED.code());
+		assertThat(output.getErr().lines()).contains("optout-batch: cannot run fleetNightly: a fleet runs on a shared "
+				+ "PostgreSQL, not on the embedded HSQLDB: set OPTOUT_DB_URL to a jdbc:postgresql: URL "
+				+ "(scripts/fleet.sh services up prints one), got jdbc:hsqldb:…");
+		assertThat(fleet.resolve("db.properties")).doesNotExist();
+	}
+
+	@Test
+	void aFleetNeedsItsFolder(CapturedOutput output) {
+		int exitCode = Launcher.launch(OptOutBatchApplication.class, "worker",
+				"--optout.fleet.folder=" + root.resolve("nowhere"));
+
+		assertThat(exitCode).isEqualTo(ExitCode.USAGE.code());
+		assertThat(output.getErr().lines()).containsExactly(
+				"optout-batch: the fleet folder " + root.resolve("nowhere") + " (OPTOUT_FLEET) is not a folder");
+	}
+
+	@Test
 	void aParameterValueTheJobCannotUseIsRefusedBeforeAnythingIsWritten(CapturedOutput output) throws Exception {
 		int exitCode = Launcher.launch(OptOutBatchApplication.class, "scanMailbox", "max-headers=abc",
 				"--optout.home=" + root);
