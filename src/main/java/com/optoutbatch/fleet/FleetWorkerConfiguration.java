@@ -58,7 +58,7 @@ class FleetWorkerConfiguration {
 
 	@Bean
 	SellerNightTasklet sellerNightTasklet(FleetSettings settings, JobRepository jobRepository) {
-		return new SellerNightTasklet(settings.requireFolder(), jobRepository);
+		return new SellerNightTasklet(settings.requireFolder(), settings.timeout(), jobRepository);
 	}
 
 }

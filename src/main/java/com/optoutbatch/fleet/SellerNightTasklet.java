@@ -1,6 +1,8 @@
 package com.optoutbatch.fleet;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +46,23 @@ class SellerNightTasklet implements Tasklet {
 	/** The fleet run's parameters that each seller's nightly run takes. */
 	private static final List<String> SELLER_PARAMETERS = List.of("inputs", "inputs.after");
 
+	/** How long a night waits between two tries at a workspace busy with another run. */
+	private static final Duration BUSY_RETRY = Duration.ofSeconds(10);
+
 	private final Path fleet;
+
+	private final Duration busyWait;
 
 	private final JobRepository jobRepository;
 
-	SellerNightTasklet(Path fleet, JobRepository jobRepository) {
+	/**
+	 * @param busyWait how long a night waits for the seller's workspace when another run
+	 * holds it: the seller's own run by hand, or the same night still running in a worker
+	 * that a fleet run launched again has not heard of
+	 */
+	SellerNightTasklet(Path fleet, Duration busyWait, JobRepository jobRepository) {
 		this.fleet = fleet;
+		this.busyWait = busyWait;
 		this.jobRepository = jobRepository;
 	}
 
@@ -64,7 +77,14 @@ class SellerNightTasklet implements Tasklet {
 		jobRepository.updateExecutionContext(partition);
 
 		List<String> args = nightlyCommand(partition.getJobParameters(), seller, rerun);
+		Instant giveUp = Instant.now().plus(busyWait);
 		int exitCode = runApart(seller, args);
+		while (exitCode == ExitCode.WORKSPACE_BUSY.code() && Instant.now().isBefore(giveUp)) {
+			log.info("Seller {}: the workspace is busy with another run; trying again in {} s", seller.name(),
+					BUSY_RETRY.toSeconds());
+			Thread.sleep(BUSY_RETRY.toMillis());
+			exitCode = runApart(seller, args);
+		}
 		ExitCode outcome = ExitCode.of(exitCode);
 		if (outcome == ExitCode.COMPLETED || outcome == ExitCode.ALREADY_COMPLETED) {
 			contribution.setExitStatus(ExitStatus.COMPLETED);
