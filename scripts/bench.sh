@@ -17,6 +17,18 @@
 #   campaign list. Prints per night the nightly run's time, the records its jobs read, the
 #   inputs they skipped as unchanged, its peak memory and its time against night 1's, and
 #   appends them to output/bench/nights.csv.
+# scripts/bench.sh --fleet K --workers W[,W...] [--scale S|M|L] [--seed N]
+#   A fleet of K sellers (target/bench/fleet-<scale>-<K>, generated once with the seeds N, N+1,
+#   ...; default scale S) run by fleetNightly and W worker processes, on a throwaway PostgreSQL
+#   and RabbitMQ (scripts/postgres-test-server.sh, port 54339, and rabbitmq-test-server.sh, port
+#   56739). Each run starts from a fresh copy of the sellers' inputs (target/bench/fleet-run), a
+#   fresh database and a queue of its own. The workers are started first, and the time is the
+#   fleet run's, from its launch to its end. Prints that time, the sellers per minute, a
+#   seller's night as timed by itself, each worker's sellers, peak memory (max RSS) and CPU
+#   time, then the CPU the workers, PostgreSQL and the fleet run spent during the fleet run
+#   against the machine's, all processes (other people's too) and cores counted; appends them to
+#   output/bench/fleet.csv. --workers 1,2 runs the same fleet with 1, then 2 workers and prints
+#   the sellers per minute of each against the first's.
 # scripts/bench.sh --jmh [JMH options]
 #   Runs the JMH microbenchmarks of src/jmh/java (e.g. --jmh MessageClassification -f 1).
 set -euo pipefail
@@ -40,18 +52,30 @@ scale=M
 seed=20261126
 database=hsqldb
 nights=
-usage="usage: scripts/bench.sh [--nights N] [--scale S|M|L] [--seed N] [--database hsqldb|postgres] | --jmh [JMH options]"
+fleet=
+workers=
+usage="usage: scripts/bench.sh [--nights N] [--scale S|M|L] [--seed N] [--database hsqldb|postgres]
+       scripts/bench.sh --fleet K --workers W[,W...] [--scale S|M|L] [--seed N]
+       scripts/bench.sh --jmh [JMH options]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --scale) scale="${2^^}"; shift 2 ;;
+    --scale) scale="${2^^}"; scale_given=yes; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --database) database="${2,,}"; shift 2 ;;
     --nights) nights="$2"; shift 2 ;;
+    --fleet) fleet="$2"; shift 2 ;;
+    --workers) workers="$2"; shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
 [[ "$database" == hsqldb || "$database" == postgres ]] || { echo "$usage" >&2; exit 2; }
 [[ -z "$nights" || "$nights" =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }
+# a fleet runs on PostgreSQL only, and its sellers are a hundredth of a large one unless told
+if [[ -n "$fleet$workers" ]]; then
+  [[ "$fleet" =~ ^[1-9][0-9]*$ && "$workers" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ && -z "$nights" \
+    && "$database" == hsqldb ]] || { echo "$usage" >&2; exit 2; }
+  [[ -n "${scale_given:-}" ]] || scale=S
+fi
 
 jar="$project/target/optout-batch.jar"
 if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml src/main jobs -newer "$jar" -print -quit)" ]]; then
@@ -61,7 +85,7 @@ fi
 classpath="$(bench_classpath)"
 
 workspace="$project/target/bench/workspace-${scale,,}"
-if [[ "$(cat "$workspace/.generated" 2>/dev/null)" != "$scale $seed" ]]; then
+if [[ -z "$fleet" && "$(cat "$workspace/.generated" 2>/dev/null)" != "$scale $seed" ]]; then
   rm -rf "$workspace"
   java -Xmx256m -cp "$classpath" com.optoutbatch.bench.SellerDataGenerator --scale "$scale" --seed "$seed" --out "$workspace"
   echo "$scale $seed" > "$workspace/.generated"
@@ -157,6 +181,166 @@ consecutive_nights() {
     }'
   echo "appended to $csv"
 }
+
+# The fleet's sellers, generated once and kept: seller-1 ... seller-K, seeds $seed, $seed + 1, ...
+fleet_sellers() {
+  local sellers="$1" i
+  [[ "$(cat "$sellers/.generated" 2>/dev/null)" == "$scale $seed $fleet" ]] && return
+  rm -rf "$sellers"
+  for ((i = 1; i <= fleet; i++)); do
+    java -Xmx256m -cp "$classpath" com.optoutbatch.bench.SellerDataGenerator --scale "$scale" \
+      --seed "$((seed + i - 1))" --out "$sellers/$(printf 'seller-%0*d' "${#fleet}" "$i")" >&2
+  done
+  echo "$scale $seed $fleet" > "$sellers/.generated"
+}
+
+worker_pids=()
+
+# Starts a worker, its output in $1, and waits until its application has started.
+start_worker() {
+  local log="$1" waited=0
+  java $java_options -jar "$jar" worker > "$log" 2>&1 &
+  local pid=$!
+  worker_pids+=("$pid")
+  until grep -q "Started OptOutBatchApplication" "$log"; do
+    if ! kill -0 "$pid" 2>/dev/null || ((waited++ > 900)); then
+      echo "a worker did not start: see $log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+
+# Stops the workers still running: SIGTERM, a kill if one has not ended after 30 s.
+stop_workers() {
+  local pid waited
+  for pid in "${worker_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${worker_pids[@]}"; do
+    waited=0
+    while kill -0 "$pid" 2>/dev/null && ((waited++ < 150)); do sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  worker_pids=()
+}
+
+# CPU seconds so far (user and system) of a process ($1): its own, or with "children" those of
+# the children it has waited for, or with "waited" those alone.
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" -v of="${2:-}" '{
+    t = of == "waited" ? 0 : $14 + $15
+    if (of != "") t += $16 + $17
+    printf "%.2f\n", t / hz }' "/proc/$1/stat"
+}
+
+# The throwaway PostgreSQL server's CPU seconds so far: the postmaster's, its ended backends' and
+# its running ones'.
+postgres_cpu() {
+  local postmaster pid
+  postmaster="$(head -n 1 "/tmp/optout-test-postgres-$OPTOUT_TEST_POSTGRES_PORT/postmaster.pid")"
+  {
+    cpu_seconds "$postmaster" children
+    for pid in $(pgrep -P "$postmaster"); do cpu_seconds "$pid" 2>/dev/null || true; done
+  } | awk '{ s += $1 } END { printf "%.2f\n", s }'
+}
+
+# The machine's CPU seconds so far, busy and in all, over all its cores.
+machine_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / {
+    printf "%.2f %.2f\n", ($2 + $3 + $4 + $7 + $8 + $9) / hz, ($2 + $3 + $4 + $5 + $6 + $7 + $8 + $9) / hz }' /proc/stat
+}
+
+# One fleet run with $1 workers, on a fresh copy of the sellers, a fresh PostgreSQL and a queue
+# of its own; prints its figures and appends them to $csv. The first run's sellers per minute
+# is the others' yardstick ($first_rate). The CPU figures are those spent during the fleet run.
+fleet_run() {
+  local count="$1" run="$bench/fleet-run" log="$bench/fleet-$1-workers.log" seller i pid
+  local started=() peaks="" cpus="" took="" seconds fleet_rss rate ratio night cpu
+  local postgres_before postgres_seconds fleet_before fleet_seconds machine_before total_before machine_busy machine_total
+  rm -rf "$run" && mkdir -p "$run"
+  for seller in "$sellers"/*/; do cp -a "$seller" "$run/"; done
+  # starts the server again on an empty data folder
+  eval "$(scripts/postgres-test-server.sh start)"
+  export OPTOUT_FLEET="$run" OPTOUT_FLEET_QUEUE="optout.fleet.bench-$count-$(date +%s)" \
+    OPTOUT_DB_URL="$OPTOUT_TEST_POSTGRES_URL" OPTOUT_DB_USER="$OPTOUT_TEST_POSTGRES_USER" \
+    OPTOUT_DB_PASSWORD="$OPTOUT_TEST_POSTGRES_PASSWORD"
+  echo "optout-batch: starting $count workers" >&2
+  for ((i = 1; i <= count; i++)); do start_worker "$bench/fleet-$count-worker-$i.log"; done
+  for pid in "${worker_pids[@]}"; do started+=("$(cpu_seconds "$pid")"); done
+  postgres_before="$(postgres_cpu)" fleet_before="$(cpu_seconds $$ waited)"
+  read -r machine_before total_before <<< "$(machine_cpu)"
+  echo "optout-batch: fleetNightly run.date=$run_date with $count workers" >&2
+  if ! measured fleet java $java_options -jar "$jar" fleetNightly run.date="$run_date" > "$log" 2>&1; then
+    echo "the fleet run failed: see $log and $run/output/logs" >&2
+    exit 1
+  fi
+  # the fleet run is the only child the shell waited for in the meantime
+  fleet_seconds="$(awk -v a="$(cpu_seconds $$ waited)" -v b="$fleet_before" 'BEGIN { printf "%.1f", a - b }')"
+  read -r machine_busy machine_total <<< "$(machine_cpu)"
+  machine_busy="$(awk -v a="$machine_busy" -v b="$machine_before" 'BEGIN { printf "%.1f", a - b }')"
+  machine_total="$(awk -v a="$machine_total" -v b="$total_before" 'BEGIN { printf "%.1f", a - b }')"
+  postgres_seconds="$(awk -v a="$(postgres_cpu)" -v b="$postgres_before" 'BEGIN { printf "%.1f", a - b }')"
+  for ((i = 0; i < count; i++)); do
+    pid="${worker_pids[i]}"
+    cpu="$(awk -v a="$(cpu_seconds "$pid")" -v b="${started[i]}" 'BEGIN { printf "%.1f", a - b }')"
+    peaks+="${peaks:+ }$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")" cpus+="${cpus:+ }$cpu"
+    took+="${took:+ }$(grep -c "nightly run ended" "$bench/fleet-$count-worker-$((i + 1)).log" || true)"
+  done
+  stop_workers
+  read -r seconds fleet_rss <<< "$(tail -n 1 "$bench/fleet.measured")"
+  rate="$(awk -v k="$fleet" -v s="$seconds" 'BEGIN { printf "%.2f", k * 60 / s }')"
+  first_rate="${first_rate:-$rate}"
+  ratio="$(awk -v r="$rate" -v f="$first_rate" 'BEGIN { printf "%.2f", r / f }')"
+  # a seller's nightly run as it timed itself in its worker, on average
+  night="$(python3 - "$run" "$run_date" <<'PY'
+import json, pathlib, sys
+runs = pathlib.Path(sys.argv[1]).glob(f"*/output/runs/{sys.argv[2]}/nightly.json")
+nights = [json.loads(f.read_text())["seconds"] for f in runs]
+print(f"{sum(nights) / len(nights):.1f}")
+PY
+)"
+  awk -v k="$fleet" -v w="$count" -v s="$seconds" -v r="$rate" -v q="$ratio" -v n="$night" -v m="$fleet_rss" \
+    'BEGIN { printf "%7d%9d%10.1f%13s%7s%9s%14d\n", k, w, s, r, q, n, m / 1024 }'
+  paste <(tr ' ' '\n' <<< "$took") <(tr ' ' '\n' <<< "$peaks") <(tr ' ' '\n' <<< "$cpus") \
+    | awk '{ printf "  worker %d: %d %s, peak memory %d MiB, CPU %.1f s\n", NR, $1, $1 == 1 ? "seller" : "sellers", $2 / 1024, $3 }'
+  awk -v w="$cpus" -v p="$postgres_seconds" -v f="$fleet_seconds" -v b="$machine_busy" -v t="$machine_total" \
+    -v c="$(nproc)" 'BEGIN { n = split(w, ws, " "); for (i = 1; i <= n; i++) s += ws[i]
+      printf "  CPU: workers %.1f s, PostgreSQL %.1f s, fleetNightly %.1f s; the machine busy %.1f of %.1f s (%d cores)\n", s, p, f, b, t, c }'
+  echo "$when,$commit,$scale,$seed,$fleet,$count,$load,${OPTOUT_FLEET_POLL_INTERVAL:-default},$seconds,$rate,$ratio,$night,$fleet_rss,$took,$peaks,$cpus,$postgres_seconds,$fleet_seconds,$machine_busy,$machine_total" >> "$csv"
+  rates+="$count $rate"$'\n'
+}
+
+# The fleet of $fleet sellers run with each number of workers of $workers in turn.
+fleet_runs() {
+  local sellers="$bench/fleet-${scale,,}-$fleet" count
+  local header="when,commit,scale,seed,sellers,workers,load,poll_interval,seconds,sellers_per_minute,ratio,night_seconds,fleet_max_rss_kb,worker_sellers,worker_max_rss_kb,worker_cpu_seconds,postgres_cpu_seconds,fleet_cpu_seconds,machine_busy_seconds,machine_seconds"
+  csv="$project/output/bench/fleet.csv" when="$(date -u +%Y-%m-%dT%H:%M:%SZ)" commit="$(git rev-parse --short HEAD)"
+  first_rate="" rates=""
+  fleet_sellers "$sellers"
+  mkdir -p "$project/output/bench"
+  if [[ "$(head -n 1 "$csv" 2>/dev/null)" != "$header" ]]; then
+    [[ -f "$csv" ]] && mv "$csv" "$csv.$(date +%s).old"
+    echo "$header" > "$csv"
+  fi
+  export OPTOUT_TEST_POSTGRES_PORT=54339 OPTOUT_TEST_RABBITMQ_PORT=56739
+  trap 'stop_workers; scripts/rabbitmq-test-server.sh stop; scripts/postgres-test-server.sh stop' EXIT
+  trap 'exit 130' INT TERM
+  eval "$(scripts/rabbitmq-test-server.sh start)"
+  export SPRING_RABBITMQ_HOST="$OPTOUT_TEST_RABBITMQ_HOST" SPRING_RABBITMQ_PORT="$OPTOUT_TEST_RABBITMQ_PORT" \
+    SPRING_RABBITMQ_USERNAME="$OPTOUT_TEST_RABBITMQ_USER" SPRING_RABBITMQ_PASSWORD="$OPTOUT_TEST_RABBITMQ_PASSWORD"
+  echo "optout-batch: a fleet of $fleet sellers on $sellers (scale $scale, seeds $seed-$((seed + fleet - 1)), load $load)" >&2
+  printf '%7s%9s%10s%13s%7s%9s%14s\n' sellers workers "fleet s" "sellers/min" ratio "night s" "run peak MiB"
+  for count in ${workers//,/ }; do fleet_run "$count"; done
+  printf '%s' "$rates" | awk 'NR == 1 { w1 = $1; r1 = $2; next }
+    { printf "%d workers against %d: %.2f times the sellers per minute (%.2f against %.2f)\n", $1, w1, $2 / r1, $2, r1 }'
+  echo "appended to $csv"
+}
+
+if [[ -n "$fleet" ]]; then
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  fleet_runs
+  exit
+fi
 
 if [[ "$database" == postgres ]]; then
   export OPTOUT_TEST_POSTGRES_PORT=54339
