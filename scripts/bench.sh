@@ -199,7 +199,7 @@ worker_pids=()
 # Starts a worker, its output in $1, and waits until its application has started.
 start_worker() {
   local log="$1" waited=0
-  java $java_options -jar "$jar" worker > "$log" 2>&1 &
+  java $fleet_java_options -jar "$jar" worker > "$log" 2>&1 &
   local pid=$!
   worker_pids+=("$pid")
   until grep -q "Started OptOutBatchApplication" "$log"; do
@@ -270,7 +270,7 @@ fleet_run() {
   postgres_before="$(postgres_cpu)" fleet_before="$(cpu_seconds $$ waited)"
   read -r machine_before total_before <<< "$(machine_cpu)"
   echo "optout-batch: fleetNightly run.date=$run_date with $count workers" >&2
-  if ! measured fleet java $java_options -jar "$jar" fleetNightly run.date="$run_date" > "$log" 2>&1; then
+  if ! measured fleet java $fleet_java_options -jar "$jar" fleetNightly run.date="$run_date" > "$log" 2>&1; then
     echo "the fleet run failed: see $log and $run/output/logs" >&2
     exit 1
   fi

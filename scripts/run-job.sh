@@ -27,4 +27,7 @@ exec 9>&-
 
 export OPTOUT_HOME="${OPTOUT_HOME:-$project}"
 source "$project/scripts/java-options.sh"
+case "$1" in
+  worker | fleetNightly) java_options="$fleet_java_options" ;;
+esac
 exec java $java_options -jar "$jar" "$@"
