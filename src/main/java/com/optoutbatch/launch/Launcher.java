@@ -45,7 +45,7 @@ public final class Launcher {
 			return NightlySchedule.run(Arrays.copyOfRange(args, 1, args.length));
 		}
 		if (args.length > 0 && args[0].equals(Fleet.WORKER_COMMAND)) {
-			return worker(application, args);
+			return fleet(application, args, null);
 		}
 		if (args.length > 0 && args[0].equals(RunStatusCommand.COMMAND)) {
 			return run(application, args, RunStatusCommand.COMMAND, home(args),
@@ -59,7 +59,7 @@ public final class Launcher {
 			return fail(ExitCode.USAGE, e.getMessage());
 		}
 		if (command.jobName().equals(Fleet.JOB_NAME)) {
-			return fleetNightly(application, args, command);
+			return fleet(application, args, command);
 		}
 		Path home = home(args);
 		if (DeclaredParameters.isCommand(command.jobName())) {
@@ -71,10 +71,10 @@ public final class Launcher {
 	}
 
 	/**
-	 * A fleet's nightly run: the job runs in the fleet folder, on the shared PostgreSQL,
-	 * and sends each seller's night to the workers ({@link Fleet}).
+	 * A fleet's nightly run ({@code command}) or, without a command, a worker; both in
+	 * the fleet folder, on the shared PostgreSQL ({@link Fleet}).
 	 */
-	private static int fleetNightly(Class<?> application, String[] args, JobCommand command) {
+	private static int fleet(Class<?> application, String[] args, JobCommand command) {
 		Path fleet;
 		try {
 			fleet = Fleet.folder(args);
@@ -83,6 +83,9 @@ public final class Launcher {
 			return fail(ExitCode.USAGE, e.getMessage());
 		}
 		Map<String, Object> properties = new HashMap<>(Fleet.properties(fleet));
+		if (command == null) {
+			return worker(application, Fleet.inFolder(args, fleet), fleet, properties);
+		}
 		properties.put(JobRunner.JOB_PROPERTY, command.jobName());
 		properties.put("logging.file.name", logFile(fleet, command).toString());
 		return run(application, Fleet.inFolder(args, fleet), command.jobName(), fleet, properties,
@@ -93,15 +96,7 @@ public final class Launcher {
 	 * A worker of a fleet: runs the sellers' nights it is sent, one at a time, until it
 	 * is stopped. It holds no workspace; each seller's night takes its own.
 	 */
-	private static int worker(Class<?> application, String[] args) {
-		Path fleet;
-		try {
-			fleet = Fleet.folder(args);
-		}
-		catch (IllegalArgumentException e) {
-			return fail(ExitCode.USAGE, e.getMessage());
-		}
-		Map<String, Object> properties = new HashMap<>(Fleet.properties(fleet));
+	private static int worker(Class<?> application, String[] args, Path fleet, Map<String, Object> properties) {
 		properties.put(HOME_PROPERTY, fleet.toString());
 		properties.put(COMMAND_PROPERTY, Fleet.WORKER_COMMAND);
 		properties.put("logging.file.name", fleet.resolve("output/logs")
@@ -113,7 +108,7 @@ public final class Launcher {
 		CountDownLatch closed = new CountDownLatch(1);
 		app.addListeners((ApplicationListener<ContextClosedEvent>) event -> closed.countDown());
 		try {
-			app.run(Fleet.inFolder(args, fleet));
+			app.run(args);
 			closed.await();
 			return ExitCode.COMPLETED.code();
 		}
