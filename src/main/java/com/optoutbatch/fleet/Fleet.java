@@ -25,6 +25,12 @@ public final class Fleet {
 	public static final String WORKER_COMMAND = "worker";
 
 	/**
+	 * The exit code of a fleet run whose sellers did not all complete; its description
+	 * says which.
+	 */
+	public static final String SELLERS_NOT_COMPLETED = "SELLERS_NOT_COMPLETED";
+
+	/**
 	 * The schema of the fleet's job repository: the fleet runs and their sellers' nights.
 	 */
 	static final String SCHEMA = "optout_fleet";

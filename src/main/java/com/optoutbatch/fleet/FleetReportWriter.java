@@ -75,7 +75,7 @@ class FleetReportWriter implements JobExecutionListener {
 		}
 		else {
 			fleetRun.setStatus(BatchStatus.FAILED);
-			fleetRun.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), line));
+			fleetRun.setExitStatus(new ExitStatus(Fleet.SELLERS_NOT_COMPLETED, line));
 		}
 	}
 

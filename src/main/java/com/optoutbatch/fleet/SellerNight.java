@@ -16,7 +16,6 @@ import com.optoutbatch.support.RunFileWriter.RunFile;
 import com.optoutbatch.support.RunFiles;
 import com.optoutbatch.support.RunFiles.UnreadInput;
 import com.optoutbatch.support.Workspace;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One seller's night as the fleet report shows it, read from the seller's workspace: the
@@ -31,11 +30,7 @@ public record SellerNight(String seller, Outcome outcome, String reason, Counts 
 	/** The nightly run's file: {@code output/runs/<run.date>/nightly.json}. */
 	static final String NIGHTLY_JOB = "nightly";
 
-	private static final String SUMMARY_FILE = "summary.json";
-
 	private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
 	 * Reads the night of the seller whose workspace is {@code sellerHome}, a folder of
@@ -47,9 +42,7 @@ public record SellerNight(String seller, Outcome outcome, String reason, Counts 
 		Workspace workspace = new Workspace(sellerHome);
 		String seller = workspace.home().getFileName().toString();
 		Path reportFolder = workspace.output("reports", runDate.toString());
-		Counts counts = Files.exists(reportFolder.resolve(SUMMARY_FILE))
-				? Counts.of(JSON.readValue(reportFolder.resolve(SUMMARY_FILE).toFile(), Summary.class).headline())
-				: null;
+		Counts counts = Summary.of(workspace, runDate).map(summary -> Counts.of(summary.headline())).orElse(null);
 		String report = Files.exists(reportFolder.resolve("index.html")) ? linkTo(seller, runDate) : null;
 		Optional<RunFile> run = RunFiles.read(workspace, runDate, NIGHTLY_JOB);
 		if (run.isEmpty()) {

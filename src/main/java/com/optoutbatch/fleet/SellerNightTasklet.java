@@ -71,8 +71,8 @@ class SellerNightTasklet implements Tasklet {
 		StepExecution partition = contribution.getStepExecution();
 		ExecutionContext context = partition.getExecutionContext();
 		Seller seller = Seller.in(fleet, context.getString(FleetNightlyJobConfiguration.SELLER));
-		boolean rerun = context.containsKey(FleetNightlyJobConfiguration.RERUN)
-				&& (Boolean) context.get(FleetNightlyJobConfiguration.RERUN) && !context.containsKey(STARTED);
+		boolean rerun = context.get(FleetNightlyJobConfiguration.RERUN, Boolean.class, false)
+				&& !context.containsKey(STARTED);
 		context.put(STARTED, true);
 		jobRepository.updateExecutionContext(partition);
 

@@ -60,7 +60,7 @@ record Outcome(ExitCode exitCode, String reason) {
 					? new Outcome(ExitCode.OPT_OUT_SOURCES_NOT_READ_WHOLE, Fleet.JOB_NAME + " completed, but " + line)
 					: COMPLETED;
 		}
-		if (line.contains(" sellers did not complete: ")) {
+		if (execution.getExitStatus().getExitCode().equals(Fleet.SELLERS_NOT_COMPLETED)) {
 			return new Outcome(ExitCode.FAILED, Fleet.JOB_NAME + " " + execution.getStatus() + ": " + line);
 		}
 		return new Outcome(ExitCode.FAILED, new FailureCauses(jobRepository, workspace.home()).of(execution).line());

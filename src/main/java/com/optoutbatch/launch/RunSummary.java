@@ -27,14 +27,14 @@ final class RunSummary {
 	}
 
 	static String of(Workspace workspace, String jobName, LocalDate runDate) {
+		if (jobName.equals(Fleet.JOB_NAME)) {
+			return fleet(workspace, runDate);
+		}
 		RunFile run = RunFiles.read(workspace, runDate, jobName).orElse(null);
 		String head = jobName + " " + runDate + " completed"
 				+ (run == null ? "" : String.format(" in %.1f s", run.seconds()));
 		Path report = workspace.output("reports", runDate.toString(), "index.html");
 		Path summary = report.resolveSibling("summary.json");
-		if (jobName.equals(Fleet.JOB_NAME)) {
-			return fleet(workspace, runDate);
-		}
 		if (reportsRun(jobName) && Files.exists(summary)) {
 			JsonNode headline = JSON.readTree(summary.toFile()).get("headline");
 			long lists = cleanedLists(workspace, runDate);

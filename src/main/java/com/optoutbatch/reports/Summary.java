@@ -45,6 +45,12 @@ public record Summary(LocalDate runDate, List<UnreadInput> optOutSourcesNotReadW
 		return json.readValue(file.toFile(), Summary.class);
 	}
 
+	/** The summary of the report of {@code runDate}, when there is one. */
+	public static Optional<Summary> of(Workspace workspace, LocalDate runDate) {
+		Path file = workspace.output("reports", runDate.toString(), FILE);
+		return Files.exists(file) ? Optional.of(read(JSON, file)) : Optional.empty();
+	}
+
 	/**
 	 * The summary of the newest report before {@code runDate}: the report of that date
 	 * covers the days after it. Only that one is read.
