@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
+import com.optoutbatch.support.OrderHistory;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.StoredData;
@@ -167,13 +168,14 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
-	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, KeptReviewRequests keptReviewRequests,
+	SuppressionIndex suppressionIndex(JdbcTemplate jdbc, OrderHistory orderHistory,
+			KeptReviewRequests keptReviewRequests,
 			@Value("#{jobParameters['campaigns.review-rules'] ?: 'review-request,review-incentive'}") String reviewRules) {
 		List<String> rules = Arrays.stream(reviewRules.split(","))
 			.map(String::trim)
 			.filter(rule -> !rule.isEmpty())
 			.toList();
-		return SuppressionIndex.load(jdbc, rules, keptReviewRequests);
+		return SuppressionIndex.load(jdbc, orderHistory, rules, keptReviewRequests);
 	}
 
 	// not proxied: a record cannot be; the step's reader and writer are made inside the

@@ -4,14 +4,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.optoutbatch.support.OrderHistory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What deciding a campaign row needs to know, loaded once per run with a few set-based
- * queries: the opted-out orders and buyers, the orders of opted-out buyers, the orders
- * that already had a review request; and the review requests the first pass over the
- * lists kept. Its size follows the opt-outs and reviews, not the campaign lists, which
- * stream past it.
+ * What deciding a campaign row needs to know, loaded once per run: the opted-out orders
+ * and buyers from the registry; the orders of opted-out buyers and the orders that
+ * already had a review request from one pass over the order history; and the review
+ * requests the first pass over the lists kept. Its size follows the opt-outs and reviews,
+ * not the campaign lists, which stream past it.
  */
 class SuppressionIndex {
 
@@ -43,21 +45,24 @@ class SuppressionIndex {
 	/**
 	 * @param reviewRules the message policy rules whose messages are review requests
 	 */
-	static SuppressionIndex load(JdbcTemplate jdbc, List<String> reviewRules, KeptReviewRequests reviewRequests) {
+	static SuppressionIndex load(JdbcTemplate jdbc, OrderHistory history, List<String> reviewRules,
+			KeptReviewRequests reviewRequests) {
+		Set<String> optedOutBuyers = set(jdbc.queryForList(OPTED_OUT_ALIASES, String.class));
+		Set<String> ordersOfOptedOutBuyers = new HashSet<>();
+		Set<String> reviewedOrders = new HashSet<>();
+		// one pass over the orders and messages: the aliases are not indexed (V8)
+		history.update();
+		history.forEach(line -> {
+			if (line.orderKnown() && line.buyerAlias() != null && optedOutBuyers.contains(line.buyerAlias())) {
+				ordersOfOptedOutBuyers.add(line.orderId());
+			}
+			if (line.isMessage() && line.orderId() != null && reviewRules.contains(line.ruleName())) {
+				reviewedOrders.add(line.orderId());
+			}
+		});
 		return new SuppressionIndex(
 				set(jdbc.queryForList("SELECT order_id FROM opt_outs WHERE order_id IS NOT NULL", String.class)),
-				set(jdbc.queryForList(OPTED_OUT_ALIASES, String.class)),
-				// one pass over the orders: the aliases are not indexed (V8)
-				set(jdbc.queryForList(
-						"SELECT order_id FROM orders WHERE buyer_alias IN (" + OPTED_OUT_ALIASES + ")", String.class)),
-				set(reviewRules.isEmpty() ? List.of()
-						// the set drops the repeats; DISTINCT would make HSQLDB sort them
-						// first
-						: jdbc.queryForList(
-								"SELECT order_id FROM messages WHERE order_id IS NOT NULL AND rule_name IN ("
-										+ String.join(",", reviewRules.stream().map(rule -> "?").toList()) + ")",
-								String.class, reviewRules.toArray())),
-				reviewRequests);
+				optedOutBuyers, ordersOfOptedOutBuyers, reviewedOrders, reviewRequests);
 	}
 
 	boolean isOptedOutOrder(String orderId) {

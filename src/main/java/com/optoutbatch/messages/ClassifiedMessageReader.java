@@ -1,34 +1,46 @@
 package com.optoutbatch.messages;
 
-import java.util.Iterator;
+import com.optoutbatch.support.OrderHistory;
 
-import org.springframework.batch.infrastructure.item.data.AbstractPaginatedDataItemReader;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * The lines of {@code classified.csv}, each order's messages together; a restart reads
- * them all again.
+ * The lines of {@code classified.csv}: the messages of the order history, each order's
+ * together; a restart reads them all again.
  */
-class ClassifiedMessageReader extends AbstractPaginatedDataItemReader<ClassifiedMessageRow> {
+class ClassifiedMessageReader extends AbstractItemCountingItemStreamItemReader<ClassifiedMessageRow> {
 
-	private final JdbcTemplate jdbc;
+	private final OrderHistory history;
 
-	private MessagesByOrder<ClassifiedMessageRow> messages;
+	private OrderHistory.Lines lines;
 
-	ClassifiedMessageReader(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	ClassifiedMessageReader(OrderHistory history) {
+		this.history = history;
 		setName("classifiedMessages");
 		setSaveState(false);
 	}
 
 	@Override
 	protected void doOpen() {
-		messages = new MessagesByOrder<>(jdbc, ClassifiedMessageRow.COLUMNS, ClassifiedMessageRow::map);
+		lines = history.open();
 	}
 
 	@Override
-	protected Iterator<ClassifiedMessageRow> doPageRead() {
-		return messages.next().iterator();
+	protected ClassifiedMessageRow doRead() {
+		for (OrderHistory.Line line = lines.next(); line != null; line = lines.next()) {
+			if (line.isMessage()) {
+				return ClassifiedMessageRow.of(line);
+			}
+		}
+		return null;
+	}
+
+	@Override
+	protected void doClose() {
+		if (lines != null) {
+			lines.close();
+			lines = null;
+		}
 	}
 
 }

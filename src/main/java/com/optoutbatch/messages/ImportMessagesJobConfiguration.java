@@ -10,7 +10,7 @@ import com.optoutbatch.support.ProgressLogger;
 import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
-import com.optoutbatch.support.StoredData;
+import com.optoutbatch.support.OrderHistory;
 import com.optoutbatch.support.TableStatistics;
 import com.optoutbatch.support.Workspace;
 
@@ -74,8 +74,8 @@ class ImportMessagesJobConfiguration {
 	}
 
 	@Bean
-	UnchangedClassifiedMessages unchangedClassifiedMessages(StoredData storedData, Workspace workspace) {
-		return new UnchangedClassifiedMessages(storedData, workspace.output("messages", "classified.csv"));
+	UnchangedClassifiedMessages unchangedClassifiedMessages(OrderHistory orderHistory, Workspace workspace) {
+		return new UnchangedClassifiedMessages(orderHistory, workspace.output("messages", "classified.csv"));
 	}
 
 	@Bean
@@ -226,8 +226,8 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	@StepScope
-	ClassifiedMessageReader classifiedMessageReader(JdbcTemplate jdbcTemplate) {
-		return new ClassifiedMessageReader(jdbcTemplate);
+	ClassifiedMessageReader classifiedMessageReader(OrderHistory orderHistory) {
+		return new ClassifiedMessageReader(orderHistory);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.optoutbatch.support.ArrayColumn;
+import com.optoutbatch.support.OrderHistory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -74,6 +75,7 @@ class MessageWriter implements ItemWriter<ClassifiedMessage> {
 			ArrayColumn.set(statement, messages.values(), COLUMNS);
 			statement.setObject(COLUMNS.size() + 1, importedAt);
 		});
+		OrderHistory.noteChanged(jdbc, messages.values().stream().map(item -> item.message().orderId()).toList());
 	}
 
 	private static String abbreviate(String reason) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.support.OrderHistory;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -29,6 +30,12 @@ class SellerLabels implements ItemProcessor<SellerLabel, SellerLabel>, ItemWrite
 			    VALUES (s.message_id, s.category, s.source_file, s.source_line)
 			""";
 
+	// the stored messages a label overrides
+	private static final String OVERRIDDEN = """
+			WHERE m.classified_as IS NULL
+			  AND EXISTS (SELECT 1 FROM seller_labels l WHERE l.message_id = m.message_id AND l.category <> m.category)
+			""";
+
 	// the classifier's category and reason are kept; a message the classifier put where
 	// the
 	// seller does is left alone
@@ -40,9 +47,7 @@ class SellerLabels implements ItemProcessor<SellerLabel, SellerLabel>, ItemWrite
 			                               || ', line ' || CAST(l.source_line AS VARCHAR(20)) || '); classified '
 			                               || m.category || ': '
 			                        FROM seller_labels l WHERE l.message_id = m.message_id) || m.reason FROM 1 FOR 2000)
-			WHERE m.classified_as IS NULL
-			  AND EXISTS (SELECT 1 FROM seller_labels l WHERE l.message_id = m.message_id AND l.category <> m.category)
-			""";
+			""" + OVERRIDDEN;
 
 	private static final Logger log = LoggerFactory.getLogger(SellerLabels.class);
 
@@ -84,6 +89,8 @@ class SellerLabels implements ItemProcessor<SellerLabel, SellerLabel>, ItemWrite
 		if (labels == null || labels == 0) {
 			return;
 		}
+		OrderHistory.noteChanged(jdbc,
+				jdbc.queryForList("SELECT m.order_id FROM messages m " + OVERRIDDEN, String.class));
 		int overridden = jdbc.update(OVERRIDE);
 		if (overridden > 0) {
 			log.info("{} stored messages take the seller's category", overridden);

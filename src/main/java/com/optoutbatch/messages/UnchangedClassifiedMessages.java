@@ -5,9 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import com.optoutbatch.support.StoredData;
+import com.optoutbatch.support.OrderHistory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -18,9 +17,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Whether {@code classified.csv} would come out as it is: the stored data as it was when
- * it was written ({@link StoredData}). Then it is not written again, and the step's exit
- * status is {@value #UNCHANGED}. What it was last written from is kept in
+ * Brings the order history up to date, which {@code classified.csv} is written from, and
+ * tells whether the file would come out as it is: the history of the same version as when
+ * it was written. Then it is not written again, and the step's exit status is
+ * {@value #UNCHANGED}. The version it was last written from is kept in
  * {@code .classified.csv.version} beside it.
  */
 class UnchangedClassifiedMessages implements Tasklet {
@@ -29,25 +29,25 @@ class UnchangedClassifiedMessages implements Tasklet {
 
 	private static final String VERSION_KEY = "classified.version";
 
-	private final StoredData storedData;
+	private final OrderHistory history;
 
 	private final Path file;
 
 	private final Path version;
 
-	UnchangedClassifiedMessages(StoredData storedData, Path file) {
-		this.storedData = storedData;
+	UnchangedClassifiedMessages(OrderHistory history, Path file) {
+		this.history = history;
 		this.file = file;
 		this.version = file.resolveSibling("." + file.getFileName() + ".version");
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws IOException {
-		String now = storedData.version(List.of("orders", "messages"));
+		String now = history.update();
 		chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putString(VERSION_KEY, now);
 		if (Files.isRegularFile(file) && Files.isRegularFile(version)
 				&& Files.readString(version, StandardCharsets.UTF_8).equals(now)) {
-			contribution.setExitStatus(new ExitStatus(UNCHANGED, "classified.csv is as the messages are"));
+			contribution.setExitStatus(new ExitStatus(UNCHANGED, "classified.csv is as the order history is"));
 		}
 		return RepeatStatus.FINISHED;
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.optoutbatch.support.ArrayColumn;
+import com.optoutbatch.support.OrderHistory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -67,6 +68,7 @@ class OrderWriter implements ItemWriter<OrderLine> {
 			orders.merge(line.orderId(), line, OrderLine::mergedWith);
 		}
 		jdbc.update(MERGE, statement -> ArrayColumn.set(statement, orders.values(), COLUMNS));
+		OrderHistory.noteChanged(jdbc, orders.keySet());
 	}
 
 }

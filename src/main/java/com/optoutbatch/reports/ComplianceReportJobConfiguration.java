@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
 
+import com.optoutbatch.support.OrderHistory;
 import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.Workspace;
@@ -46,7 +47,8 @@ class ComplianceReportJobConfiguration {
 
 	@Bean
 	Step writeComplianceReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc, StoredData storedData, Workspace workspace, ITemplateEngine templates) {
+			JdbcTemplate jdbc, StoredData storedData, OrderHistory orderHistory, Workspace workspace,
+			ITemplateEngine templates) {
 		return new StepBuilder("writeComplianceReport", jobRepository).tasklet((contribution, chunk) -> {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
 			LocalDate runDate = parameters.getLocalDate(RunFileWriter.RUN_DATE, LocalDate.now());
@@ -56,7 +58,7 @@ class ComplianceReportJobConfiguration {
 				.filter(rule -> !rule.isEmpty())
 				.toList();
 			ComplianceReport report = new ComplianceReportBuilder(jdbc, workspace,
-					new ViolationFinder(jdbc, reviewRules, storedData, workspace))
+					new ViolationFinder(jdbc, reviewRules, storedData, orderHistory, workspace))
 				.build(runDate);
 			log.info("Compliance report for {}: {}", runDate,
 					new ComplianceReportWriter(templates, workspace).write(report));

@@ -3,8 +3,6 @@ package com.optoutbatch.reports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,11 +17,11 @@ import java.util.stream.Stream;
 
 import com.optoutbatch.messages.ContentFlag;
 import com.optoutbatch.messages.MessageCategory;
-import com.optoutbatch.messages.MessagesByOrder;
 import com.optoutbatch.messages.ReviewWindow;
 import com.optoutbatch.messages.ThirtyDayRule;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
+import com.optoutbatch.support.OrderHistory;
 import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.StoredData;
@@ -49,10 +47,6 @@ class ViolationFinder {
 		.map(ContentFlag::code)
 		.collect(Collectors.toUnmodifiableSet());
 
-	private static final String MESSAGE_COLUMNS = "m.message_key, m.message_id, m.order_id, "
-			+ "COALESCE(m.recipient_alias, o.buyer_alias), m.tool, m.sent_at, m.category, m.rule_name, m.flags, "
-			+ "o.purchase_date, o.marketplace";
-
 	private static final String ORDER_OPT_OUTS = """
 			SELECT order_id, opted_out_at FROM opt_outs WHERE order_id IS NOT NULL AND opted_out_at IS NOT NULL""";
 
@@ -68,6 +62,8 @@ class ViolationFinder {
 
 	private final StoredData storedData;
 
+	private final OrderHistory history;
+
 	private final Workspace workspace;
 
 	// where the last review is kept, for the next
@@ -77,10 +73,12 @@ class ViolationFinder {
 
 	private Map<String, Long> ordersByMarketplace = Map.of();
 
-	ViolationFinder(JdbcTemplate jdbc, List<String> reviewRules, StoredData storedData, Workspace workspace) {
+	ViolationFinder(JdbcTemplate jdbc, List<String> reviewRules, StoredData storedData, OrderHistory history,
+			Workspace workspace) {
 		this.jdbc = jdbc;
 		this.reviewRules = reviewRules;
 		this.storedData = storedData;
+		this.history = history;
 		this.workspace = workspace;
 		this.lastReview = workspace.output("reports", ".last-review.json");
 	}
@@ -103,12 +101,20 @@ class ViolationFinder {
 			violations.add(violation);
 			found.accept(violation);
 		});
-		new MessagesByOrder<Message>(jdbc, MESSAGE_COLUMNS, (row, number) -> Message.of(row)).forEach(review::check);
-		review.undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
-		ordersByMarketplace = new TreeMap<>();
-		jdbc.query("SELECT marketplace, COUNT(*) FROM orders GROUP BY marketplace", row -> {
-			ordersByMarketplace.put(ComplianceReportBuilder.name(row.getString(1)), row.getLong(2));
+		history.update();
+		Map<String, Long> orders = new TreeMap<>();
+		String[] lastOrder = new String[1];
+		history.forEach(line -> {
+			if (line.isMessage()) {
+				review.check(Message.of(line));
+			}
+			if (line.orderKnown() && !line.orderId().equals(lastOrder[0])) {
+				orders.merge(ComplianceReportBuilder.name(line.marketplace()), 1L, Long::sum);
+			}
+			lastOrder[0] = line.orderId();
 		});
+		review.undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
+		ordersByMarketplace = orders;
 		Reviewed reviewed = new Reviewed(from, violations, review.undecided, ordersByMarketplace);
 		PublishedFile.write(workspace, lastReview, StandardCharsets.UTF_8,
 				writer -> writer.write(json.writeValueAsString(reviewed)));
@@ -241,18 +247,17 @@ class ViolationFinder {
 
 	}
 
-	/** One row of the message log, as the rules need it. */
+	/** One message of the order history, as the rules need it. */
 	private record Message(String key, String id, String orderId, String alias, String tool, OffsetDateTime sentAt,
 			String category, String ruleName, List<String> flags, OffsetDateTime purchasedAt, String marketplace) {
 
-		static Message of(ResultSet row) throws SQLException {
-			String flags = row.getString(9);
-			String key = row.getString(1);
-			String id = row.getString(2);
-			return new Message(key, id != null ? id : key, row.getString(3), row.getString(4), row.getString(5),
-					Timestamps.read(row, 6), row.getString(7), row.getString(8),
-					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")), Timestamps.read(row, 10),
-					row.getString(11));
+		static Message of(OrderHistory.Line line) {
+			String flags = line.flags();
+			return new Message(line.messageKey(), line.messageId() != null ? line.messageId() : line.messageKey(),
+					line.orderId(), line.recipientAlias() != null ? line.recipientAlias() : line.buyerAlias(),
+					line.tool(), line.sentAt(), line.category(), line.ruleName(),
+					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")), line.purchasedAt(),
+					line.marketplace());
 		}
 
 	}

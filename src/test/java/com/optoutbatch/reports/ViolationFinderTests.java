@@ -2,10 +2,12 @@ package com.optoutbatch.reports;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.JobTestSupport;
+import com.optoutbatch.support.OrderHistory;
 import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,7 +118,8 @@ class ViolationFinderTests extends JobTestSupport {
 	}
 
 	private ViolationFinder finder() {
-		return new ViolationFinder(jdbc, List.of("review-request"), storedData, workspace);
+		return new ViolationFinder(jdbc, List.of("review-request"), storedData, new OrderHistory(jdbc, workspace),
+				workspace);
 	}
 
 	private void message(String id, String orderId, String sentAt, String category, String rule) {
@@ -131,6 +134,8 @@ class ViolationFinderTests extends JobTestSupport {
 						VALUES (?, ?, 'ZonMaster', ?, ?, ?, ?, 'test', ?, 'log.csv', 1, ?)""",
 				"id-" + id, id, orderId, OffsetDateTime.parse(sentAt), category, rule, flags,
 				OffsetDateTime.parse(sentAt));
+		// as the message writer does
+		OrderHistory.noteChanged(jdbc, Collections.singletonList(orderId));
 	}
 
 }

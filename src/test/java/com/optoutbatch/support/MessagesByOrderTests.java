@@ -1,11 +1,9 @@
-package com.optoutbatch.messages;
+package com.optoutbatch.support;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.optoutbatch.support.JobTestSupport;
-import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.optoutbatch.messages;
+package com.optoutbatch.support;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.RowMapper;
  * result, on disk when it is large, before it returns its first row; a page at a time
  * keeps that result small however many messages there are.
  */
-public final class MessagesByOrder<T> {
+final class MessagesByOrder<T> {
 
 	private static final int PAGE_SIZE = 10_000;
 
@@ -44,7 +44,7 @@ public final class MessagesByOrder<T> {
 	 * @param columns the columns to read, of {@code m} (messages) and {@code o} (orders);
 	 * they must hold {@code m.order_id}, {@code m.sent_at} and {@code m.message_key}
 	 */
-	public MessagesByOrder(JdbcTemplate jdbc, String columns, RowMapper<T> mapper) {
+	MessagesByOrder(JdbcTemplate jdbc, String columns, RowMapper<T> mapper) {
 		this(jdbc, columns, mapper, PAGE_SIZE);
 	}
 
@@ -59,7 +59,7 @@ public final class MessagesByOrder<T> {
 	}
 
 	/** The next page; empty once every message was read. */
-	public List<T> next() {
+	List<T> next() {
 		while (!done) {
 			List<T> page = readUpTo != null ? nextOrders() : nextWithoutOrder();
 			if (!page.isEmpty()) {
@@ -70,7 +70,7 @@ public final class MessagesByOrder<T> {
 	}
 
 	/** Every message, page by page. */
-	public void forEach(Consumer<? super T> action) {
+	void forEach(Consumer<? super T> action) {
 		for (List<T> page = next(); !page.isEmpty(); page = next()) {
 			page.forEach(action);
 		}

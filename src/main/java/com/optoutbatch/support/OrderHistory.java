@@ -1,0 +1,483 @@
+package com.optoutbatch.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every stored order with its messages, in one file ordered as {@link MessagesByOrder}
+ * reads them (each order's messages together, in the order they were sent, orders by id,
+ * then the messages that name no order), an order without messages on a line of its own.
+ * The night's passes over all of them ({@code classified.csv}, the report's review, the
+ * orders of opted-out buyers) read this file instead of the database, which on HSQLDB
+ * costs several times more.
+ * <p>
+ * The first file is made from the whole database. From then on the writers of orders and
+ * messages note the orders they change ({@link #noteChanged}), in the transaction of the
+ * change, and {@link #update} reads only those again and merges them into the last file:
+ * a night costs what it changed, not the history on file. The database keeps which file
+ * it brought up to date (its version, also in the file's first line); a file of another
+ * version, or none, is made again whole.
+ */
+@Component
+public class OrderHistory {
+
+	/** The file, beside {@code classified.csv}, under {@code output/messages/}. */
+	public static final String FILE = ".orders-and-messages.csv";
+
+	private static final String[] HEADER = { "order_id", "order_known", "marketplace", "purchase_date", "buyer_alias",
+			"message_key", "message_id", "tool", "recipient_alias", "sent_at", "category", "rule_name", "flags",
+			"reason" };
+
+	private static final CSVFormat FORMAT = SafeCsv.FORMAT.builder().setCommentMarker('#').get();
+
+	private static final String VERSION_COMMENT = "version ";
+
+	private static final String MESSAGE_COLUMNS = "m.order_id, o.order_id AS known_order, o.marketplace, "
+			+ "o.purchase_date, o.buyer_alias, m.message_key, m.message_id, m.tool, m.recipient_alias, m.sent_at, "
+			+ "m.category, m.rule_name, m.flags, m.reason";
+
+	private static final String MESSAGES_FROM = " FROM messages m LEFT JOIN orders o ON o.order_id = m.order_id";
+
+	private static final String ORDER_COLUMNS = "order_id, marketplace, purchase_date, buyer_alias";
+
+	private static final String CHANGED_IDS = "SELECT c.id FROM UNNEST(CAST(? AS VARCHAR(20) ARRAY)) AS c (id)";
+
+	private static final int PAGE_SIZE = 10_000;
+
+	// more changed orders than this share of the lines, and one pass over the database
+	// costs less than reading them one batch at a time
+	private static final int REBUILD_SHARE = 4;
+
+	private static final Logger log = LoggerFactory.getLogger(OrderHistory.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final Path file;
+
+	private final Workspace workspace;
+
+	public OrderHistory(JdbcTemplate jdbc, Workspace workspace) {
+		this.jdbc = jdbc;
+		this.workspace = workspace;
+		this.file = workspace.output("messages", FILE);
+	}
+
+	/**
+	 * Notes that the stored data of these orders changed ({@code null}: a message that
+	 * names no order), while a history exists: in the transaction of the change.
+	 */
+	public static void noteChanged(JdbcTemplate jdbc, Collection<String> orderIds) {
+		if (orderIds.isEmpty()) {
+			return;
+		}
+		List<String> ids = new ArrayList<>(new HashSet<>(orderIds));
+		jdbc.update(
+				"INSERT INTO changed_orders (order_id) " + CHANGED_IDS + " WHERE EXISTS (SELECT 1 FROM order_history)",
+				statement -> ArrayColumn.set(statement, ids, List.of(ArrayColumn.<String>text(id -> id))));
+	}
+
+	/**
+	 * Brings the file up to date with the database: the lines of the orders changed since
+	 * read again and merged in, or the whole file made again when there is none yet, or
+	 * another.
+	 * @return the version of the file now, a new one whenever its content changed
+	 */
+	public synchronized String update() {
+		Made made = made();
+		long through = jdbc.queryForObject("SELECT COALESCE(MAX(change_id), 0) FROM changed_orders", Long.class);
+		if (made != null && made.version().equals(versionOnFile())) {
+			if (through <= made.through()) {
+				return made.version();
+			}
+			Changes changes = changes(made.through(), through);
+			if (changes.orderIds().size() <= made.lineCount() / REBUILD_SHARE) {
+				return publish(through, writer -> merge(changes, writer),
+						"merged the lines of " + changes.orderIds().size() + " changed orders"
+								+ (changes.withoutOrder() ? " and of the messages that name none" : ""));
+			}
+		}
+		return publish(through, this::rebuild,
+				made == null ? "made from the database" : "made again from the database");
+	}
+
+	/** Hands every line of the file to {@code line}, in order; {@link #update} first. */
+	public void forEach(Consumer<Line> line) {
+		try (Lines lines = open()) {
+			for (Line next = lines.next(); next != null; next = lines.next()) {
+				line.accept(next);
+			}
+		}
+	}
+
+	/** The file's lines one at a time; {@link #update} first. */
+	public Lines open() {
+		try {
+			BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+			CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+			return new Lines(parser);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read " + workspace.home().relativize(file), e);
+		}
+	}
+
+	private String publish(long through, FileFilling filling, String how) {
+		String version = UUID.randomUUID().toString();
+		long started = System.nanoTime();
+		long[] lines = new long[1];
+		PublishedFile.write(workspace, file, StandardCharsets.UTF_8, writer -> {
+			CSVPrinter printer = FORMAT.builder()
+				.setHeaderComments(VERSION_COMMENT + version)
+				.setHeader(HEADER)
+				.get()
+				.print(writer);
+			lines[0] = filling.fill(line -> print(printer, line));
+			printer.flush();
+		});
+		jdbc.update("DELETE FROM order_history");
+		jdbc.update("INSERT INTO order_history (version, made_through, line_count) VALUES (?, ?, ?)", version, through,
+				lines[0]);
+		jdbc.update("DELETE FROM changed_orders WHERE change_id <= ?", through);
+		log.info("{}: {} ({} lines, {} ms)", workspace.home().relativize(file), how, lines[0],
+				(System.nanoTime() - started) / 1_000_000);
+		return version;
+	}
+
+	/**
+	 * The whole file from the database: the messages by order, with the orders that have
+	 * none.
+	 */
+	private long rebuild(Consumer<Line> out) {
+		MessagesByOrder<Line> messages = new MessagesByOrder<>(jdbc, MESSAGE_COLUMNS, (row, i) -> messageLine(row));
+		Iterator<Line> pages = new Pages<>(messages::next);
+		Iterator<Line> orders = new Pages<>(new OrderPages());
+		Line message = next(pages);
+		Line order = next(orders);
+		boolean orderHasMessages = false;
+		long lines = 0;
+		while (message != null || order != null) {
+			if (message != null && message.orderId() != null
+					&& (order == null || message.orderId().compareTo(order.orderId()) <= 0)) {
+				orderHasMessages |= order != null && order.orderId().equals(message.orderId());
+				out.accept(message);
+				lines++;
+				message = next(pages);
+			}
+			else if (order != null) {
+				if (!orderHasMessages) {
+					out.accept(order);
+					lines++;
+				}
+				orderHasMessages = false;
+				order = next(orders);
+			}
+			else {
+				out.accept(message);
+				lines++;
+				message = next(pages);
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * The last file with the lines of the changed orders read again from the database.
+	 */
+	private long merge(Changes changes, Consumer<Line> out) {
+		TreeMap<String, List<Line>> fresh = fresh(changes.orderIds());
+		long lines = 0;
+		boolean withoutOrderReached = false;
+		try (Lines last = open()) {
+			for (Line line = last.next(); line != null; line = last.next()) {
+				if (line.orderId() == null && !withoutOrderReached) {
+					withoutOrderReached = true;
+					lines += flush(fresh, null, out);
+				}
+				if (line.orderId() != null) {
+					lines += flush(fresh, line.orderId(), out);
+					if (!changes.orderIds().contains(line.orderId())) {
+						out.accept(line);
+						lines++;
+					}
+				}
+				else if (!changes.withoutOrder()) {
+					out.accept(line);
+					lines++;
+				}
+			}
+		}
+		lines += flush(fresh, null, out);
+		if (changes.withoutOrder()) {
+			for (Line line : jdbc.query(
+					"SELECT " + MESSAGE_COLUMNS + MESSAGES_FROM
+							+ " WHERE m.order_id IS NULL ORDER BY m.sent_at, m.message_key",
+					(row, i) -> messageLine(row))) {
+				out.accept(line);
+				lines++;
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * Writes the fresh orders before {@code before} ({@code null}: all that are left).
+	 */
+	private static long flush(TreeMap<String, List<Line>> fresh, String before, Consumer<Line> out) {
+		long lines = 0;
+		while (!fresh.isEmpty() && (before == null || fresh.firstKey().compareTo(before) < 0)) {
+			for (Line line : fresh.pollFirstEntry().getValue()) {
+				out.accept(line);
+				lines++;
+			}
+		}
+		return lines;
+	}
+
+	/** The lines of these orders as the database has them now, by order id. */
+	private TreeMap<String, List<Line>> fresh(Set<String> orderIds) {
+		TreeMap<String, List<Line>> lines = new TreeMap<>();
+		List<String> ids = new ArrayList<>(orderIds);
+		for (int from = 0; from < ids.size(); from += PAGE_SIZE) {
+			List<String> batch = ids.subList(from, Math.min(ids.size(), from + PAGE_SIZE));
+			jdbc.query(
+					"SELECT " + MESSAGE_COLUMNS + MESSAGES_FROM + " WHERE m.order_id IN (" + CHANGED_IDS
+							+ ") ORDER BY m.order_id, m.sent_at, m.message_key",
+					statement -> bind(statement, batch), row -> {
+						Line line = messageLine(row);
+						lines.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(line);
+					});
+			jdbc.query("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_id IN (" + CHANGED_IDS + ")",
+					statement -> bind(statement, batch), row -> {
+						Line line = orderLine(row);
+						lines.putIfAbsent(line.orderId(), List.of(line));
+					});
+		}
+		return lines;
+	}
+
+	private static void bind(PreparedStatement statement, List<String> ids) throws SQLException {
+		ArrayColumn.set(statement, ids, List.of(ArrayColumn.<String>text(id -> id)));
+	}
+
+	private Changes changes(long after, long through) {
+		Set<String> orderIds = new HashSet<>();
+		boolean[] withoutOrder = new boolean[1];
+		jdbc.query("SELECT order_id FROM changed_orders WHERE change_id > ? AND change_id <= ?", row -> {
+			String orderId = row.getString(1);
+			if (orderId == null) {
+				withoutOrder[0] = true;
+			}
+			else {
+				orderIds.add(orderId);
+			}
+		}, after, through);
+		return new Changes(orderIds, withoutOrder[0]);
+	}
+
+	private Made made() {
+		List<Made> made = jdbc.query("SELECT version, made_through, line_count FROM order_history",
+				(row, i) -> new Made(row.getString(1).trim(), row.getLong(2), row.getLong(3)));
+		return made.size() == 1 ? made.get(0) : null;
+	}
+
+	private String versionOnFile() {
+		if (!Files.isRegularFile(file)) {
+			return null;
+		}
+		try (Lines lines = open()) {
+			return lines.version();
+		}
+		catch (RuntimeException unreadable) {
+			return null;
+		}
+	}
+
+	private static Line messageLine(ResultSet row) throws SQLException {
+		return new Line(row.getString(1), row.getString(2) != null, row.getString(3), Timestamps.read(row, 4),
+				row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+				Timestamps.read(row, 10), row.getString(11), row.getString(12), row.getString(13), row.getString(14));
+	}
+
+	private static Line orderLine(ResultSet row) throws SQLException {
+		return new Line(row.getString(1), true, row.getString(2), Timestamps.read(row, 3), row.getString(4), null, null,
+				null, null, null, null, null, null, null);
+	}
+
+	private static void print(CSVPrinter printer, Line line) {
+		try {
+			printer.printRecord(line.orderId(), line.orderKnown(), line.marketplace(),
+					Timestamps.format(line.purchasedAt()), line.buyerAlias(), line.messageKey(), line.messageId(),
+					line.tool(), line.recipientAlias(), Timestamps.format(line.sentAt()), line.category(),
+					line.ruleName(), line.flags(), line.reason());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static <T> T next(Iterator<T> lines) {
+		return lines.hasNext() ? lines.next() : null;
+	}
+
+	/**
+	 * One line: an order ({@code orderKnown}: the order reports know it) with one of its
+	 * messages, or with none.
+	 */
+	public record Line(String orderId, boolean orderKnown, String marketplace, OffsetDateTime purchasedAt,
+			String buyerAlias, String messageKey, String messageId, String tool, String recipientAlias,
+			OffsetDateTime sentAt, String category, String ruleName, String flags, String reason) {
+
+		/** Whether the line is a message's, not an order's without any. */
+		public boolean isMessage() {
+			return messageKey != null;
+		}
+
+	}
+
+	/** The lines of the file, read one at a time. */
+	public static final class Lines implements AutoCloseable {
+
+		private final CSVParser parser;
+
+		private final Iterator<CSVRecord> records;
+
+		private Lines(CSVParser parser) {
+			this.parser = parser;
+			this.records = parser.iterator();
+		}
+
+		/** The next line; {@code null} at the end. */
+		public Line next() {
+			if (!records.hasNext()) {
+				return null;
+			}
+			CSVRecord record = records.next();
+			return new Line(text(record, 0), Boolean.parseBoolean(record.get(1)), text(record, 2), time(record, 3),
+					text(record, 4), text(record, 5), text(record, 6), text(record, 7), text(record, 8),
+					time(record, 9), text(record, 10), text(record, 11), record.get(12), text(record, 13));
+		}
+
+		String version() {
+			String comment = parser.getHeaderComment();
+			return comment != null && comment.startsWith(VERSION_COMMENT)
+					? comment.substring(VERSION_COMMENT.length()).trim() : null;
+		}
+
+		@Override
+		public void close() {
+			try {
+				parser.close();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		private static String text(CSVRecord record, int column) {
+			String value = record.get(column);
+			return value.isEmpty() ? null : value;
+		}
+
+		private static OffsetDateTime time(CSVRecord record, int column) {
+			String value = record.get(column);
+			return value.isEmpty() ? null : Instant.parse(value).atOffset(ZoneOffset.UTC);
+		}
+
+	}
+
+	/** The orders of the database, by id, a page at a time; an empty page at the end. */
+	private final class OrderPages implements Supplier<List<Line>> {
+
+		private String after = "";
+
+		@Override
+		public List<Line> get() {
+			if (after == null) {
+				return List.of();
+			}
+			List<Line> page = jdbc.query("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_id > ? "
+					+ "ORDER BY order_id LIMIT " + PAGE_SIZE, (row, i) -> orderLine(row), after);
+			after = page.size() < PAGE_SIZE ? null : page.get(page.size() - 1).orderId();
+			return page;
+		}
+
+	}
+
+	/** The items of pages, an empty page ending them. */
+	private static final class Pages<T> implements Iterator<T> {
+
+		private final Supplier<List<T>> source;
+
+		private Iterator<T> page = List.<T>of().iterator();
+
+		private boolean done;
+
+		Pages(Supplier<List<T>> source) {
+			this.source = source;
+		}
+
+		@Override
+		public boolean hasNext() {
+			while (!page.hasNext() && !done) {
+				List<T> next = source.get();
+				done = next.isEmpty();
+				page = next.iterator();
+			}
+			return page.hasNext();
+		}
+
+		@Override
+		public T next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			return page.next();
+		}
+
+	}
+
+	private record Made(String version, long through, long lineCount) {
+	}
+
+	private record Changes(Set<String> orderIds, boolean withoutOrder) {
+	}
+
+	@FunctionalInterface
+	private interface FileFilling {
+
+		long fill(Consumer<Line> out);
+
+	}
+
+}
