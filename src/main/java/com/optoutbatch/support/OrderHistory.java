@@ -71,7 +71,8 @@ public class OrderHistory {
 
 	private static final String ORDER_COLUMNS = "order_id, marketplace, purchase_date, buyer_alias";
 
-	private static final String CHANGED_IDS = "SELECT c.id FROM UNNEST(CAST(? AS VARCHAR(20) ARRAY)) AS c (id)";
+	// order ids handed to a statement as one array
+	private static final String IDS = "UNNEST(CAST(? AS VARCHAR(20) ARRAY)) AS c (id)";
 
 	private static final int PAGE_SIZE = 10_000;
 
@@ -103,7 +104,8 @@ public class OrderHistory {
 		}
 		List<String> ids = new ArrayList<>(new HashSet<>(orderIds));
 		jdbc.update(
-				"INSERT INTO changed_orders (order_id) " + CHANGED_IDS + " WHERE EXISTS (SELECT 1 FROM order_history)",
+				"INSERT INTO changed_orders (order_id) SELECT c.id FROM " + IDS
+						+ " WHERE EXISTS (SELECT 1 FROM order_history)",
 				statement -> ArrayColumn.set(statement, ids, List.of(ArrayColumn.<String>text(id -> id))));
 	}
 
@@ -270,14 +272,14 @@ public class OrderHistory {
 		List<String> ids = new ArrayList<>(orderIds);
 		for (int from = 0; from < ids.size(); from += PAGE_SIZE) {
 			List<String> batch = ids.subList(from, Math.min(ids.size(), from + PAGE_SIZE));
-			jdbc.query(
-					"SELECT " + MESSAGE_COLUMNS + MESSAGES_FROM + " WHERE m.order_id IN (" + CHANGED_IDS
-							+ ") ORDER BY m.order_id, m.sent_at, m.message_key",
+			// from the ids, so that both databases look each order up by its index
+			jdbc.query("SELECT " + MESSAGE_COLUMNS + " FROM " + IDS + " JOIN messages m ON m.order_id = c.id"
+					+ " LEFT JOIN orders o ON o.order_id = m.order_id ORDER BY m.order_id, m.sent_at, m.message_key",
 					statement -> bind(statement, batch), row -> {
 						Line line = messageLine(row);
 						lines.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(line);
 					});
-			jdbc.query("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_id IN (" + CHANGED_IDS + ")",
+			jdbc.query("SELECT " + ORDER_COLUMNS + " FROM " + IDS + " JOIN orders ON order_id = c.id",
 					statement -> bind(statement, batch), row -> {
 						Line line = orderLine(row);
 						lines.putIfAbsent(line.orderId(), List.of(line));
