@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
-import com.optoutbatch.support.OrderHistory;
+import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.StoredData;

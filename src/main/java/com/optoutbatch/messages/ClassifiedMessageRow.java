@@ -1,23 +1,18 @@
 package com.optoutbatch.messages;
 
-import java.time.OffsetDateTime;
-
-import com.optoutbatch.support.OrderHistory;
-import com.optoutbatch.support.Timestamps;
-
 /**
  * One line of {@code classified.csv}: a stored message with its order's 30-day check
  * added to the flags.
  */
 record ClassifiedMessageRow(String messageId, String orderId, String category, String reason, String flags,
-		OffsetDateTime sentAt, String tool) {
+		String sentAt, String tool) {
 
 	static final String[] HEADER = { "message_id", "order_id", "category", "reason", "flags", "sent_at", "tool" };
 
-	/** The line of a message of the order history, its order's 30-day check added. */
+	/** The line of a message of the order history. */
 	static ClassifiedMessageRow of(OrderHistory.Line line) {
 		String flags = line.flags();
-		if (ThirtyDayRule.isLate(line.purchasedAt(), line.sentAt())) {
+		if (line.purchaseDate() != null && ThirtyDayRule.isLate(line.purchased(), line.sent())) {
 			flags = flags.isEmpty() ? ContentFlag.SENT_LATE.code() : flags + ";" + ContentFlag.SENT_LATE.code();
 		}
 		return new ClassifiedMessageRow(line.messageId() != null ? line.messageId() : line.messageKey(), line.orderId(),
@@ -25,7 +20,7 @@ record ClassifiedMessageRow(String messageId, String orderId, String category, S
 	}
 
 	Object[] cells() {
-		return new Object[] { messageId, orderId, category, reason, flags, Timestamps.format(sentAt), tool };
+		return new Object[] { messageId, orderId, category, reason, flags, sentAt, tool };
 	}
 
 }

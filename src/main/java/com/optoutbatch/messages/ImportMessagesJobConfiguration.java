@@ -10,7 +10,7 @@ import com.optoutbatch.support.ProgressLogger;
 import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
-import com.optoutbatch.support.OrderHistory;
+import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.TableStatistics;
 import com.optoutbatch.support.Workspace;
 
@@ -35,7 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code importMessages}: every sent-message log in {@code input/messages/}, one
  * partition per file, each message classified and stored once; then the seller's labels
  * of {@code input/labels/} override the category of the messages they name; then every
- * stored message written to {@code output/messages/classified.csv}.
+ * stored message written to {@code output/messages/classified.csv}
+ * ({@link OrderHistory}).
  */
 @Configuration(proxyBeanMethods = false)
 class ImportMessagesJobConfiguration {
@@ -56,33 +57,14 @@ class ImportMessagesJobConfiguration {
 
 	@Bean
 	Job importMessages(JobRepository jobRepository, Step importMessageLogsManager, Step forgetSellerLabels,
-			Step importSellerLabelsManager, Step overrideWithSellerLabels, Step keepUnchangedClassifiedMessages,
-			Step writeClassifiedMessages, RunFileWriter runFile) {
+			Step importSellerLabelsManager, Step overrideWithSellerLabels, Step writeClassifiedMessages,
+			RunFileWriter runFile) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importMessageLogsManager)
 			.next(forgetSellerLabels)
 			.next(importSellerLabelsManager)
 			.next(overrideWithSellerLabels)
-			.next(keepUnchangedClassifiedMessages)
-			.on(UnchangedClassifiedMessages.UNCHANGED)
-			.end()
-			.from(keepUnchangedClassifiedMessages)
-			.on("*")
-			.to(writeClassifiedMessages)
-			.end()
+			.next(writeClassifiedMessages)
 			.listener(runFile)
-			.build();
-	}
-
-	@Bean
-	UnchangedClassifiedMessages unchangedClassifiedMessages(OrderHistory orderHistory, Workspace workspace) {
-		return new UnchangedClassifiedMessages(orderHistory, workspace.output("messages", "classified.csv"));
-	}
-
-	@Bean
-	Step keepUnchangedClassifiedMessages(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			UnchangedClassifiedMessages unchangedClassifiedMessages) {
-		return new StepBuilder("keepUnchangedClassifiedMessages", jobRepository)
-			.tasklet(unchangedClassifiedMessages, transactionManager)
 			.build();
 	}
 
@@ -164,26 +146,14 @@ class ImportMessagesJobConfiguration {
 		return RejectFile.of(workspace, JOB_NAME + "/labels", Path.of(file));
 	}
 
+	/**
+	 * Brings the order history up to date, and {@code classified.csv} with it: nothing is
+	 * written when no order or message changed.
+	 */
 	@Bean
 	Step writeClassifiedMessages(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ClassifiedMessageReader classifiedMessageReader, ClassifiedMessagesFile classifiedMessagesFile,
-			UnchangedClassifiedMessages unchangedClassifiedMessages) {
-		return new StepBuilder("writeClassifiedMessages", jobRepository)
-			.<ClassifiedMessageRow, ClassifiedMessageRow>chunk(1000)
-			.transactionManager(transactionManager)
-			.reader(classifiedMessageReader)
-			.writer(classifiedMessagesFile)
-			.listener(new ProgressLogger(Duration.ofSeconds(10)))
-			.listener(new StepExecutionListener() {
-
-				@Override
-				public ExitStatus afterStep(StepExecution written) {
-					unchangedClassifiedMessages.noteWritten(written);
-					return null;
-				}
-
-			})
-			.build();
+			OrderHistory orderHistory) {
+		return once("writeClassifiedMessages", jobRepository, transactionManager, orderHistory::update);
 	}
 
 	@Bean
@@ -222,18 +192,6 @@ class ImportMessagesJobConfiguration {
 	@StepScope
 	RejectFile messageRejects(Workspace workspace, @Value("#{stepExecutionContext['input.file']}") String file) {
 		return RejectFile.of(workspace, JOB_NAME, Path.of(file));
-	}
-
-	@Bean
-	@StepScope
-	ClassifiedMessageReader classifiedMessageReader(OrderHistory orderHistory) {
-		return new ClassifiedMessageReader(orderHistory);
-	}
-
-	@Bean
-	@StepScope
-	ClassifiedMessagesFile classifiedMessagesFile(Workspace workspace) {
-		return new ClassifiedMessagesFile(PublishedFile.of(workspace, workspace.output("messages", "classified.csv")));
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.optoutbatch.support.ArrayColumn;
-import com.optoutbatch.support.OrderHistory;
+import com.optoutbatch.messages.OrderHistory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
 
-import com.optoutbatch.support.OrderHistory;
+import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.Workspace;

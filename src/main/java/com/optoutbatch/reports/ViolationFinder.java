@@ -21,7 +21,7 @@ import com.optoutbatch.messages.ReviewWindow;
 import com.optoutbatch.messages.ThirtyDayRule;
 import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violation;
-import com.optoutbatch.support.OrderHistory;
+import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.StoredData;
@@ -255,8 +255,8 @@ class ViolationFinder {
 			String flags = line.flags();
 			return new Message(line.messageKey(), line.messageId() != null ? line.messageId() : line.messageKey(),
 					line.orderId(), line.recipientAlias() != null ? line.recipientAlias() : line.buyerAlias(),
-					line.tool(), line.sentAt(), line.category(), line.ruleName(),
-					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")), line.purchasedAt(),
+					line.tool(), line.sent(), line.category(), line.ruleName(),
+					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")), line.purchased(),
 					line.marketplace());
 		}
 

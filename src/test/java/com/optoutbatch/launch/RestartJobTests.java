@@ -23,7 +23,7 @@ import com.optoutbatch.optouts.OptOut;
 import com.optoutbatch.optouts.OptOutRegistry;
 import com.optoutbatch.optouts.OptOutSource;
 import com.optoutbatch.support.JobTestSupport;
-import com.optoutbatch.support.OrderHistory;
+import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,8 +170,8 @@ class RestartJobTests extends JobTestSupport {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				String name = output.relativize(file).toString();
 				// the order history's version is new each time it is written
-				if (!name.startsWith("db") && !name.startsWith("runs") && !name.equals("messages/" + OrderHistory.FILE)
-						&& !name.equals("messages/.classified.csv.version")) {
+				if (!name.startsWith("db") && !name.startsWith("runs")
+						&& !name.equals("messages/" + OrderHistory.FILE)) {
 					outputs.put(name, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
 				}
 			}

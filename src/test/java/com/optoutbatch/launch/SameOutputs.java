@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.optoutbatch.support.OrderHistory;
+import com.optoutbatch.messages.OrderHistory;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the server;
  * <li>{@code output/logs/}: every line carries the time, and the log names the database;
  * <li>{@code output/.lock}: the process id and start time of the last run;
- * <li>{@code messages/.orders-and-messages.csv}, {@code messages/.classified.csv.version}
- * and {@code reports/.last-review.json}: the order history, which carries a version new
- * each time it is written, and what the classified messages and the report's review were
- * made from, which holds when a file was last read into the database;
+ * <li>{@code messages/.orders-and-messages.csv} and {@code reports/.last-review.json}:
+ * the order history, which carries a version new each time it is written, and what the
+ * report's review was made from, which holds when a file was last read into the database;
  * <li>in the run files, {@code startedAt}, {@code endedAt} and {@code seconds}: when each
  * job ran and for how long.
  * </ul>
@@ -71,9 +70,7 @@ final class SameOutputs {
 			return files.filter(Files::isRegularFile)
 				.map(file -> output.relativize(file).toString().replace('\\', '/'))
 				.filter(file -> !file.startsWith("db/") && !file.startsWith("logs/") && !file.equals(".lock")
-						&& !file.equals("messages/" + OrderHistory.FILE)
-						&& !file.equals("messages/.classified.csv.version")
-						&& !file.equals("reports/.last-review.json"))
+						&& !file.equals("messages/" + OrderHistory.FILE) && !file.equals("reports/.last-review.json"))
 				.collect(TreeSet::new, Set::add, Set::addAll);
 		}
 	}

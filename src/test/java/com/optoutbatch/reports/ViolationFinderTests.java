@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.JobTestSupport;
-import com.optoutbatch.support.OrderHistory;
+import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.StoredData;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;

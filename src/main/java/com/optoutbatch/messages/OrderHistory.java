@@ -1,4 +1,4 @@
-package com.optoutbatch.support;
+package com.optoutbatch.messages;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,6 +24,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import com.optoutbatch.support.ArrayColumn;
+import com.optoutbatch.support.PublishedFile;
+import com.optoutbatch.support.SafeCsv;
+import com.optoutbatch.support.Timestamps;
+import com.optoutbatch.support.Workspace;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -37,10 +42,11 @@ import org.springframework.stereotype.Component;
 /**
  * Every stored order with its messages, in one file ordered as {@link MessagesByOrder}
  * reads them (each order's messages together, in the order they were sent, orders by id,
- * then the messages that name no order), an order without messages on a line of its own.
- * The night's passes over all of them ({@code classified.csv}, the report's review, the
- * orders of opted-out buyers) read this file instead of the database, which on HSQLDB
- * costs several times more.
+ * then the messages that name no order), an order without messages on a line of its own;
+ * and {@code classified.csv}, its messages as the seller reads them, written in the same
+ * pass. The night's passes over every order and message (the report's review, the orders
+ * of opted-out buyers) read this file instead of the database, which on HSQLDB costs
+ * several times more.
  * <p>
  * The first file is made from the whole database. From then on the writers of orders and
  * messages note the orders they change ({@link #noteChanged}), in the transaction of the
@@ -54,6 +60,8 @@ public class OrderHistory {
 
 	/** The file, beside {@code classified.csv}, under {@code output/messages/}. */
 	public static final String FILE = ".orders-and-messages.csv";
+
+	static final String CLASSIFIED = "classified.csv";
 
 	private static final String[] HEADER = { "order_id", "order_known", "marketplace", "purchase_date", "buyer_alias",
 			"message_key", "message_id", "tool", "recipient_alias", "sent_at", "category", "rule_name", "flags",
@@ -86,12 +94,15 @@ public class OrderHistory {
 
 	private final Path file;
 
+	private final Path classified;
+
 	private final Workspace workspace;
 
 	public OrderHistory(JdbcTemplate jdbc, Workspace workspace) {
 		this.jdbc = jdbc;
 		this.workspace = workspace;
 		this.file = workspace.output("messages", FILE);
+		this.classified = workspace.output("messages", CLASSIFIED);
 	}
 
 	/**
@@ -110,27 +121,25 @@ public class OrderHistory {
 	}
 
 	/**
-	 * Brings the file up to date with the database: the lines of the orders changed since
-	 * read again and merged in, or the whole file made again when there is none yet, or
-	 * another.
-	 * @return the version of the file now, a new one whenever its content changed
+	 * Brings the file and {@code classified.csv} up to date with the database: the lines
+	 * of the orders changed since read again and merged in, or the whole file made again
+	 * when there is none yet, or another.
 	 */
-	public synchronized String update() {
+	public synchronized void update() {
 		Made made = made();
 		long through = jdbc.queryForObject("SELECT COALESCE(MAX(change_id), 0) FROM changed_orders", Long.class);
 		if (made != null && made.version().equals(versionOnFile())) {
-			if (through <= made.through()) {
-				return made.version();
+			if (through <= made.through() && Files.isRegularFile(classified)) {
+				return;
 			}
 			Changes changes = changes(made.through(), through);
 			if (changes.orderIds().size() <= made.lineCount() / REBUILD_SHARE) {
-				return publish(through, writer -> merge(changes, writer),
-						"merged the lines of " + changes.orderIds().size() + " changed orders"
-								+ (changes.withoutOrder() ? " and of the messages that name none" : ""));
+				publish(through, writer -> merge(changes, writer), "merged the lines of " + changes.orderIds().size()
+						+ " changed orders" + (changes.withoutOrder() ? " and of the messages that name none" : ""));
+				return;
 			}
 		}
-		return publish(through, this::rebuild,
-				made == null ? "made from the database" : "made again from the database");
+		publish(through, this::rebuild, made == null ? "made from the database" : "made again from the database");
 	}
 
 	/** Hands every line of the file to {@code line}, in order; {@link #update} first. */
@@ -154,7 +163,7 @@ public class OrderHistory {
 		}
 	}
 
-	private String publish(long through, FileFilling filling, String how) {
+	private void publish(long through, FileFilling filling, String how) {
 		String version = UUID.randomUUID().toString();
 		long started = System.nanoTime();
 		long[] lines = new long[1];
@@ -164,7 +173,16 @@ public class OrderHistory {
 				.setHeader(HEADER)
 				.get()
 				.print(writer);
-			lines[0] = filling.fill(line -> print(printer, line));
+			PublishedFile.write(workspace, classified, StandardCharsets.UTF_8, classifiedWriter -> {
+				SafeCsv.Printer messages = SafeCsv.wrap(classifiedWriter, SafeCsv.FORMAT, ClassifiedMessageRow.HEADER);
+				lines[0] = filling.fill(line -> {
+					print(printer, line);
+					if (line.isMessage()) {
+						messages.printRecord(ClassifiedMessageRow.of(line).cells());
+					}
+				});
+				messages.flush();
+			});
 			printer.flush();
 		});
 		jdbc.update("DELETE FROM order_history");
@@ -173,7 +191,6 @@ public class OrderHistory {
 		jdbc.update("DELETE FROM changed_orders WHERE change_id <= ?", through);
 		log.info("{}: {} ({} lines, {} ms)", workspace.home().relativize(file), how, lines[0],
 				(System.nanoTime() - started) / 1_000_000);
-		return version;
 	}
 
 	/**
@@ -326,22 +343,25 @@ public class OrderHistory {
 	}
 
 	private static Line messageLine(ResultSet row) throws SQLException {
-		return new Line(row.getString(1), row.getString(2) != null, row.getString(3), Timestamps.read(row, 4),
-				row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
-				Timestamps.read(row, 10), row.getString(11), row.getString(12), row.getString(13), row.getString(14));
+		return new Line(row.getString(1), row.getString(2) != null, row.getString(3), instant(row, 4), row.getString(5),
+				row.getString(6), row.getString(7), row.getString(8), row.getString(9), instant(row, 10),
+				row.getString(11), row.getString(12), row.getString(13), row.getString(14));
 	}
 
 	private static Line orderLine(ResultSet row) throws SQLException {
-		return new Line(row.getString(1), true, row.getString(2), Timestamps.read(row, 3), row.getString(4), null, null,
-				null, null, null, null, null, null, null);
+		return new Line(row.getString(1), true, row.getString(2), instant(row, 3), row.getString(4), null, null, null,
+				null, null, null, null, null, null);
+	}
+
+	private static String instant(ResultSet row, int column) throws SQLException {
+		return Timestamps.format(Timestamps.read(row, column));
 	}
 
 	private static void print(CSVPrinter printer, Line line) {
 		try {
-			printer.printRecord(line.orderId(), line.orderKnown(), line.marketplace(),
-					Timestamps.format(line.purchasedAt()), line.buyerAlias(), line.messageKey(), line.messageId(),
-					line.tool(), line.recipientAlias(), Timestamps.format(line.sentAt()), line.category(),
-					line.ruleName(), line.flags(), line.reason());
+			printer.printRecord(line.orderId(), line.orderKnown(), line.marketplace(), line.purchaseDate(),
+					line.buyerAlias(), line.messageKey(), line.messageId(), line.tool(), line.recipientAlias(),
+					line.sentAt(), line.category(), line.ruleName(), line.flags(), line.reason());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -354,15 +374,28 @@ public class OrderHistory {
 
 	/**
 	 * One line: an order ({@code orderKnown}: the order reports know it) with one of its
-	 * messages, or with none.
+	 * messages, or with none. Its times are kept as written ({@link Timestamps#format}),
+	 * read only by those who need them.
 	 */
-	public record Line(String orderId, boolean orderKnown, String marketplace, OffsetDateTime purchasedAt,
-			String buyerAlias, String messageKey, String messageId, String tool, String recipientAlias,
-			OffsetDateTime sentAt, String category, String ruleName, String flags, String reason) {
+	public record Line(String orderId, boolean orderKnown, String marketplace, String purchaseDate, String buyerAlias,
+			String messageKey, String messageId, String tool, String recipientAlias, String sentAt, String category,
+			String ruleName, String flags, String reason) {
 
 		/** Whether the line is a message's, not an order's without any. */
 		public boolean isMessage() {
 			return messageKey != null;
+		}
+
+		public OffsetDateTime purchased() {
+			return time(purchaseDate);
+		}
+
+		public OffsetDateTime sent() {
+			return time(sentAt);
+		}
+
+		private static OffsetDateTime time(String instant) {
+			return instant == null ? null : Instant.parse(instant).atOffset(ZoneOffset.UTC);
 		}
 
 	}
@@ -385,9 +418,9 @@ public class OrderHistory {
 				return null;
 			}
 			CSVRecord record = records.next();
-			return new Line(text(record, 0), Boolean.parseBoolean(record.get(1)), text(record, 2), time(record, 3),
+			return new Line(text(record, 0), Boolean.parseBoolean(record.get(1)), text(record, 2), text(record, 3),
 					text(record, 4), text(record, 5), text(record, 6), text(record, 7), text(record, 8),
-					time(record, 9), text(record, 10), text(record, 11), record.get(12), text(record, 13));
+					text(record, 9), text(record, 10), text(record, 11), record.get(12), text(record, 13));
 		}
 
 		String version() {
@@ -409,11 +442,6 @@ public class OrderHistory {
 		private static String text(CSVRecord record, int column) {
 			String value = record.get(column);
 			return value.isEmpty() ? null : value;
-		}
-
-		private static OffsetDateTime time(CSVRecord record, int column) {
-			String value = record.get(column);
-			return value.isEmpty() ? null : Instant.parse(value).atOffset(ZoneOffset.UTC);
 		}
 
 	}

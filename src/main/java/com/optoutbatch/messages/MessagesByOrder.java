@@ -1,4 +1,4 @@
-package com.optoutbatch.support;
+package com.optoutbatch.messages;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,12 +1,15 @@
-package com.optoutbatch.support;
+package com.optoutbatch.messages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.optoutbatch.support.JobTestSupport;
+import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,28 +48,37 @@ class OrderHistoryTests extends JobTestSupport {
 			order("171-0000000-000000" + i, "buyer" + i + "@marketplace.amazon.com");
 			message("m" + i, "171-0000000-000000" + i, "2026-11-0" + i + "T10:00:00Z");
 		}
-		String first = history.update();
+		history.update();
+		Path file = workspace.output("messages", OrderHistory.FILE);
+		Path classified = workspace.output("messages", "classified.csv");
 
-		jdbc.update("UPDATE orders SET buyer_alias = 'other@marketplace.amazon.com' WHERE order_id = ?",
-				"171-0000000-0000005");
+		jdbc.update(
+				"UPDATE orders SET buyer_alias = 'other@marketplace.amazon.com', purchase_date = ? WHERE order_id = ?",
+				OffsetDateTime.parse("2026-10-01T10:00:00Z"), "171-0000000-0000005");
 		message("m5b", "171-0000000-0000005", "2026-11-20T10:00:00Z");
 		message("new", "171-0000000-0000010", "2026-11-21T10:00:00Z");
 		message("late", null, "2026-11-22T10:00:00Z");
 		// as the writers do, in the transaction of the change
 		OrderHistory.noteChanged(jdbc, Arrays.asList("171-0000000-0000005", "171-0000000-0000010", null));
-		String merged = history.update();
-		List<String> afterMerge = lines();
+		history.update();
+		List<String> merged = lines();
+		String classifiedAfterMerge = Files.readString(classified);
+		FileTime written = Files.getLastModifiedTime(file);
 
-		assertThat(merged).isNotEqualTo(first);
-		assertThat(afterMerge).contains("171-0000000-0000005 m5 known other@marketplace.amazon.com",
+		assertThat(merged).contains("171-0000000-0000005 m5 known other@marketplace.amazon.com",
 				"171-0000000-0000005 m5b known other@marketplace.amazon.com", "171-0000000-0000010 new - -",
 				"- late - -");
+		assertThat(classifiedAfterMerge).contains("m5,171-0000000-0000005,CRITICAL,\"test, with a comma\",sent-late,")
+			.contains("m4,171-0000000-0000004,CRITICAL,\"test, with a comma\",,2026-11-04T10:00:00Z")
+			.contains("late,,CRITICAL");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM changed_orders", Long.class)).isZero();
-		assertThat(history.update()).isEqualTo(merged);
-
-		Files.delete(workspace.output("messages", OrderHistory.FILE));
 		history.update();
-		assertThat(lines()).isEqualTo(afterMerge);
+		assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
+
+		Files.delete(file);
+		history.update();
+		assertThat(lines()).isEqualTo(merged);
+		assertThat(classified).hasContent(classifiedAfterMerge);
 	}
 
 	@Test

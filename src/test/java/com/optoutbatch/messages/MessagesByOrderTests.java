@@ -1,9 +1,11 @@
-package com.optoutbatch.support;
+package com.optoutbatch.messages;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.optoutbatch.support.JobTestSupport;
+import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
