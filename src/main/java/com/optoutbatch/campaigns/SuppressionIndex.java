@@ -51,7 +51,6 @@ class SuppressionIndex {
 		Set<String> ordersOfOptedOutBuyers = new HashSet<>();
 		Set<String> reviewedOrders = new HashSet<>();
 		// one pass over the orders and messages: the aliases are not indexed (V8)
-		history.update();
 		history.forEach(line -> {
 			if (line.orderKnown() && line.buyerAlias() != null && optedOutBuyers.contains(line.buyerAlias())) {
 				ordersOfOptedOutBuyers.add(line.orderId());

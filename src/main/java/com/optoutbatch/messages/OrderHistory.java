@@ -61,7 +61,7 @@ public class OrderHistory {
 	/** The file, beside {@code classified.csv}, under {@code output/messages/}. */
 	public static final String FILE = ".orders-and-messages.csv";
 
-	static final String CLASSIFIED = "classified.csv";
+	private static final String CLASSIFIED = "classified.csv";
 
 	private static final String[] HEADER = { "order_id", "order_known", "marketplace", "purchase_date", "buyer_alias",
 			"message_key", "message_id", "tool", "recipient_alias", "sent_at", "category", "rule_name", "flags",
@@ -134,7 +134,7 @@ public class OrderHistory {
 			}
 			Changes changes = changes(made.through(), through);
 			if (changes.orderIds().size() <= made.lineCount() / REBUILD_SHARE) {
-				publish(through, writer -> merge(changes, writer), "merged the lines of " + changes.orderIds().size()
+				publish(through, out -> merge(changes, out), "merged the lines of " + changes.orderIds().size()
 						+ " changed orders" + (changes.withoutOrder() ? " and of the messages that name none" : ""));
 				return;
 			}
@@ -142,8 +142,11 @@ public class OrderHistory {
 		publish(through, this::rebuild, made == null ? "made from the database" : "made again from the database");
 	}
 
-	/** Hands every line of the file to {@code line}, in order; {@link #update} first. */
+	/**
+	 * Brings the file up to date and hands every line of it to {@code line}, in order.
+	 */
 	public void forEach(Consumer<Line> line) {
+		update();
 		try (Lines lines = open()) {
 			for (Line next = lines.next(); next != null; next = lines.next()) {
 				line.accept(next);
@@ -151,8 +154,7 @@ public class OrderHistory {
 		}
 	}
 
-	/** The file's lines one at a time; {@link #update} first. */
-	public Lines open() {
+	private Lines open() {
 		try {
 			BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
 			CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
@@ -163,7 +165,7 @@ public class OrderHistory {
 		}
 	}
 
-	private void publish(long through, FileFilling filling, String how) {
+	private void publish(long through, Consumer<Consumer<Line>> filling, String how) {
 		String version = UUID.randomUUID().toString();
 		long started = System.nanoTime();
 		long[] lines = new long[1];
@@ -175,7 +177,8 @@ public class OrderHistory {
 				.print(writer);
 			PublishedFile.write(workspace, classified, StandardCharsets.UTF_8, classifiedWriter -> {
 				SafeCsv.Printer messages = SafeCsv.wrap(classifiedWriter, SafeCsv.FORMAT, ClassifiedMessageRow.HEADER);
-				lines[0] = filling.fill(line -> {
+				filling.accept(line -> {
+					lines[0]++;
 					print(printer, line);
 					if (line.isMessage()) {
 						messages.printRecord(ClassifiedMessageRow.of(line).cells());
@@ -197,90 +200,75 @@ public class OrderHistory {
 	 * The whole file from the database: the messages by order, with the orders that have
 	 * none.
 	 */
-	private long rebuild(Consumer<Line> out) {
+	private void rebuild(Consumer<Line> out) {
 		MessagesByOrder<Line> messages = new MessagesByOrder<>(jdbc, MESSAGE_COLUMNS, (row, i) -> messageLine(row));
 		Iterator<Line> pages = new Pages<>(messages::next);
 		Iterator<Line> orders = new Pages<>(new OrderPages());
 		Line message = next(pages);
 		Line order = next(orders);
 		boolean orderHasMessages = false;
-		long lines = 0;
 		while (message != null || order != null) {
 			if (message != null && message.orderId() != null
 					&& (order == null || message.orderId().compareTo(order.orderId()) <= 0)) {
 				orderHasMessages |= order != null && order.orderId().equals(message.orderId());
 				out.accept(message);
-				lines++;
 				message = next(pages);
 			}
 			else if (order != null) {
 				if (!orderHasMessages) {
 					out.accept(order);
-					lines++;
 				}
 				orderHasMessages = false;
 				order = next(orders);
 			}
 			else {
 				out.accept(message);
-				lines++;
 				message = next(pages);
 			}
 		}
-		return lines;
 	}
 
 	/**
 	 * The last file with the lines of the changed orders read again from the database.
 	 */
-	private long merge(Changes changes, Consumer<Line> out) {
+	private void merge(Changes changes, Consumer<Line> out) {
 		TreeMap<String, List<Line>> fresh = fresh(changes.orderIds());
-		long lines = 0;
 		boolean withoutOrderReached = false;
 		try (Lines last = open()) {
 			for (Line line = last.next(); line != null; line = last.next()) {
 				if (line.orderId() == null && !withoutOrderReached) {
 					withoutOrderReached = true;
-					lines += flush(fresh, null, out);
+					flush(fresh, null, out);
 				}
 				if (line.orderId() != null) {
-					lines += flush(fresh, line.orderId(), out);
+					flush(fresh, line.orderId(), out);
 					if (!changes.orderIds().contains(line.orderId())) {
 						out.accept(line);
-						lines++;
 					}
 				}
 				else if (!changes.withoutOrder()) {
 					out.accept(line);
-					lines++;
 				}
 			}
 		}
-		lines += flush(fresh, null, out);
+		flush(fresh, null, out);
 		if (changes.withoutOrder()) {
 			for (Line line : jdbc.query(
 					"SELECT " + MESSAGE_COLUMNS + MESSAGES_FROM
 							+ " WHERE m.order_id IS NULL ORDER BY m.sent_at, m.message_key",
 					(row, i) -> messageLine(row))) {
 				out.accept(line);
-				lines++;
 			}
 		}
-		return lines;
 	}
 
 	/**
 	 * Writes the fresh orders before {@code before} ({@code null}: all that are left).
 	 */
-	private static long flush(TreeMap<String, List<Line>> fresh, String before, Consumer<Line> out) {
-		long lines = 0;
+	private static void flush(TreeMap<String, List<Line>> fresh, String before, Consumer<Line> out) {
 		while (!fresh.isEmpty() && (before == null || fresh.firstKey().compareTo(before) < 0)) {
-			for (Line line : fresh.pollFirstEntry().getValue()) {
-				out.accept(line);
-				lines++;
-			}
+			fresh.pollFirstEntry().getValue().forEach(out);
 		}
-		return lines;
 	}
 
 	/** The lines of these orders as the database has them now, by order id. */
@@ -401,7 +389,7 @@ public class OrderHistory {
 	}
 
 	/** The lines of the file, read one at a time. */
-	public static final class Lines implements AutoCloseable {
+	private static final class Lines implements AutoCloseable {
 
 		private final CSVParser parser;
 
@@ -501,13 +489,6 @@ public class OrderHistory {
 	}
 
 	private record Changes(Set<String> orderIds, boolean withoutOrder) {
-	}
-
-	@FunctionalInterface
-	private interface FileFilling {
-
-		long fill(Consumer<Line> out);
-
 	}
 
 }

@@ -101,7 +101,6 @@ class ViolationFinder {
 			violations.add(violation);
 			found.accept(violation);
 		});
-		history.update();
 		Map<String, Long> orders = new TreeMap<>();
 		String[] lastOrder = new String[1];
 		history.forEach(line -> {
