@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
-import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
 import com.optoutbatch.support.StoredData;

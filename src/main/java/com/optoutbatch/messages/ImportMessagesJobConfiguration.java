@@ -1,25 +1,19 @@
 package com.optoutbatch.messages;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import com.optoutbatch.support.FileParameters;
 import com.optoutbatch.support.InputLedger;
 import com.optoutbatch.support.InputSteps;
-import com.optoutbatch.support.ProgressLogger;
-import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.RunFileWriter;
-import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.TableStatistics;
 import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.optoutbatch.support.ArrayColumn;
-import com.optoutbatch.messages.OrderHistory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -17,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Stores each message once, by its key: a message imported again keeps its row and only
  * gets the classification of the current rules, so that a changed rules file takes effect
  * on the next import; a row the rules classify as before is not rewritten. The seller's
- * label of a message ({@link SellerLabels}) is applied again after the import.
+ * label of a message ({@link SellerLabels}) is applied again after the import. The
+ * chunk's orders are noted for the {@link OrderHistory}.
  */
 class MessageWriter implements ItemWriter<ClassifiedMessage> {
 

@@ -2,7 +2,6 @@ package com.optoutbatch.messages;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -67,13 +66,6 @@ final class MessagesByOrder<T> {
 			}
 		}
 		return List.of();
-	}
-
-	/** Every message, page by page. */
-	void forEach(Consumer<? super T> action) {
-		for (List<T> page = next(); !page.isEmpty(); page = next()) {
-			page.forEach(action);
-		}
 	}
 
 	private List<T> nextOrders() {

@@ -5,7 +5,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.optoutbatch.messages.OrderHistory;
 import com.optoutbatch.support.RejectedRecordException;
 
 import org.springframework.batch.infrastructure.item.Chunk;

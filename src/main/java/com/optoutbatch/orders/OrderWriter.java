@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * winning and nothing known being forgotten. Running it again on the same lines changes
  * nothing, and writes nothing: a stored order is only updated when the update would
  * change it (an update rewrites the row and its index entries, which is most of the cost
- * of a nightly re-reading last month's reports).
+ * of a nightly re-reading last month's reports). The chunk's orders are noted for the
+ * order history, to be read again from the database.
  */
 class OrderWriter implements ItemWriter<OrderLine> {
 
