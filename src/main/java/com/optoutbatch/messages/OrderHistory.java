@@ -134,9 +134,15 @@ public class OrderHistory {
 			}
 			Changes changes = changes(made.through(), through);
 			if (changes.orderIds().size() <= made.lineCount() / REBUILD_SHARE) {
-				publish(through, out -> merge(changes, out), "merged the lines of " + changes.orderIds().size()
-						+ " changed orders" + (changes.withoutOrder() ? " and of the messages that name none" : ""));
-				return;
+				try {
+					publish(through, out -> merge(changes, made.lineCount(), out),
+							"merged the lines of " + changes.orderIds().size() + " changed orders"
+									+ (changes.withoutOrder() ? " and of the messages that name none" : ""));
+					return;
+				}
+				catch (CutShort e) {
+					log.warn("{}; made again from the database", e.getMessage());
+				}
 			}
 		}
 		publish(through, this::rebuild, made == null ? "made from the database" : "made again from the database");
@@ -151,6 +157,17 @@ public class OrderHistory {
 			for (Line next = lines.next(); next != null; next = lines.next()) {
 				line.accept(next);
 			}
+			lines.checkWhole(made().lineCount());
+		}
+		catch (CutShort e) {
+			// the next run makes it again rather than reading the same lines short
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException notDeleted) {
+				e.addSuppressed(notDeleted);
+			}
+			throw e;
 		}
 	}
 
@@ -158,7 +175,7 @@ public class OrderHistory {
 		try {
 			BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
 			CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
-			return new Lines(parser);
+			return new Lines(parser, workspace.home().relativize(file).toString());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read " + workspace.home().relativize(file), e);
@@ -231,7 +248,7 @@ public class OrderHistory {
 	/**
 	 * The last file with the lines of the changed orders read again from the database.
 	 */
-	private void merge(Changes changes, Consumer<Line> out) {
+	private void merge(Changes changes, long lastLineCount, Consumer<Line> out) {
 		TreeMap<String, List<Line>> fresh = fresh(changes.orderIds());
 		boolean withoutOrderReached = false;
 		try (Lines last = open()) {
@@ -250,6 +267,7 @@ public class OrderHistory {
 					out.accept(line);
 				}
 			}
+			last.checkWhole(lastLineCount);
 		}
 		flush(fresh, null, out);
 		if (changes.withoutOrder()) {
@@ -395,20 +413,33 @@ public class OrderHistory {
 
 		private final Iterator<CSVRecord> records;
 
-		private Lines(CSVParser parser) {
+		private Lines(CSVParser parser, String shownAs) {
 			this.parser = parser;
+			this.shownAs = shownAs;
 			this.records = parser.iterator();
 		}
 
+		private long read;
+
+		private final String shownAs;
+
 		/** The next line; {@code null} at the end. */
-		public Line next() {
+		Line next() {
 			if (!records.hasNext()) {
 				return null;
 			}
+			read++;
 			CSVRecord record = records.next();
 			return new Line(text(record, 0), Boolean.parseBoolean(record.get(1)), text(record, 2), text(record, 3),
 					text(record, 4), text(record, 5), text(record, 6), text(record, 7), text(record, 8),
 					text(record, 9), text(record, 10), text(record, 11), record.get(12), text(record, 13));
+		}
+
+		/** Fails when the file ended before the lines it was written with. */
+		void checkWhole(long written) {
+			if (read != written) {
+				throw new CutShort(shownAs + " holds " + read + " lines, not the " + written + " it was written with");
+			}
 		}
 
 		String version() {
@@ -489,6 +520,15 @@ public class OrderHistory {
 	}
 
 	private record Changes(Set<String> orderIds, boolean withoutOrder) {
+	}
+
+	/** The file is not whole: cut short, or written over. */
+	private static final class CutShort extends IllegalStateException {
+
+		CutShort(String message) {
+			super(message);
+		}
+
 	}
 
 }

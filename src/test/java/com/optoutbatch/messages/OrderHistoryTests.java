@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class OrderHistoryTests extends JobTestSupport {
 
@@ -94,6 +95,32 @@ class OrderHistoryTests extends JobTestSupport {
 
 		assertThat(Files.readString(file)).isNotEqualTo(made);
 		assertThat(lines()).hasSize(2);
+	}
+
+	@Test
+	void aFileCutShortIsNeitherReadShortNorMergedButMadeAgain() throws Exception {
+		for (int i = 1; i <= 4; i++) {
+			order("171-0000000-000000" + i, "buyer" + i + "@marketplace.amazon.com");
+		}
+		history.update();
+		Path file = workspace.output("messages", OrderHistory.FILE);
+		cutLastLine(file);
+
+		assertThatIllegalStateException().isThrownBy(this::lines)
+			.withMessage("output/messages/.orders-and-messages.csv holds 3 lines, not the 4 it was written with");
+		assertThat(file).doesNotExist();
+		assertThat(lines()).hasSize(4);
+
+		cutLastLine(file);
+		order("171-0000000-0000005", "buyer5@marketplace.amazon.com");
+		OrderHistory.noteChanged(jdbc, List.of("171-0000000-0000005"));
+
+		assertThat(lines()).hasSize(5);
+	}
+
+	private static void cutLastLine(Path file) throws Exception {
+		String whole = Files.readString(file);
+		Files.writeString(file, whole.substring(0, whole.stripTrailing().lastIndexOf('\n') + 1));
 	}
 
 	private List<String> lines() {
