@@ -232,6 +232,7 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		void update(ExecutionContext context) {
 			committedLength = file.flush();
 			context.putLong(lengthKey, committedLength);
+			file.noteCommitted(context, committedLength);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package com.optoutbatch.launch;
 
+import com.optoutbatch.support.CompletedStepOutputs;
 import com.optoutbatch.support.Workspace;
 
 import org.springframework.batch.core.job.AbstractJob;
@@ -10,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the launch gives every job, wherever it is started from (the launch, the nightly
- * run, a test): the check of its {@link DeclaredParameters}, and the one line that says
- * why it failed ({@link FailureCauses}), written before its other listeners see the
- * failure.
+ * run, a test): the check of its {@link DeclaredParameters}, the one line that says why
+ * it failed ({@link FailureCauses}), written before its other listeners see the failure,
+ * and the outputs of its completed steps published when it resumes
+ * ({@link CompletedStepOutputs}).
  */
 @Component
 class EveryJob implements BeanPostProcessor {
@@ -33,6 +35,7 @@ class EveryJob implements BeanPostProcessor {
 			// registered last, so called first when the job ends
 			job.registerJobExecutionListener(
 					new FailureCauses(jobRepository.getObject(), workspace.getObject().home()));
+			job.registerJobExecutionListener(new CompletedStepOutputs(jobRepository.getObject()));
 		}
 		return bean;
 	}

@@ -20,10 +20,14 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * An output file that is written under a temporary name beside it,
@@ -37,6 +41,8 @@ import org.springframework.batch.core.step.StepExecution;
 public final class PublishedFile implements AutoCloseable {
 
 	public static final String PARTIAL_SUFFIX = ".partial";
+
+	private static final String COMMITTED_KEY = "published.committed:";
 
 	private final Path file;
 
@@ -190,6 +196,50 @@ public final class PublishedFile implements AutoCloseable {
 		catch (IOException e) {
 			throw failed(e);
 		}
+	}
+
+	/**
+	 * Notes in a step's context how long the partial file is as of the chunk being
+	 * committed, so that {@link #publishCompleted} can publish it should the step be
+	 * recorded complete without having published it.
+	 */
+	public void noteCommitted(ExecutionContext context, long length) {
+		context.putLong(COMMITTED_KEY + file, length);
+	}
+
+	/**
+	 * Publishes the partial files a completed step left behind, cut to the length its
+	 * last chunk committed. Spring Batch records a step complete before its listeners
+	 * run, and the listeners publish the files: a run killed in between leaves them
+	 * partial, and a later attempt does not run that step again.
+	 * @return the files published
+	 */
+	public static List<Path> publishCompleted(StepExecution step) {
+		List<Path> published = new ArrayList<>();
+		if (step.getStatus() != BatchStatus.COMPLETED) {
+			return published;
+		}
+		for (Map.Entry<String, Object> entry : step.getExecutionContext().entrySet()) {
+			if (entry.getKey().startsWith(COMMITTED_KEY) && entry.getValue() instanceof Long length) {
+				Path file = Path.of(entry.getKey().substring(COMMITTED_KEY.length()));
+				Path partial = file.resolveSibling(file.getFileName() + PARTIAL_SUFFIX);
+				try {
+					if (Files.exists(partial)) {
+						try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+							channel.truncate(length);
+							channel.force(true);
+						}
+						Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+						published.add(file);
+					}
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException("cannot publish " + partial + " of completed step "
+							+ step.getStepName() + ": " + e.getMessage(), e);
+				}
+			}
+		}
+		return published;
 	}
 
 	/** Moves the complete file into place, replacing the one of an earlier run. */

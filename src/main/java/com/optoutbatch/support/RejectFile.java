@@ -98,6 +98,7 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream, Ste
 		if (printer != null) {
 			printer.flush();
 			committedLength = file.flush();
+			file.noteCommitted(context, committedLength);
 		}
 		context.putLong(LENGTH_KEY, committedLength);
 		context.put(REASONS_KEY, new LinkedHashMap<>(reasons));

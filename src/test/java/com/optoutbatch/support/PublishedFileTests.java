@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -102,6 +108,32 @@ class PublishedFileTests {
 		assertThatThrownBy(() -> lost.open(120, StandardCharsets.UTF_8))
 			.hasMessageContaining("cannot resume output/list.csv")
 			.hasMessageContaining("--rerun");
+	}
+
+	@Test
+	void aStepRecordedCompleteBeforeItPublishedHasItsFilesPublishedAsCommittedAndAnUnfinishedStepHasNot()
+			throws Exception {
+		Path file = home.resolve("output/rejects/orders.txt.rejects.csv");
+		PublishedFile published = PublishedFile.of(workspace(), file);
+		Writer writer = published.create(StandardCharsets.UTF_8);
+		writer.write("line,reason,record\n2,unreadable date,x\n");
+		long committed = published.flush();
+		writer.write("3,uncommitted,y\n");
+		published.flush();
+		published.close();
+		JobExecution job = new JobExecution(1L, new JobInstance(1L, "importOrders"), new JobParameters());
+		StepExecution unfinished = new StepExecution(1L, "importOrderReportWorker:file0", job);
+		published.noteCommitted(unfinished.getExecutionContext(), committed);
+		StepExecution completed = new StepExecution(2L, "importOrderReportWorker:file0", job);
+		completed.setExecutionContext(unfinished.getExecutionContext());
+		completed.setStatus(BatchStatus.COMPLETED);
+
+		assertThat(PublishedFile.publishCompleted(unfinished)).isEmpty();
+		assertThat(file).doesNotExist();
+
+		assertThat(PublishedFile.publishCompleted(completed)).containsExactly(file.toAbsolutePath().normalize());
+		assertThat(file).hasContent("line,reason,record\n2,unreadable date,x\n");
+		assertThat(published.partial()).doesNotExist();
 	}
 
 }
