@@ -114,10 +114,8 @@ public class OrderHistory {
 			return;
 		}
 		List<String> ids = new ArrayList<>(new HashSet<>(orderIds));
-		jdbc.update(
-				"INSERT INTO changed_orders (order_id) SELECT c.id FROM " + IDS
-						+ " WHERE EXISTS (SELECT 1 FROM order_history)",
-				statement -> ArrayColumn.set(statement, ids, List.of(ArrayColumn.<String>text(id -> id))));
+		jdbc.update("INSERT INTO changed_orders (order_id) SELECT c.id FROM " + IDS
+				+ " WHERE EXISTS (SELECT 1 FROM order_history)", statement -> bind(statement, ids));
 	}
 
 	/**
