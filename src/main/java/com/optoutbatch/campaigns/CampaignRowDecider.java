@@ -28,30 +28,35 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 	@Override
 	public DecidedRow process(CampaignRow row) {
 		CheckedRow checked = check(row);
-		String orderId = checked.orderId();
+		return new DecidedRow(row, checked, decide(checked));
+	}
+
+	/** The verdict on a checked row, against what the index knows now. */
+	Verdict decide(CheckedRow row) {
+		String orderId = row.orderId();
 		boolean optedOutOrder = index.isOptedOutOrder(orderId);
-		boolean optedOutBuyer = index.isOptedOutBuyer(checked.buyerAlias(), orderId);
-		if (checked.purpose() == CampaignPurpose.CRITICAL) {
-			return decided(checked, null, optedOutOrder || optedOutBuyer);
+		boolean optedOutBuyer = index.isOptedOutBuyer(row.buyerAlias(), orderId);
+		if (row.purpose() == CampaignPurpose.CRITICAL) {
+			return optedOutOrder || optedOutBuyer ? Verdict.CRITICAL_TO_OPTED_OUT : Verdict.CLEAN;
 		}
 		if (optedOutOrder) {
-			return decided(checked, SuppressionReason.OPTED_OUT_ORDER, false);
+			return Verdict.held(SuppressionReason.OPTED_OUT_ORDER);
 		}
 		if (optedOutBuyer) {
-			return decided(checked, SuppressionReason.OPTED_OUT_BUYER, false);
+			return Verdict.held(SuppressionReason.OPTED_OUT_BUYER);
 		}
-		if (checked.purpose() == CampaignPurpose.REVIEW_REQUEST && orderId != null) {
+		if (row.purpose() == CampaignPurpose.REVIEW_REQUEST && orderId != null) {
 			if (index.reviewAlreadyRequested(orderId)) {
-				return decided(checked, SuppressionReason.REVIEW_ALREADY_REQUESTED, false);
+				return Verdict.held(SuppressionReason.REVIEW_ALREADY_REQUESTED);
 			}
-			if (index.isDuplicateReviewRequest(row.list().name(), row.line(), orderId)) {
-				return decided(checked, SuppressionReason.DUPLICATE_REVIEW_REQUEST, false);
+			if (index.isDuplicateReviewRequest(row.listName(), row.line(), orderId)) {
+				return Verdict.held(SuppressionReason.DUPLICATE_REVIEW_REQUEST);
 			}
-			if (outsideReviewWindow(checked)) {
-				return decided(checked, SuppressionReason.OUTSIDE_REVIEW_WINDOW, false);
+			if (outsideReviewWindow(row)) {
+				return Verdict.held(SuppressionReason.OUTSIDE_REVIEW_WINDOW);
 			}
 		}
-		return decided(checked, null, false);
+		return Verdict.CLEAN;
 	}
 
 	/** The row's fields checked and normalised; a row that cannot be used is rejected. */
@@ -70,7 +75,7 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 		if (orderId == null && alias == null) {
 			throw reject(row, "no order id or buyer alias", "the row names neither an order nor a buyer");
 		}
-		return new CheckedRow(row, orderId, alias, purposeOf(row),
+		return new CheckedRow(row.list().name(), row.line(), orderId, alias, purposeOf(row),
 				date(row, "planned send date", row.plannedSendDate()), date(row, "delivery date", row.deliveryDate()));
 	}
 
@@ -84,10 +89,6 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 		}
 		long days = ChronoUnit.DAYS.between(row.deliveryDate(), row.plannedSendDate());
 		return days < ReviewWindow.FIRST_DAY || days > ReviewWindow.LAST_DAY;
-	}
-
-	private static DecidedRow decided(CheckedRow row, SuppressionReason reason, boolean criticalToOptedOutBuyer) {
-		return new DecidedRow(row.row(), row.orderId(), row.buyerAlias(), reason, criticalToOptedOutBuyer);
 	}
 
 	private static LocalDate date(CampaignRow row, String field, String value) {
@@ -106,8 +107,10 @@ class CampaignRowDecider implements ItemProcessor<CampaignRow, DecidedRow> {
 		return new RejectedRecordException(row.line(), reason, detail, row.list().maskedRecord(row.cells()));
 	}
 
-	/** A campaign row whose fields have been checked. */
-	record CheckedRow(CampaignRow row, String orderId, String buyerAlias, CampaignPurpose purpose,
+	/**
+	 * What deciding a campaign row reads of it: its fields checked and normalised.
+	 */
+	record CheckedRow(String listName, long line, String orderId, String buyerAlias, CampaignPurpose purpose,
 			LocalDate plannedSendDate, LocalDate deliveryDate) {
 	}
 

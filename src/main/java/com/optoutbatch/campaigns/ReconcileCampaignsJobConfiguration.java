@@ -21,6 +21,8 @@ import com.optoutbatch.support.Workspace;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -40,7 +42,9 @@ import org.springframework.util.FileSystemUtils;
  * {@code reconcileCampaigns}: every campaign list against the opt-out registry, the sent
  * messages and the other lists. A first pass over the lists notes their review requests
  * (in memory: one entry per order); the second decides each row into the clean or the
- * held-back copy of its list; then each tool gets its unsubscribe import file.
+ * held-back copy of its list, reading the lists that are new or changed and deciding the
+ * others again from their decision files ({@link DecidedLists}); then each tool gets its
+ * unsubscribe import file.
  */
 @Configuration(proxyBeanMethods = false)
 class ReconcileCampaignsJobConfiguration {
@@ -49,8 +53,8 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	Job reconcileCampaigns(JobRepository jobRepository, Step keepAnUnchangedCampaignRun, Step clearCampaignRun,
-			Step noteReviewRequests, Step reconcileCampaignListsManager, Step writeUnsubscribeFiles,
-			RunFileWriter runFile) {
+			Step noteReviewRequests, Step reconcileCampaignListsManager, Step redecideCampaignListsManager,
+			Step writeUnsubscribeFiles, RunFileWriter runFile) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(keepAnUnchangedCampaignRun)
 			.on(UnchangedCampaignRun.UNCHANGED)
 			.end()
@@ -59,6 +63,7 @@ class ReconcileCampaignsJobConfiguration {
 			.to(clearCampaignRun)
 			.next(noteReviewRequests)
 			.next(reconcileCampaignListsManager)
+			.next(redecideCampaignListsManager)
 			.next(writeUnsubscribeFiles)
 			.end()
 			.listener(runFile)
@@ -79,26 +84,33 @@ class ReconcileCampaignsJobConfiguration {
 
 	/**
 	 * Forgets what an earlier attempt at this run date noted and wrote: the outputs are
-	 * rewritten whole.
+	 * written anew, but for the copies and decision files of the lists decided again from
+	 * them.
 	 */
 	@Bean
 	Step clearCampaignRun(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-			Workspace workspace) {
+			Workspace workspace, DecidedLists decidedLists) {
 		return new StepBuilder("clearCampaignRun", jobRepository).tasklet((contribution, chunk) -> {
 			LocalDate runDate = runDate(chunk.getStepContext().getStepExecution());
 			jdbc.update("DELETE FROM campaign_held_rows WHERE run_date = ?", runDate);
-			empty(workspace.output("send-lists"));
-			empty(workspace.output("unsubscribe"));
+			empty(workspace.output("send-lists"), decidedLists.kept(workspace));
+			empty(workspace.output(ListDecision.FOLDER), decidedLists.kept(workspace));
+			empty(workspace.output("unsubscribe"), List.of());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
 
 	// what is inside, not the folder: it may be a mount point of its own
-	private static void empty(Path folder) throws IOException {
+	private static void empty(Path folder, List<Path> kept) throws IOException {
 		if (Files.isDirectory(folder)) {
 			try (Stream<Path> entries = Files.list(folder)) {
 				for (Path entry : entries.toList()) {
-					FileSystemUtils.deleteRecursively(entry);
+					if (kept.stream().noneMatch(file -> file.startsWith(entry))) {
+						FileSystemUtils.deleteRecursively(entry);
+					}
+					else if (Files.isDirectory(entry)) {
+						empty(entry, kept);
+					}
 				}
 			}
 		}
@@ -115,17 +127,53 @@ class ReconcileCampaignsJobConfiguration {
 
 	@Bean
 	@StepScope
-	ReviewRequestNotes reviewRequestNotes(Workspace workspace, CampaignProfiles campaignProfiles,
-			KeptReviewRequests keptReviewRequests, @Value("#{stepExecution}") StepExecution step) {
-		return new ReviewRequestNotes(lists(workspace).get(), list -> openList(workspace, campaignProfiles, list, step),
-				keptReviewRequests);
+	ReviewRequestNotes reviewRequestNotes(Workspace workspace, DecidedLists decidedLists,
+			KeptReviewRequests keptReviewRequests) {
+		return new ReviewRequestNotes(decidedLists, workspace, keptReviewRequests);
 	}
 
 	@Bean
-	Step reconcileCampaignListsManager(JobRepository jobRepository, Workspace workspace,
+	Step reconcileCampaignListsManager(JobRepository jobRepository, DecidedLists decidedLists,
 			Step reconcileCampaignListWorker) {
-		return InputSteps.perInputFile("reconcileCampaignListsManager", jobRepository, lists(workspace),
-				reconcileCampaignListWorker);
+		return InputSteps.perInputFile("reconcileCampaignListsManager", jobRepository,
+				() -> files(decidedLists.toRead()), reconcileCampaignListWorker);
+	}
+
+	@Bean
+	Step redecideCampaignListsManager(JobRepository jobRepository, DecidedLists decidedLists,
+			Step redecideCampaignListWorker) {
+		return InputSteps.perInputFile("redecideCampaignListsManager", jobRepository,
+				() -> files(decidedLists.fromDecisions()), redecideCampaignListWorker);
+	}
+
+	@Bean
+	Step redecideCampaignListWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CampaignListPatch campaignListPatch) {
+		return new StepBuilder("redecideCampaignListWorker", jobRepository)
+			.tasklet(campaignListPatch, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	CampaignListPatch campaignListPatch(CampaignList campaignList, CampaignRowDecider campaignRowDecider,
+			Workspace workspace, JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+		return new CampaignListPatch(campaignList, campaignRowDecider, workspace, runDate(step), jdbc);
+	}
+
+	/**
+	 * The lists of the run, and which are decided again from their decision files: the
+	 * same for every step of the run.
+	 */
+	@Bean
+	@JobScope
+	DecidedLists decidedLists(Workspace workspace, CampaignProfiles campaignProfiles, InputLedger inputLedger,
+			@Value("#{jobExecution}") JobExecution job) {
+		List<CampaignList> lists = lists(workspace).get()
+			.stream()
+			.map(list -> openList(workspace, campaignProfiles, list, job.getJobParameters()))
+			.toList();
+		return new DecidedLists(lists, workspace, list -> inputLedger.pinned(job, "campaigns/" + list.name()));
 	}
 
 	@Bean
@@ -185,7 +233,7 @@ class ReconcileCampaignsJobConfiguration {
 	CampaignList campaignList(Workspace workspace, CampaignProfiles campaignProfiles,
 			@Value("#{stepExecutionContext['input.file']}") String file,
 			@Value("#{stepExecution}") StepExecution step) {
-		return openList(workspace, campaignProfiles, Path.of(file), step);
+		return openList(workspace, campaignProfiles, Path.of(file), step.getJobParameters());
 	}
 
 	@Bean
@@ -205,10 +253,10 @@ class ReconcileCampaignsJobConfiguration {
 	@Bean
 	@StepScope
 	SendListWriter sendListWriter(CampaignList campaignList, Workspace workspace, JdbcTemplate jdbc,
-			@Value("#{stepExecution}") StepExecution step) {
-		return new SendListWriter(campaignList, workspace,
-				SendListWriter.sendList(workspace, campaignList.file(), "clean"),
-				SendListWriter.sendList(workspace, campaignList.file(), "suppressed"), runDate(step), jdbc);
+			InputLedger inputLedger, @Value("#{stepExecution}") StepExecution step) {
+		InputLedger.Fingerprint pinned = inputLedger.pinned(step.getJobExecution(), "campaigns/" + campaignList.name());
+		return new SendListWriter(campaignList, workspace, runDate(step), jdbc,
+				pinned == null ? null : pinned.sha256());
 	}
 
 	@Bean
@@ -228,10 +276,14 @@ class ReconcileCampaignsJobConfiguration {
 		return () -> CampaignLists.under(workspace.input("campaigns"));
 	}
 
+	private static List<Path> files(List<CampaignList> lists) {
+		return lists.stream().map(CampaignList::file).toList();
+	}
+
 	private static CampaignList openList(Workspace workspace, CampaignProfiles profiles, Path list,
-			StepExecution step) {
+			JobParameters parameters) {
 		return CampaignLists.open(workspace.input("campaigns"), list, workspace.inputName(list), profiles,
-				FileParameters.charsetFor(step.getJobParameters(), list));
+				FileParameters.charsetFor(parameters, list));
 	}
 
 	private static LocalDate runDate(StepExecution step) {

@@ -1,11 +1,14 @@
 package com.optoutbatch.campaigns;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,12 @@ import org.apache.commons.csv.CSVFormat;
 
 import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.RecordTally;
+import com.optoutbatch.support.RecordTally.RecordCounts;
+import com.optoutbatch.support.RejectFile;
 import com.optoutbatch.support.SafeCsv;
 import com.optoutbatch.support.Workspace;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -52,19 +58,29 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 
 	private final ListFile suppressed;
 
+	private final DecisionFile decision;
+
+	private final String listSha256;
+
 	private Map<String, Long> heldBack = new LinkedHashMap<>();
 
-	SendListWriter(CampaignList list, Workspace workspace, Path cleanFile, Path suppressedFile, LocalDate runDate,
-			JdbcTemplate jdbc) {
+	/**
+	 * @param listSha256 the list's content as the run pinned it, for its decision file;
+	 * {@code null} outside a pinned run, whose decision file is never read
+	 */
+	SendListWriter(CampaignList list, Workspace workspace, LocalDate runDate, JdbcTemplate jdbc, String listSha256) {
 		this.list = list;
 		this.runDate = runDate;
 		this.jdbc = jdbc;
-		this.clean = list.usable() ? new ListFile("clean", PublishedFile.of(workspace, cleanFile), list.header())
-				: null;
+		this.listSha256 = listSha256;
+		this.clean = list.usable() ? new ListFile("clean",
+				PublishedFile.of(workspace, sendList(workspace, list.file(), "clean")), list.header()) : null;
 		List<String> header = new ArrayList<>(list.header());
 		header.add(REASON_COLUMN);
-		this.suppressed = list.usable()
-				? new ListFile("suppressed", PublishedFile.of(workspace, suppressedFile), header) : null;
+		this.suppressed = list.usable() ? new ListFile("suppressed",
+				PublishedFile.of(workspace, sendList(workspace, list.file(), "suppressed")), header) : null;
+		this.decision = list.usable()
+				? new DecisionFile(PublishedFile.of(workspace, ListDecision.of(workspace, list.file()))) : null;
 	}
 
 	/**
@@ -88,29 +104,40 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 	public void write(Chunk<? extends DecidedRow> rows) throws Exception {
 		clean.rollBack();
 		suppressed.rollBack();
+		decision.rollBack();
 		List<DecidedRow> remembered = new ArrayList<>();
 		for (DecidedRow row : rows) {
+			int cellBytes;
 			if (row.held()) {
 				heldBack.merge(row.reason().name(), 1L, Long::sum);
-				suppressed.add(withReason(row));
+				cellBytes = suppressed.add(row.row().cells(), row.reason());
 			}
 			else {
-				clean.add(row.row().cells());
+				cellBytes = clean.add(row.row().cells(), null);
 			}
-			if (row.remembered() != null) {
+			decision.add(ListDecision.Row.of(row.checked(), row.verdict(), cellBytes));
+			if (row.verdict().remembered() != null) {
 				remembered.add(row);
 			}
 		}
 		clean.write();
 		suppressed.write();
-		jdbc.batchUpdate(REMEMBER, remembered, remembered.size(), (statement, row) -> {
+		remember(jdbc, runDate, list, remembered);
+	}
+
+	/**
+	 * Remembers the rows held back for an opt-out and the critical rows to opted-out
+	 * buyers, for the unsubscribe files and the report.
+	 */
+	static void remember(JdbcTemplate jdbc, LocalDate runDate, CampaignList list, List<DecidedRow> rows) {
+		jdbc.batchUpdate(REMEMBER, rows, rows.size(), (statement, row) -> {
 			statement.setObject(1, runDate);
 			statement.setString(2, list.name());
-			statement.setLong(3, row.row().line());
+			statement.setLong(3, row.checked().line());
 			statement.setString(4, list.tool());
-			statement.setString(5, row.orderId());
-			statement.setString(6, row.buyerAlias());
-			statement.setString(7, row.remembered());
+			statement.setString(5, row.checked().orderId());
+			statement.setString(6, row.checked().buyerAlias());
+			statement.setString(7, row.verdict().remembered());
 			statement.setBoolean(8, row.held());
 		});
 	}
@@ -121,6 +148,7 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		if (clean != null) {
 			clean.open(context);
 			suppressed.open(context);
+			decision.open(context);
 		}
 	}
 
@@ -130,6 +158,7 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		if (clean != null) {
 			clean.update(context);
 			suppressed.update(context);
+			decision.update(context);
 		}
 	}
 
@@ -138,9 +167,23 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		if (clean == null) {
 			return null;
 		}
+		if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
+			try {
+				decision.finish(stepExecution.getExecutionContext());
+			}
+			catch (RuntimeException e) {
+				decision.file.close();
+				stepExecution.setStatus(BatchStatus.FAILED);
+				stepExecution.addFailureException(e);
+				return ExitStatus.FAILED.addExitDescription(e);
+			}
+		}
+		// the decision file first: it names the copies it describes
+		// (ListDecision.inPlace)
+		ExitStatus status = decision.file.afterStep(stepExecution);
 		ExitStatus cleanStatus = clean.file.afterStep(stepExecution);
 		ExitStatus suppressedStatus = suppressed.file.afterStep(stepExecution);
-		return cleanStatus != null ? cleanStatus : suppressedStatus;
+		return status != null ? status : cleanStatus != null ? cleanStatus : suppressedStatus;
 	}
 
 	@Override
@@ -148,16 +191,30 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		if (clean != null) {
 			clean.file.close();
 			suppressed.file.close();
+			decision.file.close();
 		}
 	}
 
-	private static String[] withReason(DecidedRow row) {
-		String[] cells = Arrays.copyOf(row.row().cells(), row.row().list().header().size() + 1);
-		for (int i = 0; i < cells.length - 1; i++) {
-			cells[i] = cells[i] == null ? "" : cells[i];
+	/**
+	 * What follows a row's cells in a copy of the list: the reason it was held back, if
+	 * it was, and the line end.
+	 */
+	static String suffix(CSVFormat csv, CampaignListFormat format, SuppressionReason reason) {
+		StringBuilder suffix = new StringBuilder();
+		if (reason != null) {
+			print(csv, reason.name(), suffix, false);
 		}
-		cells[cells.length - 1] = row.reason().name();
-		return cells;
+		return suffix.append(format.recordSeparator()).toString();
+	}
+
+	// CSVFormat.format would make a printer on a StringWriter for every line
+	private static void print(CSVFormat csv, String cell, StringBuilder line, boolean first) {
+		try {
+			csv.print(SafeCsv.neutralise(cell), line, first);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e); // a StringBuilder does not fail
+		}
 	}
 
 	/**
@@ -178,6 +235,8 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 
 		private long committedLength;
 
+		private long headerLength;
+
 		ListFile(String name, PublishedFile file, List<String> header) {
 			this.lengthKey = "send-list." + name + ".length";
 			this.file = file;
@@ -187,13 +246,15 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 
 		void open(ExecutionContext context) {
 			committedLength = context.getLong(lengthKey, 0L);
+			headerLength = context.getLong(lengthKey + ".header", 0L);
 			file.open(committedLength, list.format().charset().charset());
 			if (committedLength == 0) {
 				String bom = list.format().charset().bomLength() > 0 ? "\uFEFF" : "";
 				lines.append(bom);
-				add(header.toArray(String[]::new));
+				add(header.toArray(String[]::new), null);
 				write();
 				committedLength = file.flush();
+				headerLength = committedLength;
 			}
 		}
 
@@ -206,17 +267,28 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 			file.truncate(committedLength);
 		}
 
-		// CSVFormat.format would make a printer on a StringWriter for every line
-		void add(String[] cells) {
+		/**
+		 * Adds a line: the cells, the reason the row was held back if it was, the line
+		 * end.
+		 * @return the bytes the cells take in the list's charset
+		 */
+		int add(String[] cells, SuppressionReason reason) {
+			int start = lines.length();
 			for (int i = 0; i < cells.length; i++) {
-				try {
-					csv.print(SafeCsv.neutralise(cells[i]), lines, i == 0);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e); // a StringBuilder does not fail
+				print(csv, cells[i], lines, i == 0);
+			}
+			int cellBytes = encodedLength(lines, start, lines.length());
+			lines.append(suffix(csv, list.format(), reason));
+			return cellBytes;
+		}
+
+		private int encodedLength(CharSequence text, int start, int end) {
+			for (int i = start; i < end; i++) {
+				if (text.charAt(i) >= 0x80) {
+					return list.format().charset().charset().encode(CharBuffer.wrap(text, start, end)).remaining();
 				}
 			}
-			lines.append(list.format().recordSeparator());
+			return end - start;
 		}
 
 		void write() {
@@ -232,7 +304,87 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		void update(ExecutionContext context) {
 			committedLength = file.flush();
 			context.putLong(lengthKey, committedLength);
+			context.putLong(lengthKey + ".header", headerLength);
 			file.noteCommitted(context, committedLength);
+		}
+
+		ListDecision.Copy copy() {
+			try {
+				return new ListDecision.Copy(file.flush(), ListDecision.crc(file.partial()), headerLength);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot read " + file.partial() + ": " + e.getMessage(), e);
+			}
+		}
+
+	}
+
+	/** The decision file of the list, its rows written with the copies' lines. */
+	private final class DecisionFile {
+
+		private static final String LENGTH_KEY = "send-list.decided.length";
+
+		private final PublishedFile file;
+
+		private DataOutputStream rows;
+
+		private long committedLength;
+
+		DecisionFile(PublishedFile file) {
+			this.file = file;
+		}
+
+		void open(ExecutionContext context) {
+			committedLength = context.getLong(LENGTH_KEY, 0L);
+			file.open(committedLength, StandardCharsets.ISO_8859_1);
+			rows = new DataOutputStream(new BufferedOutputStream(file.stream(), 1 << 16));
+		}
+
+		void add(ListDecision.Row row) {
+			try {
+				ListDecision.write(rows, row);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e.getMessage(), e);
+			}
+		}
+
+		void rollBack() {
+			flushRows();
+			file.truncate(committedLength);
+		}
+
+		void update(ExecutionContext context) {
+			flushRows();
+			committedLength = file.flush();
+			context.putLong(LENGTH_KEY, committedLength);
+			file.noteCommitted(context, committedLength);
+		}
+
+		/** Ends the file with its trailer, once the list is decided. */
+		void finish(ExecutionContext context) {
+			RecordCounts counts = RecordTally.read(context);
+			@SuppressWarnings("unchecked")
+			Map<String, Long> reasons = (Map<String, Long>) context.get(RejectFile.REASONS_KEY);
+			try {
+				ListDecision.finish(rows, committedLength,
+						new ListDecision.Trailer(listSha256, ListDecision.shapeOf(list),
+								counts.used() + counts.filtered(), counts.read(), counts.rejected(),
+								reasons == null ? Map.of() : reasons, clean.copy(), suppressed.copy()));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e.getMessage(), e);
+			}
+			flushRows();
+		}
+
+		private void flushRows() {
+			try {
+				rows.flush();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e.getMessage(), e);
+			}
 		}
 
 	}

@@ -359,6 +359,15 @@ public class InputLedger {
 		return noted == null ? new TreeMap<>() : new TreeMap<>((Map<String, String>) noted);
 	}
 
+	/**
+	 * The fingerprint this run pinned for an input, by its path under {@code input/};
+	 * {@code null} outside a run the launch pinned, or for a file it did not pin.
+	 */
+	public Fingerprint pinned(JobExecution job, String path) {
+		Run run = pinnedBy(job);
+		return run == null ? null : pinned(run).get(path);
+	}
+
 	/** The inputs a run pinned, by path under {@code input/}. */
 	public Map<String, Fingerprint> pinned(Run run) {
 		Map<String, Fingerprint> pinned = new LinkedHashMap<>();

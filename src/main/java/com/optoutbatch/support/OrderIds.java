@@ -10,6 +10,8 @@ public final class OrderIds {
 
 	private static final Pattern ORDER_ID = Pattern.compile("(?:\\d{3}|[A-Z]\\d{2})-\\d{7}-\\d{7}");
 
+	private static final long SIXTEEN_DIGITS = 10_000_000_000_000_000L;
+
 	private OrderIds() {
 	}
 
@@ -34,6 +36,13 @@ public final class OrderIds {
 			}
 		}
 		return key;
+	}
+
+	/** The order id a {@link #key} was made from. */
+	public static String of(long key) {
+		String digits = Long.toString(key % SIXTEEN_DIGITS + SIXTEEN_DIGITS).substring(1);
+		char first = Character.toUpperCase(Character.forDigit((int) (key / SIXTEEN_DIGITS), 36));
+		return first + digits.substring(0, 2) + "-" + digits.substring(2, 9) + "-" + digits.substring(9);
 	}
 
 }

@@ -168,6 +168,16 @@ public final class PublishedFile implements AutoCloseable {
 	}
 
 	/**
+	 * The partial file's bytes, under its writer: flush the writer before writing here.
+	 */
+	public OutputStream stream() {
+		if (stream == null) {
+			throw new IllegalStateException(shownAs + " is not open");
+		}
+		return stream;
+	}
+
+	/**
 	 * Flushes what was written and returns the partial file's length: the length to
 	 * commit.
 	 */

@@ -44,12 +44,19 @@ public class RecordTally implements StepExecutionListener, ItemStream {
 
 	@Override
 	public void update(ExecutionContext context) {
-		RecordCounts now = base.plus(new RecordCounts(step.getReadCount() + step.getReadSkipCount(),
-				step.getWriteCount(), step.getFilterCount(), step.getSkipCount()));
-		context.putLong(PREFIX + "read", now.read());
-		context.putLong(PREFIX + "used", now.used());
-		context.putLong(PREFIX + "filtered", now.filtered());
-		context.putLong(PREFIX + "rejected", now.rejected());
+		put(context, base.plus(new RecordCounts(step.getReadCount() + step.getReadSkipCount(), step.getWriteCount(),
+				step.getFilterCount(), step.getSkipCount())));
+	}
+
+	/**
+	 * Puts the counts of a step that decides its records without a chunk of its own:
+	 * {@code used} counts the rows held back under {@link #FILTER_REASONS_KEY} too.
+	 */
+	public static void put(ExecutionContext context, RecordCounts counts) {
+		context.putLong(PREFIX + "read", counts.read());
+		context.putLong(PREFIX + "used", counts.used());
+		context.putLong(PREFIX + "filtered", counts.filtered());
+		context.putLong(PREFIX + "rejected", counts.rejected());
 	}
 
 	/**

@@ -98,16 +98,16 @@ class CampaignRowDeciderTests {
 	void criticalCampaignKeepsItsRowsForOptedOutBuyersFlagged() {
 		DecidedRow row = decide(OPTED_OUT_ORDER, null, "critical");
 		assertThat(row.held()).isFalse();
-		assertThat(row.criticalToOptedOutBuyer()).isTrue();
-		assertThat(row.remembered()).isEqualTo(DecidedRow.CRITICAL_TO_OPTED_OUT);
-		assertThat(decide(PLAIN_ORDER, null, "critical").remembered()).isNull();
+		assertThat(row.verdict().criticalToOptedOutBuyer()).isTrue();
+		assertThat(row.verdict().remembered()).isEqualTo(Verdict.CRITICAL_TO_OPTED_OUT_NAME);
+		assertThat(decide(PLAIN_ORDER, null, "critical").verdict().remembered()).isNull();
 	}
 
 	@Test
 	void plainRowIsClean() {
 		DecidedRow row = decide(PLAIN_ORDER, "K8V2BQ9Z4MX7WHC@marketplace.amazon.com", "review_request");
 		assertThat(row.held()).isFalse();
-		assertThat(row.buyerAlias()).isEqualTo("k8v2bq9z4mx7whc@marketplace.amazon.com");
+		assertThat(row.checked().buyerAlias()).isEqualTo("k8v2bq9z4mx7whc@marketplace.amazon.com");
 	}
 
 	@ParameterizedTest
