@@ -1,6 +1,7 @@
 package com.optoutbatch.messages;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,13 @@ public final class ClassifierEvaluation {
 	/** The default of {@code optout.messages.min-confidence}. */
 	static final double DEFAULT_MIN_CONFIDENCE = 0.4;
 
+	// what was measured, the report's first words
+	private final String measured;
+
 	private final List<Outcome> outcomes = new ArrayList<>();
 
-	private ClassifierEvaluation() {
+	ClassifierEvaluation(String measured) {
+		this.measured = measured;
 	}
 
 	/** A test message, what it is and what the classifier made of it. */
@@ -45,13 +50,16 @@ public final class ClassifierEvaluation {
 		MessageClassifier classifier = new MessageClassifier(rules,
 				ClassifierTraining.train(rules, corpus.stream().filter(message -> !message.isTest()).toList()),
 				minConfidence);
-		ClassifierEvaluation evaluation = new ClassifierEvaluation();
-		for (LabelledCorpus.Message message : corpus) {
-			if (message.isTest()) {
-				evaluation.outcomes.add(new Outcome(message, classifier.classify(message.subject(), message.body())));
-			}
-		}
+		ClassifierEvaluation evaluation = new ClassifierEvaluation("test split");
+		evaluation.classify(classifier, corpus.stream().filter(LabelledCorpus.Message::isTest).toList());
 		return evaluation;
+	}
+
+	/** Classifies the messages and adds what the classifier made of them. */
+	void classify(MessageClassifier classifier, List<LabelledCorpus.Message> messages) {
+		for (LabelledCorpus.Message message : messages) {
+			outcomes.add(new Outcome(message, classifier.classify(message.subject(), message.body())));
+		}
 	}
 
 	List<Outcome> outcomes() {
@@ -124,7 +132,7 @@ public final class ClassifierEvaluation {
 
 	String report() {
 		StringBuilder text = new StringBuilder();
-		text.append(String.format(Locale.ROOT, "test split: %d messages; accuracy %.1f%%, undecided %.1f%%%n",
+		text.append(String.format(Locale.ROOT, "%s: %d messages; accuracy %.1f%%, undecided %.1f%%%n", measured,
 				outcomes.size(), 100 * accuracy(), 100 * undecided()));
 		text.append("\nby language:\n");
 		accuracyBy(LabelledCorpus.Message::language).forEach((language, accuracy) -> text
@@ -140,6 +148,36 @@ public final class ClassifierEvaluation {
 					score.flag() == null ? "all" : score.flag().code(), score.labelled(), score.found(),
 					100 * score.recall(), 100 * score.precision()));
 		}
+		return text.toString();
+	}
+
+	/**
+	 * Per language, the kinds of message it gets wrong, the worst first: where more
+	 * training messages would help most.
+	 */
+	String missedKindsByLanguage() {
+		StringBuilder text = new StringBuilder("\nkinds missed, by language (right / measured):\n");
+		Map<String, Map<String, int[]>> tally = new TreeMap<>();
+		for (Outcome outcome : outcomes) {
+			int[] counts = tally.computeIfAbsent(outcome.message().language(), language -> new TreeMap<>())
+				.computeIfAbsent(outcome.message().kind(), kind -> new int[2]);
+			counts[0] += outcome.right() ? 1 : 0;
+			counts[1]++;
+		}
+		tally.forEach((language, kinds) -> {
+			text.append("  ").append(language).append(':');
+			kinds.entrySet()
+				.stream()
+				.filter(kind -> kind.getValue()[0] < kind.getValue()[1])
+				.sorted(Comparator.comparingDouble(kind -> (double) kind.getValue()[0] / kind.getValue()[1]))
+				.forEach(kind -> text.append(' ')
+					.append(kind.getKey())
+					.append(' ')
+					.append(kind.getValue()[0])
+					.append('/')
+					.append(kind.getValue()[1]));
+			text.append('\n');
+		});
 		return text.toString();
 	}
 
@@ -162,10 +200,23 @@ public final class ClassifierEvaluation {
 				criticalAsNon, nonAsCritical, asUndecided);
 	}
 
-	/** {@code [min-confidence]}: prints the evaluation. */
+	/**
+	 * {@code [--cross-validate] [min-confidence]}: prints the evaluation on the test
+	 * split, or cross-validated over the train authors
+	 * ({@link ClassifierCrossValidation}).
+	 */
 	public static void main(String[] args) {
-		double minConfidence = args.length > 0 ? Double.parseDouble(args[0]) : DEFAULT_MIN_CONFIDENCE;
-		System.out.print(run(PolicyRules.load(null), minConfidence).report());
+		boolean crossValidate = args.length > 0 && args[0].equals("--cross-validate");
+		int next = crossValidate ? 1 : 0;
+		double minConfidence = args.length > next ? Double.parseDouble(args[next]) : DEFAULT_MIN_CONFIDENCE;
+		List<PolicyRule> rules = PolicyRules.load(null);
+		if (crossValidate) {
+			ClassifierEvaluation evaluation = ClassifierCrossValidation.run(rules, minConfidence);
+			System.out.print(evaluation.report() + evaluation.missedKindsByLanguage());
+		}
+		else {
+			System.out.print(run(rules, minConfidence).report());
+		}
 	}
 
 	private static double share(List<Outcome> outcomes, Predicate<Outcome> which) {
