@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
 import com.optoutbatch.campaigns.CampaignRowDecider.CheckedRow;
@@ -96,7 +97,11 @@ final class ListDecision {
 	 * header, columns, profile and format.
 	 */
 	static String shapeOf(CampaignList list) {
-		return String.join("|", list.header().toString(), list.columns().toString(), String.valueOf(list.profile()),
+		CampaignProfile profile = list.profile();
+		// sorted: a profile's maps may come in another order in another run
+		String purposes = profile == null ? "" : String.join(",", profile.name(),
+				new TreeMap<>(profile.purposes()).toString(), String.valueOf(profile.defaultPurpose()));
+		return String.join("|", list.header().toString(), new TreeMap<>(list.columns()).toString(), purposes,
 				String.valueOf(list.format()));
 	}
 
