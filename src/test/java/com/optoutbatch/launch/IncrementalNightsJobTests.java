@@ -17,9 +17,12 @@ import java.util.stream.Stream;
 import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -290,6 +293,46 @@ class IncrementalNightsJobTests extends LaunchJobTestSupport {
 		assertThat(Files.getLastModifiedTime(classified)).isEqualTo(written);
 		assertThat(runFile("reconcileCampaigns", NIGHT_THREE).get("inputs")).isNotEmpty();
 		assertThat(runFile("reconcileCampaigns", NIGHT_THREE).get("unchanged")).isEmpty();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void anUnchangedListIsDecidedAgainFromItsDecisionFileUnlessItsCopiesChanged(CapturedOutput output)
+			throws Exception {
+		for (String kind : List.of("optouts", "mailbox", "campaigns")) {
+			TestWorkspace.copySample(workspace, kind);
+		}
+		assertThat(launch("nightly", NIGHT_ONE)).isEqualTo(ExitCode.COMPLETED);
+		Path edited = workspace.output("send-lists", "generic", "review-requests-nov.clean.csv");
+		Files.writeString(edited, "edited by hand\n", StandardOpenOption.APPEND);
+		append(INBOX, NEW_NOTICE);
+
+		assertThat(launch("nightly", NIGHT_TWO)).isEqualTo(ExitCode.COMPLETED);
+
+		assertThat(output).contains("zonmaster/queue-2026-11.tsv: decided again from its decision file")
+			.contains("bqool/review-schedule-eu.csv: decided again from its decision file")
+			.doesNotContain("generic/review-requests-nov.csv: decided again");
+		assertThat(edited).content().doesNotContain("edited by hand");
+		JsonNode generic = runFile("reconcileCampaigns", NIGHT_TWO).get("inputs")
+			.valueStream()
+			.filter(input -> input.get("file").asString().equals("generic/review-requests-nov.csv"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode zonmaster = runFile("reconcileCampaigns", NIGHT_TWO).get("inputs")
+			.valueStream()
+			.filter(input -> input.get("file").asString().equals("zonmaster/queue-2026-11.tsv"))
+			.findFirst()
+			.orElseThrow();
+		for (JsonNode list : List.of(generic, zonmaster)) {
+			assertThat(list.get("read").asLong())
+				.isEqualTo(list.get("used").asLong() + list.get("filtered").asLong() + list.get("rejected").asLong())
+				.isPositive();
+		}
+		assertThat(zonmaster).isEqualTo(runFile("reconcileCampaigns", NIGHT_ONE).get("inputs")
+			.valueStream()
+			.filter(input -> input.get("file").asString().equals("zonmaster/queue-2026-11.tsv"))
+			.findFirst()
+			.orElseThrow());
 	}
 
 	@Test

@@ -16,4 +16,12 @@ class OrderIdsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> OrderIds.key("not-an-order"));
 	}
 
+	@Test
+	void aKeyGivesBackItsOrderId() {
+		for (String orderId : new String[] { "113-1234567-7654321", "002-0000000-0000001", "D01-1234567-7654321",
+				"Z99-9999999-9999999" }) {
+			assertThat(OrderIds.of(OrderIds.key(orderId))).isEqualTo(orderId);
+		}
+	}
+
 }
