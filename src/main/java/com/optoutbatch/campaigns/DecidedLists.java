@@ -10,10 +10,12 @@ import com.optoutbatch.support.Workspace;
 
 /**
  * Which campaign lists a run decides again from their decision files, and which it reads
- * whole. A list is decided from its decision file when the run pinned it with the content
- * that file was made from, its shape (header, columns, profile, format) is the same, its
- * charset can be cut byte by byte, and both its copies are byte for byte those the file
- * describes; every other list is read whole, and its earlier outputs are dropped.
+ * whole. A list is decided from its decision file when the run pinned it as unchanged
+ * since a completed run read it (so never with {@code inputs=all} or {@code --rerun}),
+ * with the content that file was made from, its shape (header, columns, profile, format)
+ * is the same, its charset can be cut byte by byte, and both its copies are byte for byte
+ * those the file describes; every other list is read whole, and its earlier outputs are
+ * dropped.
  */
 class DecidedLists {
 

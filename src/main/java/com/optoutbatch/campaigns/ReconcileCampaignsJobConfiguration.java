@@ -173,7 +173,11 @@ class ReconcileCampaignsJobConfiguration {
 			.stream()
 			.map(list -> openList(workspace, campaignProfiles, list, job.getJobParameters()))
 			.toList();
-		return new DecidedLists(lists, workspace, list -> inputLedger.pinned(job, "campaigns/" + list.name()));
+		List<String> unchanged = InputLedger.pinnedUnchanged(job);
+		return new DecidedLists(lists, workspace, list -> {
+			String path = "campaigns/" + list.name();
+			return unchanged.contains(path) ? inputLedger.pinned(job, path) : null;
+		});
 	}
 
 	@Bean

@@ -85,6 +85,8 @@ public class InputLedger {
 	/** Where a job keeps the inputs it did not read again: path, and since what date. */
 	public static final String UNCHANGED_KEY = "input.unchanged";
 
+	private static final String PINNED_UNCHANGED_KEY = "input.pinned-unchanged";
+
 	private static final String SELECT = """
 			SELECT input_path, size_bytes, modified_ns, sha256, pinned_at, outcome FROM input_ledger
 			WHERE job_name = ? AND run_date = ? AND run_attempt = ? ORDER BY input_path""";
@@ -239,6 +241,10 @@ public class InputLedger {
 			return null;
 		}
 		String files = folder + "/%";
+		job.getExecutionContext().put(PINNED_UNCHANGED_KEY, new ArrayList<>(jdbc.queryForList("""
+				SELECT input_path FROM input_ledger
+				WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path LIKE ?
+				  AND unchanged_since IS NOT NULL""", String.class, run.job(), run.runDate(), run.attempt(), files)));
 		List<LocalDate> since = jdbc.queryForList("""
 				SELECT DISTINCT unchanged_since FROM input_ledger
 				WHERE job_name = ? AND run_date = ? AND run_attempt = ? AND input_path LIKE ?""", LocalDate.class,
@@ -366,6 +372,17 @@ public class InputLedger {
 	public Fingerprint pinned(JobExecution job, String path) {
 		Run run = pinnedBy(job);
 		return run == null ? null : pinned(run).get(path);
+	}
+
+	/**
+	 * The files of the folder {@link #decidedAlike} was asked of that the run pinned as
+	 * unchanged since a completed run read them: not with {@code inputs=all} or
+	 * {@code --rerun}.
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<String> pinnedUnchanged(JobExecution job) {
+		Object pinned = job.getExecutionContext().get(PINNED_UNCHANGED_KEY);
+		return pinned == null ? List.of() : (List<String>) pinned;
 	}
 
 	/** The inputs a run pinned, by path under {@code input/}. */

@@ -297,7 +297,7 @@ class IncrementalNightsJobTests extends LaunchJobTestSupport {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
-	void anUnchangedListIsDecidedAgainFromItsDecisionFileUnlessItsCopiesChanged(CapturedOutput output)
+	void anUnchangedListIsDecidedAgainFromItsDecisionFileUnlessItsCopiesChangedOrAllInputsAreRead(CapturedOutput output)
 			throws Exception {
 		for (String kind : List.of("optouts", "mailbox", "campaigns")) {
 			TestWorkspace.copySample(workspace, kind);
@@ -333,6 +333,11 @@ class IncrementalNightsJobTests extends LaunchJobTestSupport {
 			.filter(input -> input.get("file").asString().equals("zonmaster/queue-2026-11.tsv"))
 			.findFirst()
 			.orElseThrow());
+
+		int before = output.getAll().length();
+		assertThat(launch("nightly", NIGHT_THREE, "inputs=all")).isEqualTo(ExitCode.COMPLETED);
+
+		assertThat(output.getAll().substring(before)).doesNotContain("decided again from its decision file");
 	}
 
 	@Test
