@@ -1,13 +1,11 @@
 package com.optoutbatch.campaigns;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.optoutbatch.campaigns.CampaignRowDecider.CheckedRow;
 import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.RecordTally;
 import com.optoutbatch.support.RecordTally.RecordCounts;
@@ -91,28 +90,34 @@ class CampaignListPatch implements Tasklet {
 		PublishedFile decision = PublishedFile.of(workspace, decisionFile);
 		Map<String, Long> heldBack = new LinkedHashMap<>();
 		List<DecidedRow> remembered = new ArrayList<>();
-		try (DataInputStream rows = ListDecision.rows(decisionFile);
-				InputStream lastClean = new BufferedInputStream(Files.newInputStream(cleanFile), 1 << 16);
-				InputStream lastSuppressed = new BufferedInputStream(Files.newInputStream(suppressedFile), 1 << 16)) {
+		try {
+			ByteBuffer rows = ListDecision.rows(decisionFile);
+			ByteBuffer lastClean = ListDecision.rows(cleanFile);
+			ByteBuffer lastSuppressed = ListDecision.rows(suppressedFile);
 			decision.create(StandardCharsets.ISO_8859_1);
 			DataOutputStream decided = new DataOutputStream(new BufferedOutputStream(decision.stream(), 1 << 16));
-			clean.out.write(lastClean.readNBytes((int) last.clean().headerLength()));
-			suppressed.out.write(lastSuppressed.readNBytes((int) last.suppressed().headerLength()));
+			byte[] bytes = new byte[1 << 16];
+			clean.copy(lastClean, (int) last.clean().headerLength(), bytes);
+			suppressed.copy(lastSuppressed, (int) last.suppressed().headerLength(), bytes);
 			for (long i = 0; i < last.rows(); i++) {
 				ListDecision.Row row = ListDecision.read(rows);
-				InputStream from = row.verdict().held() ? lastSuppressed : lastClean;
-				byte[] cells = from.readNBytes(row.cellBytes());
-				from.skipNBytes(suffix(row.verdict()).length);
-				Verdict now = decider.decide(row.checked(list.name()));
+				ByteBuffer from = row.verdict().held() ? lastSuppressed : lastClean;
+				if (bytes.length < row.cellBytes()) {
+					bytes = new byte[row.cellBytes()];
+				}
+				from.get(bytes, 0, row.cellBytes());
+				from.position(from.position() + suffix(row.verdict()).length);
+				CheckedRow checked = row.checked(list.name());
+				Verdict now = decider.decide(checked);
 				Copy to = now.held() ? suppressed : clean;
-				to.out.write(cells);
+				to.out.write(bytes, 0, row.cellBytes());
 				to.out.write(suffix(now));
 				ListDecision.write(decided, row.with(now));
 				if (now.held()) {
 					heldBack.merge(now.reason().name(), 1L, Long::sum);
 				}
 				if (now.remembered() != null) {
-					remembered.add(new DecidedRow(null, row.checked(list.name()), now));
+					remembered.add(new DecidedRow(null, checked, now));
 					if (remembered.size() == REMEMBER_BATCH) {
 						SendListWriter.remember(jdbc, runDate, list, remembered);
 						remembered.clear();
@@ -167,6 +172,13 @@ class CampaignListPatch implements Tasklet {
 			this.file = file;
 			file.create(StandardCharsets.ISO_8859_1);
 			this.out = new CheckedOutputStream(new BufferedOutputStream(file.stream(), 1 << 16), crc);
+		}
+
+		void copy(ByteBuffer from, int length, byte[] bytes) throws IOException {
+			for (int left = length; left > 0; left -= Math.min(left, bytes.length)) {
+				from.get(bytes, 0, Math.min(left, bytes.length));
+				out.write(bytes, 0, Math.min(left, bytes.length));
+			}
 		}
 
 		ListDecision.Copy finish(ListDecision.Copy last) {

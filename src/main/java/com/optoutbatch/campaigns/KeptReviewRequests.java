@@ -37,9 +37,13 @@ class KeptReviewRequests {
 
 	private final Map<String, Integer> listNumbers = new HashMap<>();
 
-	synchronized void note(ReviewRequest request) {
-		long order = OrderIds.key(request.orderId());
-		long candidate = pack(listNumber(request.listName()), request.line(), request.plannedSendDate());
+	void note(ReviewRequest request) {
+		note(request.listName(), request.line(), OrderIds.key(request.orderId()), request.plannedSendDate());
+	}
+
+	/** A request for the order {@link OrderIds#key} numbers {@code order}. */
+	synchronized void note(String listName, long line, long order, LocalDate plannedSendDate) {
+		long candidate = pack(listNumber(listName), line, plannedSendDate);
 		int slot = keptByOrder.indexOf(order);
 		if (!keptByOrder.indexExists(slot)) {
 			keptByOrder.indexInsert(slot, order, candidate);

@@ -1,17 +1,17 @@
 package com.optoutbatch.campaigns;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,24 +46,38 @@ final class ListDecision {
 
 	private static final byte HELD = 2;
 
+	private static final CampaignPurpose[] PURPOSES = CampaignPurpose.values();
+
+	private static final Verdict[] HELD_FOR = Arrays.stream(SuppressionReason.values())
+		.map(Verdict::held)
+		.toArray(Verdict[]::new);
+
 	private ListDecision() {
 	}
 
-	/** One decided row of the list. */
-	record Row(long line, String orderId, String buyerAlias, CampaignPurpose purpose, LocalDate plannedSendDate,
+	/**
+	 * One decided row of the list; its order id as {@link OrderIds#key} numbers it, -1
+	 * for none.
+	 */
+	record Row(long line, long orderKey, String buyerAlias, CampaignPurpose purpose, LocalDate plannedSendDate,
 			LocalDate deliveryDate, Verdict verdict, int cellBytes) {
 
 		static Row of(CheckedRow checked, Verdict verdict, int cellBytes) {
-			return new Row(checked.line(), checked.orderId(), checked.buyerAlias(), checked.purpose(),
-					checked.plannedSendDate(), checked.deliveryDate(), verdict, cellBytes);
+			return new Row(checked.line(), checked.orderId() == null ? -1 : OrderIds.key(checked.orderId()),
+					checked.buyerAlias(), checked.purpose(), checked.plannedSendDate(), checked.deliveryDate(), verdict,
+					cellBytes);
+		}
+
+		String orderId() {
+			return orderKey < 0 ? null : OrderIds.of(orderKey);
 		}
 
 		CheckedRow checked(String listName) {
-			return new CheckedRow(listName, line, orderId, buyerAlias, purpose, plannedSendDate, deliveryDate);
+			return new CheckedRow(listName, line, orderId(), buyerAlias, purpose, plannedSendDate, deliveryDate);
 		}
 
 		Row with(Verdict now) {
-			return new Row(line, orderId, buyerAlias, purpose, plannedSendDate, deliveryDate, now, cellBytes);
+			return new Row(line, orderKey, buyerAlias, purpose, plannedSendDate, deliveryDate, now, cellBytes);
 		}
 
 	}
@@ -107,8 +121,10 @@ final class ListDecision {
 
 	static void write(DataOutputStream out, Row row) throws IOException {
 		out.writeLong(row.line());
-		out.writeLong(row.orderId() == null ? -1 : OrderIds.key(row.orderId()));
-		out.writeUTF(row.buyerAlias() == null ? "" : row.buyerAlias());
+		out.writeLong(row.orderKey());
+		byte[] alias = row.buyerAlias() == null ? new byte[0] : row.buyerAlias().getBytes(StandardCharsets.UTF_8);
+		out.writeShort(alias.length);
+		out.write(alias);
 		out.writeByte(row.purpose() == null ? -1 : row.purpose().ordinal());
 		out.writeLong(row.plannedSendDate() == null ? Long.MIN_VALUE : row.plannedSendDate().toEpochDay());
 		out.writeLong(row.deliveryDate() == null ? Long.MIN_VALUE : row.deliveryDate().toEpochDay());
@@ -118,19 +134,21 @@ final class ListDecision {
 		out.writeInt(row.cellBytes());
 	}
 
-	static Row read(DataInputStream in) throws IOException {
-		long line = in.readLong();
-		long order = in.readLong();
-		String alias = in.readUTF();
-		byte purpose = in.readByte();
-		long planned = in.readLong();
-		long delivery = in.readLong();
-		byte verdict = in.readByte();
-		return new Row(line, order < 0 ? null : OrderIds.of(order), alias.isEmpty() ? null : alias,
-				purpose < 0 ? null : CampaignPurpose.values()[purpose], day(planned), day(delivery),
-				verdict == CLEAN ? Verdict.CLEAN : verdict == CRITICAL_TO_OPTED_OUT ? Verdict.CRITICAL_TO_OPTED_OUT
-						: Verdict.held(SuppressionReason.values()[verdict - HELD]),
-				in.readInt());
+	/** The next row of the file's bytes ({@link #rows}). */
+	static Row read(ByteBuffer rows) {
+		long line = rows.getLong();
+		long order = rows.getLong();
+		byte[] alias = new byte[rows.getShort() & 0xFFFF];
+		rows.get(alias);
+		byte purpose = rows.get();
+		long planned = rows.getLong();
+		long delivery = rows.getLong();
+		byte verdict = rows.get();
+		return new Row(line, order, alias.length == 0 ? null : new String(alias, StandardCharsets.UTF_8),
+				purpose < 0 ? null : PURPOSES[purpose], day(planned), day(delivery),
+				verdict == CLEAN ? Verdict.CLEAN
+						: verdict == CRITICAL_TO_OPTED_OUT ? Verdict.CRITICAL_TO_OPTED_OUT : HELD_FOR[verdict - HELD],
+				rows.getInt());
 	}
 
 	/** Ends the file: the trailer, then where it starts. */
@@ -169,7 +187,7 @@ final class ListDecision {
 			}
 			in.seek(length - Long.BYTES);
 			long start = in.readLong();
-			if (start < 0 || start >= length - Long.BYTES) {
+			if (start < 0 || start >= length - Long.BYTES || length > Integer.MAX_VALUE) {
 				return null;
 			}
 			in.seek(start);
@@ -195,11 +213,13 @@ final class ListDecision {
 	}
 
 	/**
-	 * The rows of a decision file, to read with {@link #read} as many as its trailer
-	 * counts.
+	 * The bytes of a decision file, to read its rows from with {@link #read}, as many as
+	 * its trailer counts.
 	 */
-	static DataInputStream rows(Path file) throws IOException {
-		return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+	static ByteBuffer rows(Path file) throws IOException {
+		try (FileChannel channel = FileChannel.open(file)) {
+			return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+		}
 	}
 
 	/**

@@ -1,8 +1,8 @@
 package com.optoutbatch.campaigns;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 import com.optoutbatch.campaigns.CampaignRowDecider.CheckedRow;
@@ -51,12 +51,12 @@ class ReviewRequestNotes implements Tasklet {
 		if (decided == null) {
 			return; // the list's own step says why it cannot be decided again
 		}
-		try (DataInputStream rows = ListDecision.rows(file)) {
+		try {
+			ByteBuffer rows = ListDecision.rows(file);
 			for (long i = 0; i < decided.rows(); i++) {
 				ListDecision.Row row = ListDecision.read(rows);
-				if (row.purpose() == CampaignPurpose.REVIEW_REQUEST && row.orderId() != null) {
-					reviewRequests
-						.note(new ReviewRequest(list.name(), row.line(), row.orderId(), row.plannedSendDate()));
+				if (row.purpose() == CampaignPurpose.REVIEW_REQUEST && row.orderKey() >= 0) {
+					reviewRequests.note(list.name(), row.line(), row.orderKey(), row.plannedSendDate());
 				}
 			}
 		}

@@ -1,8 +1,8 @@
 package com.optoutbatch.campaigns;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.optoutbatch.support.OrderIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ListDecisionTests {
 
 	static final List<ListDecision.Row> ROWS = List.of(
-			new ListDecision.Row(2, "113-1234567-7654321", "k8v2bq9z4mx7whc@marketplace.amazon.com",
+			new ListDecision.Row(2, OrderIds.key("113-1234567-7654321"), "k8v2bq9z4mx7whc@marketplace.amazon.com",
 					CampaignPurpose.REVIEW_REQUEST, LocalDate.of(2026, 11, 28), LocalDate.of(2026, 11, 20),
 					Verdict.held(SuppressionReason.DUPLICATE_REVIEW_REQUEST), 61),
-			new ListDecision.Row(3, null, "a1b2c3@marketplace.amazon.de", null, null, null, Verdict.CLEAN, 40),
-			new ListDecision.Row(5, "D01-1234567-7654321", null, CampaignPurpose.CRITICAL, null, null,
+			new ListDecision.Row(3, -1, "a1b2c3@marketplace.amazon.de", null, null, null, Verdict.CLEAN, 40),
+			new ListDecision.Row(5, OrderIds.key("D01-1234567-7654321"), null, CampaignPurpose.CRITICAL, null, null,
 					Verdict.CRITICAL_TO_OPTED_OUT, 12));
 
 	static final ListDecision.Trailer TRAILER = new ListDecision.Trailer("ab12", "shape", ROWS.size(), 4, 1,
@@ -42,11 +43,12 @@ class ListDecisionTests {
 		Path file = write();
 
 		assertThat(ListDecision.trailer(file)).isEqualTo(TRAILER);
-		try (DataInputStream rows = ListDecision.rows(file)) {
-			for (ListDecision.Row row : ROWS) {
-				assertThat(ListDecision.read(rows)).isEqualTo(row);
-			}
+		ByteBuffer rows = ListDecision.rows(file);
+		for (ListDecision.Row row : ROWS) {
+			assertThat(ListDecision.read(rows)).isEqualTo(row);
 		}
+		assertThat(ROWS.get(0).orderId()).isEqualTo("113-1234567-7654321");
+		assertThat(ROWS.get(1).orderId()).isNull();
 	}
 
 	@Test
