@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -21,6 +22,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -407,9 +410,25 @@ public class OrderHistory {
 	/** The lines of the file, read one at a time. */
 	private static final class Lines implements AutoCloseable {
 
+		private static final int BATCH = 1024;
+
 		private final CSVParser parser;
 
 		private final Iterator<CSVRecord> records;
+
+		private final String shownAs;
+
+		// parsed on a thread of its own, a few batches ahead: a merge prints the lines
+		// while the next are parsed
+		private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(4);
+
+		private Thread parsing;
+
+		private Iterator<Line> batch = Collections.emptyIterator();
+
+		private boolean ended;
+
+		private long read;
 
 		private Lines(CSVParser parser, String shownAs) {
 			this.parser = parser;
@@ -417,17 +436,63 @@ public class OrderHistory {
 			this.records = parser.iterator();
 		}
 
-		private long read;
-
-		private final String shownAs;
-
 		/** The next line; {@code null} at the end. */
+		@SuppressWarnings("unchecked")
 		Line next() {
-			if (!records.hasNext()) {
-				return null;
+			if (parsing == null) {
+				parsing = new Thread(this::parse, "order-history");
+				parsing.setDaemon(true);
+				parsing.start();
+			}
+			while (!batch.hasNext()) {
+				if (ended) {
+					return null;
+				}
+				Object taken;
+				try {
+					taken = batches.take();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while reading " + shownAs, e);
+				}
+				if (taken instanceof RuntimeException failure) {
+					throw failure;
+				}
+				List<Line> lines = (List<Line>) taken;
+				ended = lines.isEmpty();
+				batch = lines.iterator();
 			}
 			read++;
-			CSVRecord record = records.next();
+			return batch.next();
+		}
+
+		private void parse() {
+			try {
+				try {
+					List<Line> lines = new ArrayList<>(BATCH);
+					while (records.hasNext()) {
+						lines.add(line(records.next()));
+						if (lines.size() == BATCH) {
+							batches.put(lines);
+							lines = new ArrayList<>(BATCH);
+						}
+					}
+					if (!lines.isEmpty()) {
+						batches.put(lines);
+					}
+					batches.put(List.of());
+				}
+				catch (RuntimeException e) {
+					batches.put(e);
+				}
+			}
+			catch (InterruptedException closed) {
+				// the reader stopped before the end: nothing waits for the rest
+			}
+		}
+
+		private static Line line(CSVRecord record) {
 			return new Line(text(record, 0), Boolean.parseBoolean(record.get(1)), text(record, 2), text(record, 3),
 					text(record, 4), text(record, 5), text(record, 6), text(record, 7), text(record, 8),
 					text(record, 9), text(record, 10), text(record, 11), record.get(12), text(record, 13));
@@ -449,10 +514,17 @@ public class OrderHistory {
 		@Override
 		public void close() {
 			try {
+				if (parsing != null) {
+					parsing.interrupt();
+					parsing.join();
+				}
 				parser.close();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 			}
 		}
 
