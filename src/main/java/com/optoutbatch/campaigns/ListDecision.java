@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,9 +47,7 @@ final class ListDecision {
 
 	private static final CampaignPurpose[] PURPOSES = CampaignPurpose.values();
 
-	private static final Verdict[] HELD_FOR = Arrays.stream(SuppressionReason.values())
-		.map(Verdict::held)
-		.toArray(Verdict[]::new);
+	private static final SuppressionReason[] REASONS = SuppressionReason.values();
 
 	private ListDecision() {
 	}
@@ -146,8 +143,8 @@ final class ListDecision {
 		byte verdict = rows.get();
 		return new Row(line, order, alias.length == 0 ? null : new String(alias, StandardCharsets.UTF_8),
 				purpose < 0 ? null : PURPOSES[purpose], day(planned), day(delivery),
-				verdict == CLEAN ? Verdict.CLEAN
-						: verdict == CRITICAL_TO_OPTED_OUT ? Verdict.CRITICAL_TO_OPTED_OUT : HELD_FOR[verdict - HELD],
+				verdict == CLEAN ? Verdict.CLEAN : verdict == CRITICAL_TO_OPTED_OUT ? Verdict.CRITICAL_TO_OPTED_OUT
+						: Verdict.held(REASONS[verdict - HELD]),
 				rows.getInt());
 	}
 

@@ -1,5 +1,7 @@
 package com.optoutbatch.campaigns;
 
+import java.util.Arrays;
+
 /**
  * What became of a campaign row: held back for {@code reason}, or clean ({@code reason}
  * {@code null}); a clean row of a critical campaign to an opted-out buyer is flagged.
@@ -12,8 +14,12 @@ record Verdict(SuppressionReason reason, boolean criticalToOptedOutBuyer) {
 
 	static final Verdict CRITICAL_TO_OPTED_OUT = new Verdict(null, true);
 
+	private static final Verdict[] HELD = Arrays.stream(SuppressionReason.values())
+		.map(reason -> new Verdict(reason, false))
+		.toArray(Verdict[]::new);
+
 	static Verdict held(SuppressionReason reason) {
-		return new Verdict(reason, false);
+		return HELD[reason.ordinal()];
 	}
 
 	boolean held() {
