@@ -174,10 +174,8 @@ class ReconcileCampaignsJobConfiguration {
 			.map(list -> openList(workspace, campaignProfiles, list, job.getJobParameters()))
 			.toList();
 		List<String> unchanged = InputLedger.pinnedUnchanged(job);
-		return new DecidedLists(lists, workspace, list -> {
-			String path = "campaigns/" + list.name();
-			return unchanged.contains(path) ? inputLedger.pinned(job, path) : null;
-		});
+		return new DecidedLists(lists, workspace,
+				list -> unchanged.contains(ledgerPath(list)) ? inputLedger.pinned(job, ledgerPath(list)) : null);
 	}
 
 	@Bean
@@ -278,6 +276,12 @@ class ReconcileCampaignsJobConfiguration {
 
 	private static Supplier<List<Path>> lists(Workspace workspace) {
 		return () -> CampaignLists.under(workspace.input("campaigns"));
+	}
+
+	// the ledger names an input by its path under input/, a list by its path under
+	// input/campaigns/
+	private static String ledgerPath(CampaignList list) {
+		return "campaigns/" + list.name();
 	}
 
 	private static List<Path> files(List<CampaignList> lists) {
