@@ -91,9 +91,9 @@ class CampaignListPatch implements Tasklet {
 		Map<String, Long> heldBack = new LinkedHashMap<>();
 		List<DecidedRow> remembered = new ArrayList<>();
 		try {
-			ByteBuffer rows = ListDecision.rows(decisionFile);
-			ByteBuffer lastClean = ListDecision.rows(cleanFile);
-			ByteBuffer lastSuppressed = ListDecision.rows(suppressedFile);
+			ByteBuffer rows = ListDecision.bytes(decisionFile);
+			ByteBuffer lastClean = ListDecision.bytes(cleanFile);
+			ByteBuffer lastSuppressed = ListDecision.bytes(suppressedFile);
 			decision.create(StandardCharsets.ISO_8859_1);
 			DataOutputStream decided = new DataOutputStream(new BufferedOutputStream(decision.stream(), 1 << 16));
 			byte[] bytes = new byte[1 << 16];

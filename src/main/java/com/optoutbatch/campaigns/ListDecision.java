@@ -131,7 +131,7 @@ final class ListDecision {
 		out.writeInt(row.cellBytes());
 	}
 
-	/** The next row of the file's bytes ({@link #rows}). */
+	/** The next row of a decision file's bytes ({@link #bytes}). */
 	static Row read(ByteBuffer rows) {
 		long line = rows.getLong();
 		long order = rows.getLong();
@@ -210,10 +210,10 @@ final class ListDecision {
 	}
 
 	/**
-	 * The bytes of a decision file, to read its rows from with {@link #read}, as many as
-	 * its trailer counts.
+	 * A file's bytes, mapped: a decision file's rows are read from them with
+	 * {@link #read}, as many as its trailer counts.
 	 */
-	static ByteBuffer rows(Path file) throws IOException {
+	static ByteBuffer bytes(Path file) throws IOException {
 		try (FileChannel channel = FileChannel.open(file)) {
 			return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
 		}

@@ -52,7 +52,7 @@ class ReviewRequestNotes implements Tasklet {
 			return; // the list's own step says why it cannot be decided again
 		}
 		try {
-			ByteBuffer rows = ListDecision.rows(file);
+			ByteBuffer rows = ListDecision.bytes(file);
 			for (long i = 0; i < decided.rows(); i++) {
 				ListDecision.Row row = ListDecision.read(rows);
 				if (row.purpose() == CampaignPurpose.REVIEW_REQUEST && row.orderKey() >= 0) {

@@ -43,7 +43,7 @@ class ListDecisionTests {
 		Path file = write();
 
 		assertThat(ListDecision.trailer(file)).isEqualTo(TRAILER);
-		ByteBuffer rows = ListDecision.rows(file);
+		ByteBuffer rows = ListDecision.bytes(file);
 		for (ListDecision.Row row : ROWS) {
 			assertThat(ListDecision.read(rows)).isEqualTo(row);
 		}
