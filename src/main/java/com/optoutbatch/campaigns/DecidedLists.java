@@ -53,8 +53,8 @@ class DecidedLists {
 	}
 
 	/**
-	 * The files that stay in {@code output/send-lists/}: those of the lists decided
-	 * again.
+	 * The outputs a run keeps from the last: the copies and decision files of the lists
+	 * decided again.
 	 */
 	List<Path> kept(Workspace workspace) {
 		List<Path> kept = new ArrayList<>();

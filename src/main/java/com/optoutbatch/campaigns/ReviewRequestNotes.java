@@ -38,8 +38,7 @@ class ReviewRequestNotes implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		// on all cores at once: nothing else runs meanwhile, and which request is kept
-		// does
-		// not depend on the order they are noted in
+		// does not depend on the order they are noted in
 		lists.fromDecisions().parallelStream().forEach(this::noteDecided);
 		lists.toRead().stream().filter(CampaignList::usable).toList().parallelStream().forEach(this::note);
 		return RepeatStatus.FINISHED;

@@ -178,8 +178,7 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 				return ExitStatus.FAILED.addExitDescription(e);
 			}
 		}
-		// the decision file first: it names the copies it describes
-		// (ListDecision.inPlace)
+		// the decision file first: it names the copies (ListDecision.inPlace)
 		ExitStatus status = decision.file.afterStep(stepExecution);
 		ExitStatus cleanStatus = clean.file.afterStep(stepExecution);
 		ExitStatus suppressedStatus = suppressed.file.afterStep(stepExecution);
@@ -364,13 +363,11 @@ class SendListWriter implements ItemStreamWriter<DecidedRow>, StepExecutionListe
 		/** Ends the file with its trailer, once the list is decided. */
 		void finish(ExecutionContext context) {
 			RecordCounts counts = RecordTally.read(context);
-			@SuppressWarnings("unchecked")
-			Map<String, Long> reasons = (Map<String, Long>) context.get(RejectFile.REASONS_KEY);
 			try {
 				ListDecision.finish(rows, committedLength,
 						new ListDecision.Trailer(listSha256, ListDecision.shapeOf(list),
 								counts.used() + counts.filtered(), counts.read(), counts.rejected(),
-								reasons == null ? Map.of() : reasons, clean.copy(), suppressed.copy()));
+								RejectFile.reasons(context), clean.copy(), suppressed.copy()));
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e.getMessage(), e);

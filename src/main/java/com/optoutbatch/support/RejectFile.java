@@ -75,14 +75,20 @@ public class RejectFile implements SkipListener<Object, Object>, ItemStream, Ste
 		return file.file();
 	}
 
-	@Override
+	/** The committed rejects of a step, counted by reason, from its execution context. */
 	@SuppressWarnings("unchecked")
+	public static Map<String, Long> reasons(ExecutionContext context) {
+		Object reasons = context.get(REASONS_KEY);
+		return reasons == null ? Map.of() : (Map<String, Long>) reasons;
+	}
+
+	@Override
 	public void open(ExecutionContext context) {
 		committedLength = context.getLong(LENGTH_KEY, 0L);
 		unreadRecords = context.getLong(UNREAD_RECORDS_KEY, 0L);
 		unreadFile = context.getString(UNREAD_FILE_KEY, null);
 		if (context.containsKey(REASONS_KEY)) {
-			reasons = new LinkedHashMap<>((Map<String, Long>) context.get(REASONS_KEY));
+			reasons = new LinkedHashMap<>(reasons(context));
 		}
 		if (committedLength == 0) {
 			// an earlier run's rejects of this input are not this run's

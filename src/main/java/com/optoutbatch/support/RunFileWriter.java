@@ -182,7 +182,8 @@ public class RunFileWriter implements JobExecutionListener {
 				RecordCounts counts = RecordTally.read(step.getExecutionContext());
 				totals = totals.plus(counts);
 				inputs.add(new InputFile(workspace.inputName(Path.of(input)), step.getStatus().toString(),
-						counts.read(), counts.used(), counts.filtered(), counts.rejected(), reasons(step),
+						counts.read(), counts.used(), counts.filtered(), counts.rejected(),
+						RejectFile.reasons(step.getExecutionContext()),
 						RecordTally.filterReasons(step.getExecutionContext()), kinds(step),
 						step.getExecutionContext().getLong(RejectFile.UNREAD_RECORDS_KEY, 0L),
 						step.getExecutionContext().getString(RejectFile.UNREAD_FILE_KEY, null)));
@@ -225,12 +226,6 @@ public class RunFileWriter implements JobExecutionListener {
 			}
 		}
 		return List.copyOf(latest.values());
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Long> reasons(StepExecution step) {
-		Object reasons = step.getExecutionContext().get(RejectFile.REASONS_KEY);
-		return reasons == null ? Map.of() : (Map<String, Long>) reasons;
 	}
 
 	@SuppressWarnings("unchecked")
