@@ -20,7 +20,6 @@ import com.optoutbatch.reports.ComplianceReport.MarketplaceRow;
 import com.optoutbatch.reports.ComplianceReport.NewOptOut;
 import com.optoutbatch.reports.ComplianceReport.RestrictionNotice;
 import com.optoutbatch.reports.ComplianceReport.LabelledMessage;
-import com.optoutbatch.reports.ComplianceReport.UndecidedMessage;
 import com.optoutbatch.reports.ComplianceReport.Violations;
 import com.optoutbatch.support.PersonalData;
 import com.optoutbatch.support.PublishedFile;
@@ -78,9 +77,9 @@ class ComplianceReportBuilder {
 				runDate);
 		ReportedViolations violations = new ReportedViolations(period, PublishedFile.of(workspace,
 				ComplianceReportWriter.folder(workspace, runDate).resolve(ComplianceReportWriter.VIOLATIONS_FILE)));
-		List<UndecidedMessage> undecided;
+		ViolationFinder.Reviewed review;
 		try (violations) {
-			undecided = violationFinder.review(violations);
+			review = violationFinder.review(period, violations);
 		}
 		List<NewOptOut> newOptOuts = jdbc
 			.query(NEW_OPT_OUTS,
@@ -106,9 +105,10 @@ class ComplianceReportBuilder {
 				RunFiles.optOutSourcesNotReadWhole(workspace, runDate), headline,
 				previous == null ? null : previous.headline(), newOptOuts, periodViolations, notices, campaigns,
 				WeeklyChart.of("Opt-outs per week", optOutDates, runDate),
-				WeeklyChart.of("Violating messages per week", violations.perWeek(), runDate),
-				marketplaces(newOptOuts, violations.byMarketplace()), inputs, quarantined(),
-				undecided.stream().filter(message -> period.contains(message.sentAt())).toList(), labelled());
+				WeeklyChart.of("Violating messages per week", review.violationsPerWeek(), runDate),
+				marketplaces(review.ordersByMarketplace(), newOptOuts, violations.byMarketplace()), inputs,
+				quarantined(),
+				review.undecided().stream().filter(message -> period.contains(message.sentAt())).toList(), labelled());
 	}
 
 	private List<LabelledMessage> labelled() {
@@ -186,10 +186,10 @@ class ComplianceReportBuilder {
 	private record ReadInput(JsonNode input, LocalDate readOn) {
 	}
 
-	private List<MarketplaceRow> marketplaces(List<NewOptOut> newOptOuts, Map<String, Long> violations) {
+	private List<MarketplaceRow> marketplaces(Map<String, Long> orders, List<NewOptOut> newOptOuts,
+			Map<String, Long> violations) {
 		Map<String, long[]> rows = new LinkedHashMap<>();
-		violationFinder.ordersByMarketplace()
-			.forEach((marketplace, orders) -> rows.computeIfAbsent(marketplace, m -> new long[4])[0] = orders);
+		orders.forEach((marketplace, count) -> rows.computeIfAbsent(marketplace, m -> new long[4])[0] = count);
 		jdbc.query("SELECT marketplace, COUNT(*) FROM opt_outs WHERE order_id IS NOT NULL GROUP BY marketplace",
 				row -> {
 					rows.computeIfAbsent(name(row.getString(1)), m -> new long[4])[1] = row.getLong(2);

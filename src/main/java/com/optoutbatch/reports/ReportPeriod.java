@@ -11,8 +11,16 @@ import java.time.ZoneOffset;
 record ReportPeriod(LocalDate from, LocalDate to) {
 
 	boolean contains(OffsetDateTime time) {
-		LocalDate date = time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-		return !date.isBefore(from) && !date.isAfter(to);
+		return notBefore(time) && !date(time).isAfter(to);
+	}
+
+	/** Whether the time falls in the period or after it. */
+	boolean notBefore(OffsetDateTime time) {
+		return !date(time).isBefore(from);
+	}
+
+	private static LocalDate date(OffsetDateTime time) {
+		return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.optoutbatch.reports;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import com.optoutbatch.reports.ComplianceReport.Violation;
@@ -22,9 +20,8 @@ import com.optoutbatch.support.Timestamps;
 /**
  * Takes the violations one at a time, as the finder meets them, so that the report's
  * memory does not grow with the message log: those of the report's period go to
- * {@code violations.csv} and are counted by kind and marketplace, the oldest
- * {@link #SHOWN_PER_KIND} of each kind are kept for the page, and all are counted per
- * week for the chart.
+ * {@code violations.csv} and are counted by kind and marketplace, and the oldest
+ * {@link #SHOWN_PER_KIND} of each kind are kept for the page.
  */
 final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 
@@ -46,8 +43,6 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 	/** Per kind, the oldest met so far, the newest of them at the head to make room. */
 	private final Map<ViolationKind, PriorityQueue<Violation>> oldest = new EnumMap<>(ViolationKind.class);
 
-	private final Map<LocalDate, Long> perWeek = new TreeMap<>();
-
 	/**
 	 * Writes into {@code file}'s partial file; the report's writer publishes it with the
 	 * page.
@@ -61,7 +56,6 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 
 	@Override
 	public void accept(Violation violation) {
-		perWeek.merge(WeeklyChart.weekOf(violation.sentAt()), 1L, Long::sum);
 		if (!period.contains(violation.sentAt())) {
 			return;
 		}
@@ -94,11 +88,6 @@ final class ReportedViolations implements Consumer<Violation>, AutoCloseable {
 	 */
 	Map<String, Long> byMarketplace() {
 		return byMarketplace;
-	}
-
-	/** All violations, of any period, per week. */
-	Map<LocalDate, Long> perWeek() {
-		return perWeek;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package com.optoutbatch.reports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,8 +72,6 @@ class ViolationFinder {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private Map<String, Long> ordersByMarketplace = Map.of();
-
 	ViolationFinder(JdbcTemplate jdbc, List<String> reviewRules, StoredData storedData, OrderHistory history,
 			Workspace workspace) {
 		this.jdbc = jdbc;
@@ -84,58 +83,57 @@ class ViolationFinder {
 	}
 
 	/**
-	 * Hands every violation in the message log to {@code found} (each order's together,
-	 * in the order sent) and returns the messages the classifier could not decide, oldest
-	 * first.
+	 * Reviews every message of the log, and hands the violations that {@code period} or a
+	 * later one can show to {@code found} (each order's together, in the order sent).
+	 * What it found is kept for the next report: a report of the same stored data and
+	 * review rules, whose period starts no earlier, takes it again instead of reading
+	 * every message.
 	 */
-	List<UndecidedMessage> review(Consumer<Violation> found) {
+	Reviewed review(ReportPeriod period, Consumer<Violation> found) {
 		String from = storedData.version(StoredData.ALL, String.join(",", reviewRules));
 		Reviewed last = lastReview();
-		if (last != null && last.from().equals(from)) {
+		if (last != null && last.from().equals(from) && !period.from().isBefore(last.keptFrom())) {
 			last.violations().forEach(found);
-			ordersByMarketplace = last.ordersByMarketplace();
-			return new ArrayList<>(last.undecided());
+			return last;
 		}
 		List<Violation> violations = new ArrayList<>();
-		Review review = new Review(earliest(ORDER_OPT_OUTS), earliest(BUYER_OPT_OUTS), violation -> {
-			violations.add(violation);
-			found.accept(violation);
+		Map<LocalDate, Long> perWeek = new TreeMap<>();
+		Pass pass = new Pass(earliest(ORDER_OPT_OUTS), earliest(BUYER_OPT_OUTS), violation -> {
+			perWeek.merge(WeeklyChart.weekOf(violation.sentAt()), 1L, Long::sum);
+			if (period.notBefore(violation.sentAt())) {
+				violations.add(violation);
+				found.accept(violation);
+			}
 		});
 		Map<String, Long> orders = new TreeMap<>();
 		String[] lastOrder = new String[1];
 		history.forEach(line -> {
 			if (line.isMessage()) {
-				review.check(Message.of(line));
+				pass.check(Message.of(line));
 			}
 			if (line.orderKnown() && !line.orderId().equals(lastOrder[0])) {
 				orders.merge(ComplianceReportBuilder.name(line.marketplace()), 1L, Long::sum);
 			}
 			lastOrder[0] = line.orderId();
 		});
-		review.undecided.sort(Comparator.comparing(UndecidedMessage::sentAt));
-		ordersByMarketplace = orders;
-		Reviewed reviewed = new Reviewed(from, violations, review.undecided, ordersByMarketplace);
+		List<UndecidedMessage> undecided = pass.undecided.stream()
+			.filter(message -> period.notBefore(message.sentAt()))
+			.sorted(Comparator.comparing(UndecidedMessage::sentAt))
+			.toList();
+		Reviewed reviewed = new Reviewed(from, period.from(), violations, undecided, perWeek, orders);
 		PublishedFile.write(workspace, lastReview, StandardCharsets.UTF_8,
 				writer -> writer.write(json.writeValueAsString(reviewed)));
-		return review.undecided;
+		return reviewed;
 	}
 
 	/**
-	 * The stored orders by marketplace, as the report names it, as the last
-	 * {@link #review} found the stored data: counted with it, and kept with it.
+	 * What a review found, from which stored data and review rules: the violations and
+	 * undecided messages sent from {@code keptFrom} on (no later report shows older
+	 * ones), every violation counted per week ({@link WeeklyChart#weekOf}), and the
+	 * stored orders by marketplace, as the report names it.
 	 */
-	Map<String, Long> ordersByMarketplace() {
-		return ordersByMarketplace;
-	}
-
-	/**
-	 * What a review found and what it was found from: a review of the same messages,
-	 * orders, opt-outs, seller's labels and review rules finds the same, and a night with
-	 * nothing new takes it again instead of reading every message (and counting every
-	 * order).
-	 */
-	private record Reviewed(String from, List<Violation> violations, List<UndecidedMessage> undecided,
-			Map<String, Long> ordersByMarketplace) {
+	record Reviewed(String from, LocalDate keptFrom, List<Violation> violations, List<UndecidedMessage> undecided,
+			Map<LocalDate, Long> violationsPerWeek, Map<String, Long> ordersByMarketplace) {
 	}
 
 	private Reviewed lastReview() {
@@ -163,7 +161,7 @@ class ViolationFinder {
 	 * One pass over the messages: the opt-out dates, the order passing now, what was
 	 * found.
 	 */
-	private final class Review {
+	private final class Pass {
 
 		private final Map<String, OffsetDateTime> orderOptOuts;
 
@@ -177,7 +175,7 @@ class ViolationFinder {
 
 		private boolean orderAskedForReview;
 
-		Review(Map<String, OffsetDateTime> orderOptOuts, Map<String, OffsetDateTime> buyerOptOuts,
+		Pass(Map<String, OffsetDateTime> orderOptOuts, Map<String, OffsetDateTime> buyerOptOuts,
 				Consumer<Violation> found) {
 			this.orderOptOuts = orderOptOuts;
 			this.buyerOptOuts = buyerOptOuts;

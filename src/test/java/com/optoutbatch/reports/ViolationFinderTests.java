@@ -1,9 +1,11 @@
 package com.optoutbatch.reports;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import com.optoutbatch.reports.ComplianceReport.Violation;
 import com.optoutbatch.support.JobTestSupport;
@@ -27,6 +29,8 @@ class ViolationFinderTests extends JobTestSupport {
 
 	static final String OTHER_ORDER = "171-1111111-3333333";
 
+	static final ReportPeriod EVERY_DAY = new ReportPeriod(LocalDate.MIN, LocalDate.MAX);
+
 	@BeforeEach
 	void emptyLog() {
 		TestWorkspace.reset(workspace, jdbc, "messages", "opt_outs", "orders");
@@ -44,7 +48,7 @@ class ViolationFinderTests extends JobTestSupport {
 		message("d", OTHER_ORDER, "2026-11-11T10:00:00Z", "NON_CRITICAL", "review-request");
 
 		List<Violation> violations = new ArrayList<>();
-		finder().review(violations::add);
+		finder().review(EVERY_DAY, violations::add);
 		List<Violation> repeated = violations.stream()
 			.filter(violation -> violation.kind() == ViolationKind.REPEATED_REVIEW_REQUEST)
 			.toList();
@@ -69,7 +73,7 @@ class ViolationFinderTests extends JobTestSupport {
 		message("late", ORDER, "2026-12-05T10:00:00Z", "CRITICAL", "delivery-scheduling");
 
 		List<Violation> violations = new ArrayList<>();
-		finder().review(violations::add);
+		finder().review(EVERY_DAY, violations::add);
 
 		assertThat(violations).extracting(Violation::kind, Violation::why)
 			.containsExactlyInAnyOrder(
@@ -89,8 +93,8 @@ class ViolationFinderTests extends JobTestSupport {
 		message("early", ORDER, "2026-11-03T10:00:00Z", "UNDECIDED", null);
 		message("plain", ORDER, "2026-11-04T10:00:00Z", "CRITICAL", "delivery-scheduling");
 
-		assertThat(finder().review(violation -> {
-		})).extracting(ComplianceReport.UndecidedMessage::messageId).containsExactly("early", "late");
+		assertThat(finder().review(EVERY_DAY, violation -> {
+		}).undecided()).extracting(ComplianceReport.UndecidedMessage::messageId).containsExactly("early", "late");
 	}
 
 	@Test
@@ -98,9 +102,9 @@ class ViolationFinderTests extends JobTestSupport {
 		message("a", ORDER, "2026-11-10T10:00:00Z", "NON_CRITICAL", "review-request");
 		message("b", ORDER, "2026-11-12T10:00:00Z", "NON_CRITICAL", "review-request");
 		List<Violation> first = new ArrayList<>();
-		finder().review(first::add);
+		finder().review(EVERY_DAY, first::add);
 		List<Violation> again = new ArrayList<>();
-		finder().review(again::add);
+		finder().review(EVERY_DAY, again::add);
 		assertThat(workspace.output("reports", ".last-review.json")).exists();
 		assertThat(again).isEqualTo(first).isNotEmpty();
 
@@ -112,9 +116,29 @@ class ViolationFinderTests extends JobTestSupport {
 						                          pinned_at, outcome)
 						VALUES ('importMessages', DATE '2026-11-27', 1, 'messages/log.csv', 1, 0, CURRENT_TIMESTAMP, 'READ')""");
 		List<Violation> withTheNewOne = new ArrayList<>();
-		finder().review(withTheNewOne::add);
+		finder().review(EVERY_DAY, withTheNewOne::add);
 
 		assertThat(withTheNewOne).hasSize(first.size() + 1);
+	}
+
+	@Test
+	void aReviewKeepsWhatItsPeriodOrALaterOneCanShowAndCountsEveryViolationPerWeek() {
+		message("early", OTHER_ORDER, "2026-11-03T10:00:00Z", "CRITICAL", "delivery-scheduling", "link");
+		message("later", OTHER_ORDER, "2026-11-20T10:00:00Z", "CRITICAL", "delivery-scheduling", "link");
+		ReportPeriod fromTheTenth = new ReportPeriod(LocalDate.parse("2026-11-10"), LocalDate.parse("2026-11-30"));
+
+		List<Violation> found = new ArrayList<>();
+		ViolationFinder.Reviewed reviewed = finder().review(fromTheTenth, found::add);
+
+		assertThat(found).extracting(Violation::sentAt).containsExactly(OffsetDateTime.parse("2026-11-20T10:00:00Z"));
+		assertThat(reviewed.violationsPerWeek()).containsExactly(Map.entry(LocalDate.parse("2026-11-02"), 1L),
+				Map.entry(LocalDate.parse("2026-11-16"), 1L));
+		ReportPeriod december = new ReportPeriod(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31"));
+		assertThat(finder().review(december, violation -> {
+		})).as("taken again for a later period").isEqualTo(reviewed);
+		ReportPeriod november = new ReportPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"));
+		assertThat(finder().review(november, violation -> {
+		}).violations()).as("reviewed again for an earlier one").hasSize(2);
 	}
 
 	private ViolationFinder finder() {
