@@ -1,7 +1,13 @@
 package com.optoutbatch.messages;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +32,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 
 import com.optoutbatch.support.ArrayColumn;
+import com.optoutbatch.support.OrderIds;
 import com.optoutbatch.support.PublishedFile;
 import com.optoutbatch.support.SafeCsv;
 import com.optoutbatch.support.Timestamps;
@@ -64,6 +72,9 @@ public class OrderHistory {
 	/** The file, beside {@code classified.csv}, under {@code output/messages/}. */
 	public static final String FILE = ".orders-and-messages.csv";
 
+	/** Beside the file: where each order's lines are ({@link OrderHistoryIndex}). */
+	static final String INDEX = ".orders-and-messages.index";
+
 	private static final String CLASSIFIED = "classified.csv";
 
 	private static final String[] HEADER = { "order_id", "order_known", "marketplace", "purchase_date", "buyer_alias",
@@ -99,6 +110,8 @@ public class OrderHistory {
 
 	private final Path classified;
 
+	private final Path index;
+
 	private final Workspace workspace;
 
 	public OrderHistory(JdbcTemplate jdbc, Workspace workspace) {
@@ -106,6 +119,7 @@ public class OrderHistory {
 		this.workspace = workspace;
 		this.file = workspace.output("messages", FILE);
 		this.classified = workspace.output("messages", CLASSIFIED);
+		this.index = workspace.output("messages", INDEX);
 	}
 
 	/**
@@ -136,7 +150,7 @@ public class OrderHistory {
 			Changes changes = changes(made.through(), through);
 			if (changes.orderIds().size() <= made.lineCount() / REBUILD_SHARE) {
 				try {
-					publish(through, out -> merge(changes, made.lineCount(), out),
+					publish(through, publication -> merge(changes, made, publication),
 							"merged the lines of " + changes.orderIds().size() + " changed orders"
 									+ (changes.withoutOrder() ? " and of the messages that name none" : ""));
 					return;
@@ -183,34 +197,22 @@ public class OrderHistory {
 		}
 	}
 
-	private void publish(long through, Consumer<Consumer<Line>> filling, String how) {
-		String version = UUID.randomUUID().toString();
+	private void publish(long through, Consumer<Publication> filling, String how) {
 		long started = System.nanoTime();
-		long[] lines = new long[1];
-		PublishedFile.write(workspace, file, StandardCharsets.UTF_8, writer -> {
-			CSVPrinter printer = FORMAT.builder()
-				.setHeaderComments(VERSION_COMMENT + version)
-				.setHeader(HEADER)
-				.get()
-				.print(writer);
-			PublishedFile.write(workspace, classified, StandardCharsets.UTF_8, classifiedWriter -> {
-				SafeCsv.Printer messages = SafeCsv.wrap(classifiedWriter, SafeCsv.FORMAT, ClassifiedMessageRow.HEADER);
-				filling.accept(line -> {
-					lines[0]++;
-					print(printer, line);
-					if (line.isMessage()) {
-						messages.printRecord(ClassifiedMessageRow.of(line).cells());
-					}
-				});
-				messages.flush();
-			});
-			printer.flush();
-		});
+		Publication publication = new Publication();
+		try {
+			filling.accept(publication);
+			publication.publish();
+		}
+		catch (RuntimeException e) {
+			publication.discard();
+			throw e;
+		}
 		jdbc.update("DELETE FROM order_history");
-		jdbc.update("INSERT INTO order_history (version, made_through, line_count) VALUES (?, ?, ?)", version, through,
-				lines[0]);
+		jdbc.update("INSERT INTO order_history (version, made_through, line_count) VALUES (?, ?, ?)",
+				publication.version, through, publication.lines);
 		jdbc.update("DELETE FROM changed_orders WHERE change_id <= ?", through);
-		log.info("{}: {} ({} lines, {} ms)", workspace.home().relativize(file), how, lines[0],
+		log.info("{}: {} ({} lines, {} ms)", workspace.home().relativize(file), how, publication.lines,
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -218,7 +220,7 @@ public class OrderHistory {
 	 * The whole file from the database: the messages by order, with the orders that have
 	 * none.
 	 */
-	private void rebuild(Consumer<Line> out) {
+	private void rebuild(Publication out) {
 		MessagesByOrder<Line> messages = new MessagesByOrder<>(jdbc, MESSAGE_COLUMNS, (row, i) -> messageLine(row));
 		Iterator<Line> pages = new Pages<>(messages::next);
 		Iterator<Line> orders = new Pages<>(new OrderPages());
@@ -229,71 +231,80 @@ public class OrderHistory {
 			if (message != null && message.orderId() != null
 					&& (order == null || message.orderId().compareTo(order.orderId()) <= 0)) {
 				orderHasMessages |= order != null && order.orderId().equals(message.orderId());
-				out.accept(message);
+				out.line(message);
 				message = next(pages);
 			}
 			else if (order != null) {
 				if (!orderHasMessages) {
-					out.accept(order);
+					out.line(order);
 				}
 				orderHasMessages = false;
 				order = next(orders);
 			}
 			else {
-				out.accept(message);
+				out.line(message);
 				message = next(pages);
 			}
 		}
 	}
 
 	/**
-	 * The last file with the lines of the changed orders read again from the database.
+	 * The last files with the lines of the changed orders read again from the database,
+	 * the others' copied as they are, by the index. Every byte of the last files is
+	 * checked against the CRC-32C the index has of them: a file changed since is not
+	 * merged.
 	 */
-	private void merge(Changes changes, long lastLineCount, Consumer<Line> out) {
-		TreeMap<String, List<Line>> fresh = fresh(changes.orderIds());
-		boolean withoutOrderReached = false;
-		try (Lines last = open()) {
-			for (Line line = last.next(); line != null; line = last.next()) {
-				if (line.orderId() == null && !withoutOrderReached) {
-					withoutOrderReached = true;
-					flush(fresh, null, out);
-				}
-				if (line.orderId() != null) {
-					flush(fresh, line.orderId(), out);
-					if (!changes.orderIds().contains(line.orderId())) {
-						out.accept(line);
-					}
-				}
-				else if (!changes.withoutOrder()) {
-					out.accept(line);
-				}
-			}
-			last.checkWhole(lastLineCount);
+	private void merge(Changes changes, Made made, Publication out) {
+		OrderHistoryIndex.Trailer written = OrderHistoryIndex.trailer(index);
+		if (written == null || !written.version().equals(made.version()) || written.lines() != made.lineCount()) {
+			throw new CutShort(workspace.home().relativize(index) + " does not describe the last file");
 		}
-		flush(fresh, null, out);
-		if (changes.withoutOrder()) {
-			for (Line line : jdbc.query(
-					"SELECT " + MESSAGE_COLUMNS + MESSAGES_FROM
-							+ " WHERE m.order_id IS NULL ORDER BY m.sent_at, m.message_key",
-					(row, i) -> messageLine(row))) {
-				out.accept(line);
+		TreeMap<Long, List<Line>> fresh = fresh(changes);
+		Iterator<Long> changed = fresh.keySet().iterator();
+		Long next = changed.hasNext() ? changed.next() : null;
+		try (Written history = new Written(file, written.historyLength());
+				Written classifiedRows = new Written(classified, written.classifiedLength());
+				DataInputStream entries = OrderHistoryIndex.open(index)) {
+			// the headers are written anew
+			boolean keepingPrevious = false;
+			for (long i = 0; i < written.entries(); i++) {
+				OrderHistoryIndex.Entry entry = OrderHistoryIndex.next(entries);
+				history.moveTo(entry.history(), keepingPrevious ? out.history : null);
+				classifiedRows.moveTo(entry.classified(), keepingPrevious ? out.classified : null);
+				while (next != null && next < entry.key()) {
+					out.lines(fresh.get(next));
+					next = changed.hasNext() ? changed.next() : null;
+				}
+				keepingPrevious = next == null || next != entry.key();
+				if (keepingPrevious) {
+					out.keep(entry);
+				}
 			}
+			history.moveTo(written.historyLength(), keepingPrevious ? out.history : null);
+			classifiedRows.moveTo(written.classifiedLength(), keepingPrevious ? out.classified : null);
+			while (next != null) {
+				out.lines(fresh.get(next));
+				next = changed.hasNext() ? changed.next() : null;
+			}
+			if (history.crc() != written.historyCrc() || classifiedRows.crc() != written.classifiedCrc()) {
+				throw new CutShort(workspace.home().relativize(file) + " or " + workspace.home().relativize(classified)
+						+ " changed since written");
+			}
+		}
+		catch (IOException e) {
+			throw new CutShort("cannot read the last " + workspace.home().relativize(file) + ": " + e.getMessage());
 		}
 	}
 
 	/**
-	 * Writes the fresh orders before {@code before} ({@code null}: all that are left).
+	 * The lines of the changed orders as the database has them now, by key
+	 * ({@link OrderHistoryIndex#NO_ORDER} for the messages that name no order): none for
+	 * an order no longer stored.
 	 */
-	private static void flush(TreeMap<String, List<Line>> fresh, String before, Consumer<Line> out) {
-		while (!fresh.isEmpty() && (before == null || fresh.firstKey().compareTo(before) < 0)) {
-			fresh.pollFirstEntry().getValue().forEach(out);
-		}
-	}
-
-	/** The lines of these orders as the database has them now, by order id. */
-	private TreeMap<String, List<Line>> fresh(Set<String> orderIds) {
-		TreeMap<String, List<Line>> lines = new TreeMap<>();
-		List<String> ids = new ArrayList<>(orderIds);
+	private TreeMap<Long, List<Line>> fresh(Changes changes) {
+		TreeMap<Long, List<Line>> lines = new TreeMap<>();
+		List<String> ids = new ArrayList<>(changes.orderIds());
+		ids.forEach(id -> lines.put(OrderIds.key(id), new ArrayList<>()));
 		for (int from = 0; from < ids.size(); from += PAGE_SIZE) {
 			List<String> batch = ids.subList(from, Math.min(ids.size(), from + PAGE_SIZE));
 			// from the ids, so that both databases look each order up by its index
@@ -301,13 +312,23 @@ public class OrderHistory {
 					+ " LEFT JOIN orders o ON o.order_id = m.order_id ORDER BY m.order_id, m.sent_at, m.message_key",
 					statement -> bind(statement, batch), row -> {
 						Line line = messageLine(row);
-						lines.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(line);
+						lines.get(OrderIds.key(line.orderId())).add(line);
 					});
 			jdbc.query("SELECT " + ORDER_COLUMNS + " FROM " + IDS + " JOIN orders ON order_id = c.id",
 					statement -> bind(statement, batch), row -> {
 						Line line = orderLine(row);
-						lines.putIfAbsent(line.orderId(), List.of(line));
+						List<Line> orderLines = lines.get(OrderIds.key(line.orderId()));
+						if (orderLines.isEmpty()) {
+							orderLines.add(line);
+						}
 					});
+		}
+		if (changes.withoutOrder()) {
+			lines.put(OrderHistoryIndex.NO_ORDER,
+					jdbc.query(
+							"SELECT " + MESSAGE_COLUMNS + MESSAGES_FROM
+									+ " WHERE m.order_id IS NULL ORDER BY m.sent_at, m.message_key",
+							(row, i) -> messageLine(row)));
 		}
 		return lines;
 	}
@@ -362,17 +383,6 @@ public class OrderHistory {
 
 	private static String instant(ResultSet row, int column) throws SQLException {
 		return Timestamps.format(Timestamps.read(row, column));
-	}
-
-	private static void print(CSVPrinter printer, Line line) {
-		try {
-			printer.printRecord(line.orderId(), line.orderKnown(), line.marketplace(), line.purchaseDate(),
-					line.buyerAlias(), line.messageKey(), line.messageId(), line.tool(), line.recipientAlias(),
-					line.sentAt(), line.category(), line.ruleName(), line.flags(), line.reason());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 
 	private static <T> T next(Iterator<T> lines) {
@@ -582,6 +592,220 @@ public class OrderHistory {
 				throw new NoSuchElementException();
 			}
 			return page.next();
+		}
+
+	}
+
+	/**
+	 * The files one update writes, partial until all three are whole: the history,
+	 * {@code classified.csv} and the index, each order's lines noted in the index as they
+	 * are written.
+	 */
+	private final class Publication {
+
+		private final String version = UUID.randomUUID().toString();
+
+		private final Output history = new Output(PublishedFile.of(workspace, file));
+
+		private final Output classified = new Output(PublishedFile.of(workspace, OrderHistory.this.classified));
+
+		private final PublishedFile indexFile = PublishedFile.of(workspace, index);
+
+		private final OrderHistoryIndex.Writer entries;
+
+		private final StringBuilder historyLine = new StringBuilder();
+
+		private final CSVPrinter historyPrinter;
+
+		private final StringWriter classifiedRow = new StringWriter();
+
+		private final SafeCsv.Printer classifiedPrinter;
+
+		private long lines;
+
+		// the order whose lines are being written, and where they began
+		private OrderHistoryIndex.Entry order;
+
+		Publication() {
+			try {
+				indexFile.create(StandardCharsets.ISO_8859_1);
+				entries = new OrderHistoryIndex.Writer(indexFile.stream());
+				historyPrinter = FORMAT.builder()
+					.setHeaderComments(VERSION_COMMENT + version)
+					.setHeader(HEADER)
+					.get()
+					.print(historyLine);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			classifiedPrinter = SafeCsv.wrap(classifiedRow, SafeCsv.FORMAT, ClassifiedMessageRow.HEADER);
+			history.write(historyLine);
+			classified.write(classifiedRow.getBuffer());
+		}
+
+		void line(Line line) {
+			long key = line.orderId() == null ? OrderHistoryIndex.NO_ORDER : OrderIds.key(line.orderId());
+			if (order == null || order.key() != key) {
+				endOrder();
+				order = new OrderHistoryIndex.Entry(key, history.length, classified.length, 0);
+			}
+			try {
+				historyPrinter.printRecord(line.orderId(), line.orderKnown(), line.marketplace(), line.purchaseDate(),
+						line.buyerAlias(), line.messageKey(), line.messageId(), line.tool(), line.recipientAlias(),
+						line.sentAt(), line.category(), line.ruleName(), line.flags(), line.reason());
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			history.write(historyLine);
+			if (line.isMessage()) {
+				classifiedPrinter.printRecord(ClassifiedMessageRow.of(line).cells());
+				classified.write(classifiedRow.getBuffer());
+			}
+			order = new OrderHistoryIndex.Entry(key, order.history(), order.classified(), order.lines() + 1);
+			lines++;
+		}
+
+		void lines(List<Line> orderLines) {
+			orderLines.forEach(this::line);
+			endOrder();
+		}
+
+		/** An order of the last files whose lines are copied next, as they are. */
+		void keep(OrderHistoryIndex.Entry last) {
+			endOrder();
+			entries.add(new OrderHistoryIndex.Entry(last.key(), history.length, classified.length, last.lines()));
+			lines += last.lines();
+		}
+
+		private void endOrder() {
+			if (order != null) {
+				entries.add(order);
+				order = null;
+			}
+		}
+
+		/** Moves the files into place, the index last. */
+		void publish() {
+			endOrder();
+			history.flush();
+			classified.flush();
+			entries.finish(version, history.length, history.crc.getValue(), classified.length,
+					classified.crc.getValue(), lines);
+			classified.file.publish();
+			history.file.publish();
+			indexFile.publish();
+		}
+
+		void discard() {
+			history.file.discard();
+			classified.file.discard();
+			indexFile.discard();
+		}
+
+	}
+
+	/** A file being written: its bytes counted and checked as they go. */
+	private static final class Output {
+
+		private final PublishedFile file;
+
+		private final OutputStream out;
+
+		private final CRC32C crc = new CRC32C();
+
+		private long length;
+
+		Output(PublishedFile file) {
+			this.file = file;
+			file.create(StandardCharsets.UTF_8);
+			this.out = new BufferedOutputStream(file.stream(), 1 << 16);
+		}
+
+		/** Writes the text and empties it. */
+		void write(StringBuilder text) {
+			write(text.toString().getBytes(StandardCharsets.UTF_8));
+			text.setLength(0);
+		}
+
+		void write(StringBuffer text) {
+			write(text.toString().getBytes(StandardCharsets.UTF_8));
+			text.setLength(0);
+		}
+
+		void write(byte[] bytes) {
+			write(bytes, bytes.length);
+		}
+
+		void write(byte[] bytes, int count) {
+			try {
+				out.write(bytes, 0, count);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot write " + file.shownAs(), e);
+			}
+			crc.update(bytes, 0, count);
+			length += count;
+		}
+
+		void flush() {
+			try {
+				out.flush();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot write " + file.shownAs(), e);
+			}
+		}
+
+	}
+
+	/**
+	 * A file the last update wrote, read once from its start: each part copied or passed
+	 * over, every byte counted into its CRC-32C.
+	 */
+	private static final class Written implements AutoCloseable {
+
+		private final InputStream in;
+
+		private final CRC32C crc = new CRC32C();
+
+		private final byte[] chunk = new byte[1 << 16];
+
+		private long position;
+
+		Written(Path file, long length) throws IOException {
+			if (Files.size(file) != length) {
+				throw new CutShort(file.getFileName() + " is not as long as when written");
+			}
+			this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+		}
+
+		/**
+		 * Reads on to {@code to}, copying what it reads to {@code out} ({@code null}:
+		 * passed over).
+		 */
+		void moveTo(long to, Output out) throws IOException {
+			while (position < to) {
+				int read = in.read(chunk, 0, (int) Math.min(chunk.length, to - position));
+				if (read < 0) {
+					throw new CutShort("the file ended before its index");
+				}
+				crc.update(chunk, 0, read);
+				if (out != null) {
+					out.write(chunk, read);
+				}
+				position += read;
+			}
+		}
+
+		long crc() {
+			return crc.getValue();
+		}
+
+		@Override
+		public void close() throws IOException {
+			in.close();
 		}
 
 	}

@@ -118,6 +118,33 @@ class OrderHistoryTests extends JobTestSupport {
 		assertThat(lines()).hasSize(5);
 	}
 
+	@Test
+	void aClassifiedFileEditedByHandOrAnIndexLostIsNotMergedButMadeAgain() throws Exception {
+		for (int i = 1; i <= 9; i++) {
+			message("m" + i, "171-0000000-000000" + i, "2026-11-0" + i + "T10:00:00Z");
+		}
+		history.update();
+		Path classified = workspace.output("messages", "classified.csv");
+		String made = Files.readString(classified);
+		// the same length, one row changed
+		Files.writeString(classified,
+				made.replace("m4,171-0000000-0000004,CRITICAL", "m4,171-0000000-0000004,CRITICEL"));
+
+		message("m5b", "171-0000000-0000005", "2026-11-20T10:00:00Z");
+		OrderHistory.noteChanged(jdbc, List.of("171-0000000-0000005"));
+		history.update();
+
+		assertThat(classified).content().doesNotContain("CRITICEL").contains("m5b,");
+		String merged = Files.readString(classified);
+		Files.delete(workspace.output("messages", OrderHistory.INDEX));
+		message("m6b", "171-0000000-0000006", "2026-11-21T10:00:00Z");
+		OrderHistory.noteChanged(jdbc, List.of("171-0000000-0000006"));
+		history.update();
+
+		assertThat(classified).content().startsWith(merged.substring(0, merged.indexOf("m6,"))).contains("m6b,");
+		assertThat(lines()).hasSize(11);
+	}
+
 	private static void cutLastLine(Path file) throws Exception {
 		String whole = Files.readString(file);
 		Files.writeString(file, whole.substring(0, whole.stripTrailing().lastIndexOf('\n') + 1));
