@@ -78,8 +78,7 @@ public class OrderHistory {
 	private static final String CLASSIFIED = "classified.csv";
 
 	private static final String[] HEADER = { "order_id", "order_known", "marketplace", "purchase_date", "buyer_alias",
-			"message_key", "message_id", "tool", "recipient_alias", "sent_at", "category", "rule_name", "flags",
-			"reason" };
+			"message_key", "message_id", "tool", "recipient_alias", "sent_at", "category", "rule_name", "flags" };
 
 	private static final CSVFormat FORMAT = SafeCsv.FORMAT.builder().setCommentMarker('#').get();
 
@@ -392,7 +391,8 @@ public class OrderHistory {
 	/**
 	 * One line: an order ({@code orderKnown}: the order reports know it) with one of its
 	 * messages, or with none. Its times are kept as written ({@link Timestamps#format}),
-	 * read only by those who need them.
+	 * read only by those who need them. The classifier's reason is read from the database
+	 * only, for {@code classified.csv}: the file does not keep it.
 	 */
 	public record Line(String orderId, boolean orderKnown, String marketplace, String purchaseDate, String buyerAlias,
 			String messageKey, String messageId, String tool, String recipientAlias, String sentAt, String category,
@@ -505,7 +505,7 @@ public class OrderHistory {
 		private static Line line(CSVRecord record) {
 			return new Line(text(record, 0), Boolean.parseBoolean(record.get(1)), text(record, 2), text(record, 3),
 					text(record, 4), text(record, 5), text(record, 6), text(record, 7), text(record, 8),
-					text(record, 9), text(record, 10), text(record, 11), record.get(12), text(record, 13));
+					text(record, 9), text(record, 10), text(record, 11), record.get(12), null);
 		}
 
 		/** Fails when the file ended before the lines it was written with. */
@@ -515,10 +515,12 @@ public class OrderHistory {
 			}
 		}
 
+		/** The version of the file; {@code null} for a file of other columns. */
 		String version() {
 			String comment = parser.getHeaderComment();
 			return comment != null && comment.startsWith(VERSION_COMMENT)
-					? comment.substring(VERSION_COMMENT.length()).trim() : null;
+					&& parser.getHeaderNames().equals(List.of(HEADER))
+							? comment.substring(VERSION_COMMENT.length()).trim() : null;
 		}
 
 		@Override
@@ -653,7 +655,7 @@ public class OrderHistory {
 			try {
 				historyPrinter.printRecord(line.orderId(), line.orderKnown(), line.marketplace(), line.purchaseDate(),
 						line.buyerAlias(), line.messageKey(), line.messageId(), line.tool(), line.recipientAlias(),
-						line.sentAt(), line.category(), line.ruleName(), line.flags(), line.reason());
+						line.sentAt(), line.category(), line.ruleName(), line.flags());
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
