@@ -80,6 +80,13 @@ class ComplianceReportWriter {
 		writeTables(folder, report);
 		PublishedFile.of(workspace, folder.resolve(VIOLATIONS_FILE)).publish();
 		writeText(folder.resolve(Summary.FILE), json.writeValueAsString(summaryOf(report)));
+		writeText(folder.resolve("index.html"), page(report));
+		writeIndex();
+		return folder.resolve("index.html");
+	}
+
+	/** The report's page. */
+	String page(ComplianceReport report) {
 		Context page = new Context(Locale.ENGLISH);
 		page.setVariable("report", report);
 		page.setVariable("headline", HeadlineItem.of(report.headline(), report.previous()));
@@ -91,9 +98,7 @@ class ComplianceReportWriter {
 		page.setVariable("quarantined", FoldedRows.of(report.quarantined(), QUARANTINE_FILE));
 		page.setVariable("undecided", FoldedRows.of(report.undecided(), UNDECIDED_FILE));
 		page.setVariable("labelled", FoldedRows.of(report.labelled(), LABELLED_FILE));
-		writeText(folder.resolve("index.html"), templates.process("reports/compliance-report", page));
-		writeIndex();
-		return folder.resolve("index.html");
+		return templates.process("reports/compliance-report", page);
 	}
 
 	static Summary summaryOf(ComplianceReport report) {

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +54,12 @@ class ComplianceReportJobTests extends JobTestSupport {
 	void sampleWorkspace() {
 		jobRepository.removeJobExecutions();
 		TestWorkspace.sampleOnly(workspace, jdbc);
+	}
+
+	@Test
+	void theEmptyReportRenderedAheadOfTheNightRenders(@Autowired ITemplateEngine templates) {
+		assertThat(new ComplianceReportWriter(templates, workspace).page(ReportTemplates.empty(RUN_DATE)))
+			.contains("Compliance report for 2026-11-26");
 	}
 
 	@Test
