@@ -39,10 +39,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ComplianceReportBuilder {
 
+	// counted over UNION ALL: HSQLDB takes a UNION's distinct rows at twice the cost
 	private static final String OPTED_OUT_BUYERS = """
-			SELECT COUNT(*) FROM (
+			SELECT COUNT(DISTINCT buyer_alias) FROM (
 			    SELECT buyer_alias FROM opt_outs WHERE buyer_alias IS NOT NULL
-			    UNION
+			    UNION ALL
 			    SELECT o.buyer_alias FROM opt_outs x JOIN orders o ON o.order_id = x.order_id WHERE o.buyer_alias IS NOT NULL
 			) buyers""";
 

@@ -107,12 +107,17 @@ class ViolationFinder {
 		});
 		Map<String, Long> orders = new TreeMap<>();
 		String[] lastOrder = new String[1];
+		// an order's lines share its purchase date: read once per order
+		OffsetDateTime[] purchased = new OffsetDateTime[1];
 		history.forEach(line -> {
-			if (line.isMessage()) {
-				pass.check(Message.of(line));
+			if (line.orderId() == null || !line.orderId().equals(lastOrder[0])) {
+				purchased[0] = line.purchased();
+				if (line.orderKnown()) {
+					orders.merge(ComplianceReportBuilder.name(line.marketplace()), 1L, Long::sum);
+				}
 			}
-			if (line.orderKnown() && !line.orderId().equals(lastOrder[0])) {
-				orders.merge(ComplianceReportBuilder.name(line.marketplace()), 1L, Long::sum);
+			if (line.isMessage()) {
+				pass.check(Message.of(line, purchased[0]));
 			}
 			lastOrder[0] = line.orderId();
 		});
@@ -248,12 +253,12 @@ class ViolationFinder {
 	private record Message(String key, String id, String orderId, String alias, String tool, OffsetDateTime sentAt,
 			String category, String ruleName, List<String> flags, OffsetDateTime purchasedAt, String marketplace) {
 
-		static Message of(OrderHistory.Line line) {
+		static Message of(OrderHistory.Line line, OffsetDateTime purchasedAt) {
 			String flags = line.flags();
 			return new Message(line.messageKey(), line.messageId() != null ? line.messageId() : line.messageKey(),
 					line.orderId(), line.recipientAlias() != null ? line.recipientAlias() : line.buyerAlias(),
 					line.tool(), line.sent(), line.category(), line.ruleName(),
-					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")), line.purchased(),
+					flags == null || flags.isBlank() ? List.of() : List.of(flags.split(";")), purchasedAt,
 					line.marketplace());
 		}
 
