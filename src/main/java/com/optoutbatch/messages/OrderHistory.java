@@ -61,10 +61,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * The first file is made from the whole database. From then on the writers of orders and
  * messages note the orders they change ({@link #noteChanged}), in the transaction of the
- * change, and {@link #update} reads only those again and merges them into the last file:
- * a night costs what it changed, not the history on file. The database keeps which file
- * it brought up to date (its version, also in the file's first line); a file of another
- * version, or none, is made again whole.
+ * change, and {@link #update} reads only those again and merges them into the last files,
+ * copying the other orders' lines as they are by the {@link OrderHistoryIndex}: a night
+ * costs what it changed, not the history on file. The database keeps which file it
+ * brought up to date (its version, also in the file's first line and in the index); a
+ * file of another version or other columns, or none, is made again whole.
  */
 @Component
 public class OrderHistory {
@@ -428,8 +429,8 @@ public class OrderHistory {
 
 		private final String shownAs;
 
-		// parsed on a thread of its own, a few batches ahead: a merge prints the lines
-		// while the next are parsed
+		// parsed on a thread of its own, a few batches ahead: the reader works on the
+		// lines while the next are parsed
 		private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(4);
 
 		private Thread parsing;
