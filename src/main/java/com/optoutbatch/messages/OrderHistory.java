@@ -74,7 +74,7 @@ public class OrderHistory {
 	public static final String FILE = ".orders-and-messages.csv";
 
 	/** Beside the file: where each order's lines are ({@link OrderHistoryIndex}). */
-	static final String INDEX = ".orders-and-messages.index";
+	public static final String INDEX = ".orders-and-messages.index";
 
 	private static final String CLASSIFIED = "classified.csv";
 

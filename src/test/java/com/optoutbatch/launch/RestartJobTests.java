@@ -169,9 +169,10 @@ class RestartJobTests extends JobTestSupport {
 		try (Stream<Path> files = Files.walk(output)) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				String name = output.relativize(file).toString();
-				// the order history's version is new each time it is written
-				if (!name.startsWith("db") && !name.startsWith("runs")
-						&& !name.equals("messages/" + OrderHistory.FILE)) {
+				// the order history's version, in it and its index, is new each time
+				// they are written
+				if (!name.startsWith("db") && !name.startsWith("runs") && !name.equals("messages/" + OrderHistory.FILE)
+						&& !name.equals("messages/" + OrderHistory.INDEX)) {
 					outputs.put(name, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
 				}
 			}

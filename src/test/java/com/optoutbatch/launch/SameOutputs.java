@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the server;
  * <li>{@code output/logs/}: every line carries the time, and the log names the database;
  * <li>{@code output/.lock}: the process id and start time of the last run;
- * <li>{@code messages/.orders-and-messages.csv} and {@code reports/.last-review.json}:
- * the order history, which carries a version new each time it is written, and what the
- * report's review was made from, which holds when a file was last read into the database;
+ * <li>{@code messages/.orders-and-messages.csv} and {@code .index}, and
+ * {@code reports/.last-review.json}: the order history and its index, which carry a
+ * version new each time they are written, and what the report's review was made from,
+ * which holds when a file was last read into the database;
  * <li>in the run files, {@code startedAt}, {@code endedAt} and {@code seconds}: when each
  * job ran and for how long.
  * </ul>
@@ -70,7 +71,8 @@ final class SameOutputs {
 			return files.filter(Files::isRegularFile)
 				.map(file -> output.relativize(file).toString().replace('\\', '/'))
 				.filter(file -> !file.startsWith("db/") && !file.startsWith("logs/") && !file.equals(".lock")
-						&& !file.equals("messages/" + OrderHistory.FILE) && !file.equals("reports/.last-review.json"))
+						&& !file.equals("messages/" + OrderHistory.FILE)
+						&& !file.equals("messages/" + OrderHistory.INDEX) && !file.equals("reports/.last-review.json"))
 				.collect(TreeSet::new, Set::add, Set::addAll);
 		}
 	}
