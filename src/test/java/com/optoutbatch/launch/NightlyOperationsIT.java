@@ -15,6 +15,8 @@ import com.optoutbatch.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.optoutbatch.launch.ApplicationProcess.await;
 import static com.optoutbatch.launch.ApplicationProcess.orderRows;
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NightlyOperationsIT {
 
 	static final String RUN_DATE = "run.date=2026-11-26";
+
+	static final String NEXT_RUN_DATE = "run.date=2026-11-27";
 
 	static final int LARGE_REPORT_ORDERS = 60_000;
 
@@ -70,6 +74,34 @@ class NightlyOperationsIT {
 
 		assertThat(outputs(home)).isEqualTo(outputs(reference))
 			.containsKey("rejects/importOrders/zz-large.txt.rejects.csv");
+		assertThat(orderRows(home)).hasSize(LARGE_REPORT_ORDERS + 12).isEqualTo(orderRows(reference));
+	}
+
+	@Test
+	void aSecondNightKilledWhileItReadsTheNewReportResumesSkippingWhatTheFirstRead() throws Exception {
+		// the first night reads the sample; the large report arrives for the second
+		Path largeReport = Files.move(home.resolve("input/orders/zz-large.txt"), home.resolve("zz-large.txt"));
+		TestWorkspace.delete(reference.resolve("input/orders/zz-large.txt"));
+		assertThat(run(home, "nightly", RUN_DATE).exitCode()).isZero();
+		assertThat(run(reference, "nightly", RUN_DATE).exitCode()).isZero();
+		Files.copy(largeReport, reference.resolve("input/orders/zz-large.txt"));
+		Files.move(largeReport, home.resolve("input/orders/zz-large.txt"));
+
+		Path rejects = home.resolve("output/rejects/importOrders/zz-large.txt.rejects.csv.partial");
+		killWhen(start(home, "killed", "nightly", NEXT_RUN_DATE), () -> lineCount(rejects) >= 4, 0);
+		Result resumed = run(home, "nightly", NEXT_RUN_DATE);
+		assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+		assertThat(resumed.stdout()).contains("Resuming nightly");
+		assertThat(run(reference, "nightly", NEXT_RUN_DATE).exitCode()).isZero();
+
+		JsonNode importOrders = JsonMapper.builder()
+			.build()
+			.readTree(home.resolve("output/runs/2026-11-27/importOrders.json").toFile());
+		assertThat(importOrders.get("inputs")).extracting(input -> input.get("file").asString())
+			.containsExactly("zz-large.txt");
+		assertThat(importOrders.get("unchanged")).isNotEmpty()
+			.allSatisfy(input -> assertThat(input.get("readOn").asString()).isEqualTo("2026-11-26"));
+		assertThat(outputs(home)).isEqualTo(outputs(reference));
 		assertThat(orderRows(home)).hasSize(LARGE_REPORT_ORDERS + 12).isEqualTo(orderRows(reference));
 	}
 
