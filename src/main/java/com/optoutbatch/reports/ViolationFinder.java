@@ -92,7 +92,9 @@ class ViolationFinder {
 	Reviewed review(ReportPeriod period, Consumer<Violation> found) {
 		String from = storedData.version(StoredData.ALL, String.join(",", reviewRules));
 		Reviewed last = lastReview();
-		if (last != null && last.from().equals(from) && !period.from().isBefore(last.keptFrom())) {
+		// a review kept by an earlier version of the file has no keptFrom
+		if (last != null && last.from().equals(from) && last.keptFrom() != null
+				&& !period.from().isBefore(last.keptFrom())) {
 			last.violations().forEach(found);
 			return last;
 		}

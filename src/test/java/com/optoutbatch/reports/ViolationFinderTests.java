@@ -1,5 +1,7 @@
 package com.optoutbatch.reports;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -122,7 +124,7 @@ class ViolationFinderTests extends JobTestSupport {
 	}
 
 	@Test
-	void aReviewKeepsWhatItsPeriodOrALaterOneCanShowAndCountsEveryViolationPerWeek() {
+	void aReviewKeepsWhatItsPeriodOrALaterOneCanShowAndCountsEveryViolationPerWeek() throws Exception {
 		message("early", OTHER_ORDER, "2026-11-03T10:00:00Z", "CRITICAL", "delivery-scheduling", "link");
 		message("later", OTHER_ORDER, "2026-11-20T10:00:00Z", "CRITICAL", "delivery-scheduling", "link");
 		ReportPeriod fromTheTenth = new ReportPeriod(LocalDate.parse("2026-11-10"), LocalDate.parse("2026-11-30"));
@@ -139,6 +141,11 @@ class ViolationFinderTests extends JobTestSupport {
 		ReportPeriod november = new ReportPeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"));
 		assertThat(finder().review(november, violation -> {
 		}).violations()).as("reviewed again for an earlier one").hasSize(2);
+
+		Path kept = workspace.output("reports", ".last-review.json");
+		Files.writeString(kept, Files.readString(kept).replaceFirst("\"keptFrom\":\"[0-9-]+\",", ""));
+		assertThat(finder().review(december, violation -> {
+		}).keptFrom()).as("a review kept without its first day is made again").isEqualTo("2026-12-01");
 	}
 
 	private ViolationFinder finder() {
