@@ -626,8 +626,10 @@ public class OrderHistory {
 
 		private long lines;
 
-		// the order whose lines are being written, and where they began
+		// the order whose lines are being written: where they began, and how many so far
 		private OrderHistoryIndex.Entry order;
+
+		private int orderLines;
 
 		Publication() {
 			try {
@@ -643,8 +645,8 @@ public class OrderHistory {
 				throw new UncheckedIOException(e);
 			}
 			classifiedPrinter = SafeCsv.wrap(classifiedRow, SafeCsv.FORMAT, ClassifiedMessageRow.HEADER);
-			history.write(historyLine);
-			classified.write(classifiedRow.getBuffer());
+			writeHistoryLine();
+			writeClassifiedRow();
 		}
 
 		void line(Line line) {
@@ -661,13 +663,23 @@ public class OrderHistory {
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
-			history.write(historyLine);
+			writeHistoryLine();
 			if (line.isMessage()) {
 				classifiedPrinter.printRecord(ClassifiedMessageRow.of(line).cells());
-				classified.write(classifiedRow.getBuffer());
+				writeClassifiedRow();
 			}
-			order = new OrderHistoryIndex.Entry(key, order.history(), order.classified(), order.lines() + 1);
+			orderLines++;
 			lines++;
+		}
+
+		private void writeHistoryLine() {
+			history.write(historyLine);
+			historyLine.setLength(0);
+		}
+
+		private void writeClassifiedRow() {
+			classified.write(classifiedRow.getBuffer());
+			classifiedRow.getBuffer().setLength(0);
 		}
 
 		void lines(List<Line> orderLines) {
@@ -684,8 +696,9 @@ public class OrderHistory {
 
 		private void endOrder() {
 			if (order != null) {
-				entries.add(order);
+				entries.add(new OrderHistoryIndex.Entry(order.key(), order.history(), order.classified(), orderLines));
 				order = null;
+				orderLines = 0;
 			}
 		}
 
@@ -726,18 +739,8 @@ public class OrderHistory {
 			this.out = new BufferedOutputStream(file.stream(), 1 << 16);
 		}
 
-		/** Writes the text and empties it. */
-		void write(StringBuilder text) {
-			write(text.toString().getBytes(StandardCharsets.UTF_8));
-			text.setLength(0);
-		}
-
-		void write(StringBuffer text) {
-			write(text.toString().getBytes(StandardCharsets.UTF_8));
-			text.setLength(0);
-		}
-
-		void write(byte[] bytes) {
+		void write(CharSequence text) {
+			byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
 			write(bytes, bytes.length);
 		}
 
